@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using Simulation.Model.Engine;
+using Simulation.Model.Market;
+using Simulation.Model.Randomness;
+using Simulation.Model.World;
+
+namespace Simulation.Model.Agents;
+
+/// <summary>
+/// One country in one replicate (model spec §2, Country). Each tick it updates unrest and privacy pressure, decides
+/// which tenders to call (first adoption by a Bass hazard, expansion towards its coverage target, renewal of ending
+/// contracts), ranks the vendors' bids, and then applies the tenders' outcomes.
+/// </summary>
+public sealed class CountryAgent
+{
+    private readonly RunContext _ctx;
+    private readonly CountryProfile _profile;
+    private readonly int _country;
+    private readonly int _replicate;
+    private readonly double _target;
+    private readonly List<Contract>[] _active = [[], [], []];
+    private readonly List<Contract> _ledger = [];
+    private readonly int?[] _intentSince = new int?[Capabilities.Count];
+    private readonly List<Tender> _pending = [];
+    private double _unrest, _baseUnrest;
+    private int _contractSeq;
+
+    public CountryAgent(RunContext ctx, int country, int replicate)
+    {
+        _ctx = ctx;
+        _country = country;
+        _replicate = replicate;
+        _profile = ctx.World.Countries[country];
+        var c = ctx.P.Coverage;
+        _target = Math.Clamp(c.TargetBase + c.TargetAutocracy * _profile.Autocracy + c.TargetPerIncomeLevel * _profile.IncomeLevel, 0.05, 1.0);
+    }
+
+    /// <summary>Coverage target: the share of the population the country aims to cover with each capability.</summary>
+    public double Target => _target;
+    public double Unrest => _unrest;
+    public double Privacy { get; private set; }
+
+    public bool Adopted(Capability k) => _active[(int)k].Count > 0;
+    public double Coverage(Capability k) => _active[(int)k].Sum(c => c.Scope);
+
+    /// <summary>Phase 3: the tenders this country calls at the tick, each with its ranked bids.</summary>
+    public IReadOnlyList<Tender> Decide(int tick, IReadOnlyList<VendorOffer> offers, PeerCounts peers)
+    {
+        _pending.Clear();
+        UpdateUnrestAndPrivacy(tick);
+        foreach (var k in Capabilities.All)
+        {
+            foreach (var contract in _active[(int)k].Where(c => c.EndTick == tick).ToArray())
+                Call(tick, k, TenderKind.Renewal, contract.Scope, contract, offers);
+            if (!_ctx.Policies.MayAdopt(_country, k, tick)) continue;
+
+            if (!Adopted(k) && _intentSince[(int)k] is null && offers.Any(o => o.Offers(k)))
+            {
+                var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.Adoption, (int)k);
+                if (rng.NextDouble() < AdoptionHazard(k, peers)) _intentSince[(int)k] = tick;
+            }
+            if (_intentSince[(int)k] is { } since)
+            {
+                if ((tick - since) * _ctx.Calendar.MonthsPerTick > _ctx.P.Adoption.TenderPatienceMonths) _intentSince[(int)k] = null;
+                else Call(tick, k, TenderKind.Adoption, _ctx.P.Coverage.InitialScope * _target, null, offers);
+            }
+            else if (Adopted(k) && Coverage(k) < _target - 1e-9)
+            {
+                var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.Expansion, (int)k);
+                if (rng.NextDouble() < 1 - Math.Exp(-_ctx.Calendar.Dt * _ctx.P.Coverage.ExpansionRate))
+                    Call(tick, k, TenderKind.Expansion, Math.Min(_ctx.P.Coverage.ExpansionScope * _target, _target - Coverage(k)), null, offers);
+            }
+        }
+        return _pending;
+    }
+
+    /// <summary>h = 1 − exp(−Δt (p + q·peers) · demand), demand = exp(linear score) (model spec §2).</summary>
+    public double AdoptionHazard(Capability k, PeerCounts peers)
+    {
+        var a = _ctx.P.Adoption;
+        var logDemand = a.CapabilityOffset[(int)k] + a.Autocracy * _profile.Autocracy + a.Unrest * _unrest
+                        + a.Income * Math.Log(_profile.GdpPerCapitaUsd / 10_000.0) + a.Privacy * Privacy;
+        var rate = (a.Innovation + a.Imitation * PeerShare(k, peers)) * Math.Exp(logDemand);
+        return 1 - Math.Exp(-_ctx.Calendar.Dt * rate);
+    }
+
+    /// <summary>Weighted share of the country's peers (region, blocs; itself excluded) that had adopted k last tick.</summary>
+    public double PeerShare(Capability k, PeerCounts peers)
+    {
+        double sum = 0, weight = 0;
+        var self = Adopted(k) ? 1 : 0;
+        foreach (var g in _ctx.World.PeerGroupsOf[_country])
+        {
+            var size = _ctx.World.PeerGroupSize[g];
+            if (size <= 1) continue;
+            var w = g < _ctx.World.Regions.Count ? _ctx.P.Adoption.RegionWeight : _ctx.P.Adoption.BlocWeight;
+            sum += w * (peers.Adopted(_replicate, g, k) - self) / (size - 1.0);
+            weight += w;
+        }
+        return weight > 0 ? sum / weight : 0;
+    }
+
+    private void UpdateUnrestAndPrivacy(int tick)
+    {
+        var d = _ctx.P.Dynamics;
+        var dt = _ctx.Calendar.Dt;
+        var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.Unrest);
+        var (unrestShock, privacyShock) = _ctx.Policies.Shock(_country, tick);
+        // Ornstein–Uhlenbeck around 0 (exact discretisation); the shock is added on top, not integrated, so it lasts only its window.
+        var decay = Math.Exp(-d.UnrestReversion * dt);
+        _baseUnrest = _baseUnrest * decay + d.UnrestVolatility * Math.Sqrt((1 - decay * decay) / (2 * d.UnrestReversion)) * rng.NextNormal();
+        _unrest = _baseUnrest + unrestShock;
+        var meanCoverage = Capabilities.All.Average(Coverage);
+        Privacy = d.PrivacyByRegime[_profile.Regime] + d.PrivacyFromCoverage * meanCoverage + privacyShock;
+    }
+
+    private void Call(int tick, Capability k, TenderKind kind, double scope, Contract? renews, IReadOnlyList<VendorOffer> offers)
+    {
+        var seq = _pending.Count;
+        var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.VendorChoice, (int)k * 3 + (int)kind + 9 * seq);
+        var buyer = new VendorChoice.Buyer(_country, _profile, Privacy,
+            v => renews != null ? renews.Vendor == v : _active[(int)k].Any(c => c.Vendor == v),
+            v => _active.Any(list => list.Any(c => c.Vendor == v)));
+        var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers, rng);
+        _pending.Add(new Tender(_replicate, _country, seq, k, kind, scope, renews?.Id, ranked));
+    }
+
+    /// <summary>Phase 5: sign the won tenders, close the contracts that were not renewed, and report.</summary>
+    public CountryReport Apply(int tick, IReadOnlyList<TenderOutcome> outcomes)
+    {
+        int signed = 0;
+        double signedValue = 0;
+        foreach (var outcome in outcomes)
+        {
+            var tender = _pending[outcome.Seq];
+            var k = (int)tender.Capability;
+            var old = tender.Renews is null ? null : _active[k].First(c => c.Id == tender.Renews);
+            if (outcome.Signed)
+            {
+                var bid = tender.Ranked.First(b => b.Vendor == outcome.Vendor);
+                var months = _ctx.P.Contracts.DurationMonths;
+                var id = $"{_profile.Iso3}-{_ctx.Calendar.DateOf(tick)}-{tender.Capability.Id()}-{++_contractSeq}";
+                var contract = new Contract(id, _replicate, _country, bid.Vendor, tender.Capability, tick,
+                    tick + _ctx.Ticks(months), months, bid.ValueUsd, tender.Scope, bid.Financed, bid.DataAccess);
+                _active[k].Add(contract);
+                _ledger.Add(contract);
+                signed++;
+                signedValue += bid.ValueUsd;
+                if (tender.Kind == TenderKind.Adoption) _intentSince[k] = null;
+            }
+            if (old != null)
+                Close(old, !outcome.Signed ? Market.ContractStatus.Expired
+                    : outcome.Vendor == old.Vendor ? Market.ContractStatus.Renewed : Market.ContractStatus.Replaced);
+        }
+        _pending.Clear();
+        return Report(signed, signedValue);
+    }
+
+    private void Close(Contract contract, ContractStatus status)
+    {
+        contract.Status = status;
+        _active[(int)contract.Capability].Remove(contract);
+    }
+
+    private CountryReport Report(int signed, double signedValue)
+    {
+        var mask = 0;
+        for (var k = 0; k < Capabilities.Count; k++)
+            if (_active[k].Count > 0) mask |= 1 << k;
+        var holdings = _active.SelectMany(l => l)
+            .GroupBy(c => c.Vendor)
+            .OrderBy(g => g.Key)
+            .Select(g => new Holding(g.Key, g.Sum(c => c.ValueUsd), g.Where(c => c.DataAccess).Sum(c => c.ValueUsd)))
+            .ToImmutableArray();
+        return new CountryReport(_replicate, _country, mask, [.. Capabilities.All.Select(Coverage)], holdings, signed, signedValue);
+    }
+
+    /// <summary>All contracts this country signed in this replicate, in signing order.</summary>
+    public IReadOnlyList<Contract> Contracts => _ledger;
+}

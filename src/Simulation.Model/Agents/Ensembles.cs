@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using Simulation.Model.Engine;
+using Simulation.Model.Market;
+
+namespace Simulation.Model.Agents;
+
+/// <summary>
+/// One country across all replicates of a run: what a Country grain holds. Replicates never interact; bundling them
+/// lets one call per country per phase carry every replicate (docs/model.md, "Engines").
+/// </summary>
+public sealed class CountryEnsemble(RunContext ctx, int country)
+{
+    private readonly CountryAgent[] _agents = Enumerable.Range(0, ctx.Replicates).Select(r => new CountryAgent(ctx, country, r)).ToArray();
+
+    public CountryAgent this[int replicate] => _agents[replicate];
+
+    public ImmutableArray<Tender> Decide(TickBoard board) =>
+        [.. _agents.SelectMany((a, r) => a.Decide(board.Tick, board.Offers[r], board.Peers))];
+
+    /// <summary>Outcomes must be grouped by replicate; each replicate reports even with no outcomes.</summary>
+    public ImmutableArray<CountryReport> Apply(int tick, ImmutableArray<TenderOutcome> outcomes)
+    {
+        var byReplicate = outcomes.ToLookup(o => o.Replicate);
+        return [.. _agents.Select((a, r) => a.Apply(tick, byReplicate[r].OrderBy(o => o.Seq).ToArray()))];
+    }
+
+    public ImmutableArray<ContractRecord> Contracts() =>
+        [.. _agents.SelectMany(a => a.Contracts).Select(c =>
+            c.ToRecord(ctx.Calendar.DateOf(c.SignedTick).ToString(), ctx.World.Countries[c.Country].Iso3, ctx.World.Vendors[c.Vendor].Id))];
+}
+
+/// <summary>One vendor across all replicates of a run: what a Vendor grain holds.</summary>
+public sealed class VendorEnsemble(RunContext ctx, int vendor)
+{
+    private readonly VendorAgent[] _agents = Enumerable.Range(0, ctx.Replicates).Select(_ => new VendorAgent(ctx, vendor)).ToArray();
+
+    public VendorAgent this[int replicate] => _agents[replicate];
+
+    /// <summary>One offer sheet per replicate, in replicate order.</summary>
+    public ImmutableArray<VendorOffer> Offer(int tick) => [.. _agents.Select(a => a.Offer(tick))];
+
+    /// <summary>One acceptance flag per award, in the order given.</summary>
+    public ImmutableArray<bool> Settle(ImmutableArray<Award> awards)
+    {
+        var result = new bool[awards.Length];
+        foreach (var group in Enumerable.Range(0, awards.Length).GroupBy(i => awards[i].Replicate))
+        {
+            var indices = group.ToArray();
+            var flags = _agents[group.Key].Settle(indices.Select(i => awards[i]).ToArray());
+            for (var j = 0; j < indices.Length; j++) result[indices[j]] = flags[j];
+        }
+        return [.. result];
+    }
+}
+
+/// <summary>What every country sees at a tick: all offer sheets ([replicate][vendor]) and last tick's peer counts.</summary>
+public sealed record TickBoard(int Tick, ImmutableArray<ImmutableArray<VendorOffer>> Offers, PeerCounts Peers);

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using Simulation.Model.Engine;
+using Simulation.Model.Market;
+using Simulation.Model.World;
+
+namespace Simulation.Model.Agents;
+
+/// <summary>
+/// One vendor in one replicate (model spec §2, Vendor). Quality follows a learning curve and price an experience
+/// curve (Wright's law) in cumulative deployments, including its home market's build-out; capacity limits how many
+/// contracts it can sign a year.
+/// </summary>
+public sealed class VendorAgent
+{
+    private readonly RunContext _ctx;
+    private readonly VendorProfile _profile;
+    private readonly int _vendor;
+    private double _capacityBucket;
+
+    public VendorAgent(RunContext ctx, int vendor)
+    {
+        _ctx = ctx;
+        _vendor = vendor;
+        _profile = ctx.World.Vendors[vendor];
+    }
+
+    /// <summary>Cumulative experience E, coverage units: exported deployments plus weighted home-market build-out.</summary>
+    public double Experience { get; private set; }
+    public double AnnualCapacity { get; private set; }
+    public int Signed { get; private set; }
+
+    /// <summary>Phase 2: publish the offer sheet for the tick. Called exactly once per tick, in tick order.</summary>
+    public VendorOffer Offer(int tick)
+    {
+        var entered = tick >= _ctx.EntryTick[_vendor];
+        var loss = _ctx.Policies.EmbargoLoss(_vendor, tick);
+        if (entered)
+        {
+            var dt = _ctx.Calendar.Dt;
+            var years = Math.Max(0, (tick - _ctx.EntryTick[_vendor]) * dt);
+            AnnualCapacity = _profile.CapacityPerYear * Math.Pow(1 + _ctx.P.Vendors.CapacityGrowth, years) * (1 - loss);
+            _capacityBucket = Math.Min(AnnualCapacity, _capacityBucket + AnnualCapacity * dt);
+            if (_ctx.P.Vendors.HomeMarketExperience && _ctx.World.HomeMarkets.TryGetValue(_profile.Home, out var home))
+                Experience += _ctx.P.Vendors.HomeMarketWeight * _ctx.HomeMarketShare[_vendor]
+                              * home.UnitsPerYear(_ctx.Calendar.DateOf(tick).DecimalYear) * dt;
+        }
+        var quality = Capabilities.All.Select(k => _profile.Quality.TryGetValue(k, out var q0) ? Quality(q0) * (1 - _profile.UsComponentDependence * loss) : 0.0);
+        return new VendorOffer(_vendor, Price(), [.. quality], entered ? (int)Math.Floor(_capacityBucket) : 0, AnnualCapacity, entered);
+    }
+
+    /// <summary>1 − q = (1 − q0)(1 + E/E0)^(−λ): quality approaches 1 with experience.</summary>
+    public double Quality(double q0) =>
+        1 - (1 - q0) * Math.Pow(1 + Experience / _ctx.P.Vendors.ExperienceScale, -_ctx.P.Vendors.LearningElasticity);
+
+    /// <summary>Wright's law: price × progress ratio per doubling of (1 + E/E0), never below the floor.</summary>
+    public double Price()
+    {
+        var v = _ctx.P.Vendors;
+        var factor = Math.Pow(1 + Experience / v.ExperienceScale, Math.Log2(v.ProgressRatio));
+        return _profile.Price * Math.Max(v.PriceFloor, factor);
+    }
+
+    /// <summary>
+    /// Phase 4: accept awards while capacity lasts, the most valuable first (ties by country, then tender), and
+    /// learn from what is signed. Returns one flag per award, in the order given.
+    /// </summary>
+    public ImmutableArray<bool> Settle(IReadOnlyList<Award> awards)
+    {
+        var accepted = new bool[awards.Count];
+        var order = Enumerable.Range(0, awards.Count)
+            .OrderByDescending(i => awards[i].Bid.ValueUsd).ThenBy(i => awards[i].Country).ThenBy(i => awards[i].Seq);
+        foreach (var i in order)
+        {
+            if (_capacityBucket < 1) break;
+            _capacityBucket -= 1;
+            Experience += awards[i].Scope;
+            Signed++;
+            accepted[i] = true;
+        }
+        return [.. accepted];
+    }
+}

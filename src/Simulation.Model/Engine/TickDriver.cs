@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using Simulation.Model.Agents;
+using Simulation.Model.Market;
+using Simulation.Model.Metrics;
+
+namespace Simulation.Model.Engine;
+
+/// <summary>What a finished run hands to the writers: the recorded series and every contract of every replicate.</summary>
+public sealed record RunResult(RunRecorder Recorder, ImmutableArray<ContractRecord> Contracts);
+
+/// <summary>
+/// The coordinator of the bulk-synchronous tick protocol (model spec §3). Agents never call each other: each tick the
+/// driver (1) lets policies resolve (a pure function of the tick, read by agents directly), (2) collects every
+/// vendor's offer sheet, (3) sends every country the offers and last tick's peer counts and gets its ranked tenders,
+/// (4) awards each tender to its first available choice, in rounds, until every vendor has settled within capacity,
+/// and (5) has countries apply the outcomes and records the tick's metrics in a fixed order.
+/// </summary>
+public sealed class TickDriver(IAgentRuntime runtime)
+{
+    public async Task<RunResult> RunAsync(RunSpec spec, IProgress<int>? ticksDone = null, CancellationToken cancel = default)
+    {
+        var ctx = new RunContext(spec);
+        var recorder = new RunRecorder(ctx);
+        await runtime.StartRunAsync(spec);
+        try
+        {
+            var peers = PeerCounts.Empty(ctx.Replicates, ctx.World.PeerGroupNames.Count);
+            for (var tick = 0; tick < ctx.Calendar.Count; tick++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var offers = await runtime.OfferAsync(tick);
+                var board = new TickBoard(tick, [.. Enumerable.Range(0, ctx.Replicates)
+                    .Select(r => offers.Select(v => v[r]).ToImmutableArray())], peers);
+                var tenders = await runtime.DecideAsync(board);
+                var outcomes = await AwardAsync(ctx, tick, tenders);
+                var reports = await runtime.ApplyAsync(tick, outcomes);
+                recorder.Record(tick, offers, reports);
+                peers = PeerCounts.From(ctx.World, ctx.Replicates, reports.SelectMany(r => r));
+                ticksDone?.Report(tick + 1);
+            }
+            var contracts = await runtime.ContractsAsync();
+            // Contracts in replicate order, then country order, then signing order.
+            var all = contracts.SelectMany(c => c).OrderBy(c => c.Replicate).ToImmutableArray();
+            return new RunResult(recorder, all);
+        }
+        finally
+        {
+            await runtime.EndRunAsync();
+        }
+    }
+
+    /// <summary>Step 4: award rounds. A refused award falls to the tender's next choice; no choice left means no deal.</summary>
+    private async Task<ImmutableArray<TenderOutcome>[]> AwardAsync(RunContext ctx, int tick, ImmutableArray<Tender>[] tendersByCountry)
+    {
+        var open = tendersByCountry.SelectMany(t => t).Select(t => new OpenTender(t)).ToList();
+        var outcomes = tendersByCountry.Select(_ => new List<TenderOutcome>()).ToArray();
+        while (true)
+        {
+            foreach (var t in open.Where(t => t.Choice >= t.Tender.Ranked.Length))
+                outcomes[t.Tender.Country].Add(new TenderOutcome(t.Tender.Replicate, t.Tender.Seq, -1));
+            open.RemoveAll(t => t.Choice >= t.Tender.Ranked.Length);
+            if (open.Count == 0) break;
+
+            var byVendor = Enumerable.Range(0, ctx.World.Vendors.Count).Select(_ => new List<OpenTender>()).ToArray();
+            foreach (var t in open) byVendor[t.Tender.Ranked[t.Choice].Vendor].Add(t);
+            var awards = byVendor.Select(list => list.Select(t => t.Award()).ToImmutableArray()).ToArray();
+            var accepted = await runtime.SettleAsync(tick, awards);
+            for (var v = 0; v < byVendor.Length; v++)
+                for (var i = 0; i < byVendor[v].Count; i++)
+                {
+                    var t = byVendor[v][i];
+                    if (accepted[v][i])
+                    {
+                        outcomes[t.Tender.Country].Add(new TenderOutcome(t.Tender.Replicate, t.Tender.Seq, v));
+                        t.Done = true;
+                    }
+                    else t.Choice++;
+                }
+            open.RemoveAll(t => t.Done);
+        }
+        return [.. outcomes.Select(o => o.OrderBy(x => x.Replicate).ThenBy(x => x.Seq).ToImmutableArray())];
+    }
+
+    private sealed class OpenTender(Tender tender)
+    {
+        public Tender Tender { get; } = tender;
+        public int Choice { get; set; }
+        public bool Done { get; set; }
+        public Award Award() => new(Tender.Replicate, Tender.Country, Tender.Seq, Tender.Ranked[Choice], Tender.Scope);
+    }
+}

@@ -1,0 +1,35 @@
+using Simulation.Model.World;
+
+namespace Simulation.Model.Market;
+
+/// <summary>Active until its end; then renewed (same vendor), replaced (another vendor), expired, or terminated by a policy.</summary>
+public enum ContractStatus { Active, Renewed, Replaced, Expired, Terminated }
+
+/// <summary>A signed contract (model spec §2). Mutable only in its status and scope, which bans can cut.</summary>
+public sealed class Contract(string id, int replicate, int country, int vendor, Capability capability, int signedTick,
+    int endTick, int durationMonths, double valueUsd, double scope, bool financed, bool dataAccess)
+{
+    public string Id { get; } = id;
+    public int Replicate { get; } = replicate;
+    public int Country { get; } = country;
+    public int Vendor { get; } = vendor;
+    public Capability Capability { get; } = capability;
+    public int SignedTick { get; } = signedTick;
+    /// <summary>First tick at which the contract is no longer in force (the renewal tender's tick).</summary>
+    public int EndTick { get; } = endTick;
+    public int DurationMonths { get; } = durationMonths;
+    public double ValueUsd { get; } = valueUsd;
+    public double Scope { get; set; } = scope;
+    public bool Financed { get; } = financed;
+    /// <summary>Whether the vendor's home government may reach the data (no localisation, and home law compels access).</summary>
+    public bool DataAccess { get; } = dataAccess;
+    public ContractStatus Status { get; set; } = ContractStatus.Active;
+
+    public ContractRecord ToRecord(string signed, string iso3, string vendorId) =>
+        new(Replicate, Id, signed, iso3, vendorId, Capability.Id(), ValueUsd, DurationMonths, Financed, DataAccess,
+            Status.ToString().ToLowerInvariant());
+}
+
+/// <summary>One row of contracts.csv.</summary>
+public sealed record ContractRecord(int Replicate, string Id, string Signed, string Country, string Vendor, string Capability,
+    double ValueUsd, int DurationMonths, bool Financed, bool DataAccess, string Status);

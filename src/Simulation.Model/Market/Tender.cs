@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using Simulation.Model.World;
+
+namespace Simulation.Model.Market;
+
+public enum TenderKind { Adoption, Expansion, Renewal }
+
+/// <summary>
+/// A country's call for bids and its ranked choice: the bids it prefers to the outside option, best first. If the
+/// first vendor has no capacity left the award falls to the next (model spec §3 step 4).
+/// </summary>
+/// <param name="Seq">Position of the tender among the country's tenders of this tick.</param>
+/// <param name="Scope">Share of the country's population the contract covers.</param>
+/// <param name="Renews">Id of the contract this tender renews, if any.</param>
+public sealed record Tender(int Replicate, int Country, int Seq, Capability Capability, TenderKind Kind, double Scope,
+    string? Renews, ImmutableArray<Bid> Ranked);
+
+/// <summary>A tender's current first choice, sent to that vendor to accept or refuse.</summary>
+public sealed record Award(int Replicate, int Country, int Seq, Bid Bid, double Scope);
+
+/// <summary>How a tender ended this tick: signed with a vendor, or no deal (Vendor = −1).</summary>
+public sealed record TenderOutcome(int Replicate, int Seq, int Vendor)
+{
+    public bool Signed => Vendor >= 0;
+}

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Simulation.Model.Agents;
+using Simulation.Model.Engine;
+using Simulation.Model.Market;
+using Simulation.Model.World;
+
+namespace Simulation.Model.Metrics;
+
+/// <summary>
+/// Data collection (Mesa's DataCollector role): turns each tick's country reports and offer sheets into the catalogue's
+/// series for every replicate, and counts, at each year end, in how many replicates each country indicator holds.
+/// Reports are read in country order and sums taken in that order, so results are bit-for-bit reproducible.
+/// </summary>
+public sealed class RunRecorder
+{
+    private readonly RunContext _ctx;
+    private readonly double[][] _values; // [replicate][tick * series + s]
+    private readonly int[][] _yearEnd;   // [year-end index][country * indicators + i]
+
+    public RunRecorder(RunContext ctx)
+    {
+        _ctx = ctx;
+        Catalog = new MetricCatalog(ctx.World);
+        _values = Enumerable.Range(0, ctx.Replicates).Select(_ => new double[ctx.Calendar.Count * Catalog.Count]).ToArray();
+        YearEndTicks = Enumerable.Range(0, ctx.Calendar.Count).Where(ctx.Calendar.IsYearEnd).ToArray();
+        Indicators = [.. new[] { "adopted_any" }.Concat(Capabilities.Ids.Select(id => "adopted_" + id))
+            .Concat(ctx.World.Homes.Select(h => "vendor_origin:" + h)).Concat(ctx.World.Vendors.Select(v => "vendor:" + v.Id))];
+        _yearEnd = YearEndTicks.Select(_ => new int[ctx.World.Countries.Count * Indicators.Length]).ToArray();
+        _signed = Catalog.Get(MetricCatalog.ContractsSigned, MetricCatalog.Any).Index;
+        _signedValue = Catalog.Get(MetricCatalog.ContractValueUsd, MetricCatalog.Any).Index;
+        _population = Catalog.Get(MetricCatalog.PopulationCovered, MetricCatalog.Any).Index;
+        _foreign = Catalog.Get(MetricCatalog.ForeignDataAccessShare, MetricCatalog.Any).Index;
+    }
+
+    private readonly int _signed, _signedValue, _population, _foreign;
+
+    public MetricCatalog Catalog { get; }
+    public int[] YearEndTicks { get; }
+    public string[] Indicators { get; }
+    public RunContext Context => _ctx;
+
+    public double Value(int replicate, int tick, int series) => _values[replicate][tick * Catalog.Count + series];
+
+    /// <summary>Share of replicates in which indicator i held for the country at the year end.</summary>
+    public double Probability(int yearEnd, int country, int indicator) =>
+        _yearEnd[yearEnd][country * Indicators.Length + indicator] / (double)_ctx.Replicates;
+
+    public void Record(int tick, ImmutableArray<VendorOffer>[] offersByVendor, ImmutableArray<CountryReport>[] reportsByCountry)
+    {
+        var world = _ctx.World;
+        var homes = world.Homes.Count;
+        var vendors = world.Vendors.Count;
+        var yearEnd = Array.IndexOf(YearEndTicks, tick);
+        for (var r = 0; r < _ctx.Replicates; r++)
+        {
+            var row = _values[r].AsSpan(tick * Catalog.Count, Catalog.Count);
+            var installedByHome = new double[homes];
+            double installed = 0, foreign = 0;
+            for (var c = 0; c < reportsByCountry.Length; c++)
+            {
+                var report = reportsByCountry[c][r];
+                var profile = world.Countries[c];
+                var hasHome = new bool[homes];
+                var indicators = yearEnd >= 0 ? _yearEnd[yearEnd].AsSpan(c * Indicators.Length, Indicators.Length) : default;
+                if (report.AdoptedMask != 0)
+                {
+                    row[Catalog.AdoptedAny]++;
+                    row[Catalog.AdoptedByRegime + profile.Regime]++;
+                    if (yearEnd >= 0) indicators[0]++;
+                }
+                for (var k = 0; k < Capabilities.Count; k++)
+                    if (report.Adopted(k))
+                    {
+                        row[Catalog.AdoptedByCapability + k]++;
+                        if (yearEnd >= 0) indicators[1 + k]++;
+                    }
+                foreach (var h in report.Holdings)
+                {
+                    var home = _ctx.VendorHome[h.Vendor];
+                    hasHome[home] = true;
+                    row[Catalog.WithVendor + h.Vendor]++;
+                    if (yearEnd >= 0) indicators[1 + Capabilities.Count + homes + h.Vendor]++;
+                    installedByHome[home] += h.ActiveValueUsd;
+                    installed += h.ActiveValueUsd;
+                    foreign += h.ForeignAccessValueUsd;
+                }
+                for (var h = 0; h < homes; h++)
+                    if (hasHome[h])
+                    {
+                        row[Catalog.WithOrigin + h]++;
+                        if (yearEnd >= 0) indicators[1 + Capabilities.Count + h]++;
+                    }
+                row[_signed] += report.Signed;
+                row[_signedValue] += report.SignedValueUsd;
+                row[_population] += profile.Population * report.Coverage.Max();
+            }
+            for (var h = 0; h < homes; h++) row[Catalog.ShareOrigin + h] = installed > 0 ? installedByHome[h] / installed : 0;
+            row[_foreign] = installed > 0 ? foreign / installed : 0;
+            for (var v = 0; v < vendors; v++)
+            {
+                var offer = offersByVendor[v][r];
+                var offered = Capabilities.All.Where(k => _ctx.World.Vendors[v].Offers(k)).Select(k => offer.Quality[(int)k]).ToArray();
+                row[Catalog.Quality + v] = offered.Length > 0 ? offered.Average() : 0;
+                row[Catalog.Capacity + v] = offer.AnnualCapacity;
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Simulation.Model.Time;
+
+namespace Simulation.Model.World;
+
+/// <summary>The static profile of a surveillance vendor (scenarios/world/vendors.json; sources in VENDORS.md).</summary>
+public sealed record VendorProfile(
+    string Id,
+    string Name,
+    string Home,
+    YearMonth Entry,
+    IReadOnlyList<Capability> Capabilities,
+    IReadOnlyDictionary<Capability, double> Quality,
+    double Price,
+    double CapacityPerYear,
+    double UsComponentDependence,
+    bool HomeCompelsDataAccess)
+{
+    public bool Offers(Capability c) => Quality.ContainsKey(c);
+}
+
+/// <summary>A home state's exogenous domestic build-out, in coverage units per year, interpolated linearly by year.</summary>
+public sealed record HomeMarket(string Home, IReadOnlyList<MarketPoint> Points)
+{
+    public double UnitsPerYear(double year)
+    {
+        if (Points.Count == 0) return 0;
+        if (year <= Points[0].Year) return Points[0].Units;
+        for (var i = 1; i < Points.Count; i++)
+        {
+            var (y1, u1) = Points[i];
+            if (year <= y1)
+            {
+                var (y0, u0) = Points[i - 1];
+                return u0 + (u1 - u0) * (year - y0) / (y1 - y0);
+            }
+        }
+        return Points[^1].Units;
+    }
+}
+
+/// <summary>Domestic build-out in one year, coverage units (1 ≈ one country's national rollout).</summary>
+public sealed record MarketPoint(int Year, double Units);

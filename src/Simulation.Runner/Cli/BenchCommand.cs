@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Simulation.Model.Engine;
+using Simulation.Model.Scenarios;
+using Simulation.Runner.Engines;
+
+namespace Simulation.Runner.Cli;
+
+/// <summary>
+/// bench: times the baseline ensemble on both engines. Each engine runs in its own child process so its peak working
+/// set is its own. Figures are printed, never asserted (speed goals live here, not in tests).
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var replicates = new Option<int>("--replicates", "-n") { Description = "Replicates per engine", DefaultValueFactory = _ => 100 };
+        var scenario = new Option<string>("--scenario") { Description = "Scenario to time", DefaultValueFactory = _ => "scenarios/baseline.json" };
+        var engine = new Option<string?>("--engine") { Description = "Time one engine in this process (used by the parent bench)", Hidden = true };
+        var command = new Command("bench", "Time the baseline ensemble with both engines: wall time, replicate-ticks per second, peak memory")
+        {
+            replicates, scenario, engine,
+        };
+        command.SetAction(parse => Guard.RunAsync(async () =>
+        {
+            var n = parse.GetValue(replicates);
+            var path = parse.GetValue(scenario)!;
+            if (parse.GetValue(engine) is { } one) return await TimeOneAsync(path, one, n);
+            var results = new Dictionary<string, double>();
+            foreach (var e in new[] { Engine.InProcess, Engine.Orleans })
+            {
+                var line = RunChild(path, e, n);
+                var parts = line.Split(' ');
+                results[e] = double.Parse(parts[1], CultureInfo.InvariantCulture);
+                Console.WriteLine($"{e,-10} wall {parts[1],8} s   {parts[2],12} replicate-ticks/s   peak working set {parts[3],6} MiB");
+            }
+            Console.WriteLine($"ratio orleans/inprocess: {results[Engine.Orleans] / results[Engine.InProcess]:0.00}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static async Task<int> TimeOneAsync(string path, string engine, int replicates)
+    {
+        var loaded = ScenarioLoader.Load(path);
+        // Warm-up: JIT and (for Orleans) silo start-up are not what is being measured.
+        var warm = loaded.Scenario with { Tick = "year" };
+        await Simulate(RunSpec.Create(warm, loaded.World, 2, loaded.Scenario.Seed), engine);
+        var spec = RunSpec.Create(loaded.Scenario, loaded.World, replicates, loaded.Scenario.Seed);
+        var clock = Stopwatch.StartNew();
+        await Simulate(spec, engine);
+        var wall = clock.Elapsed.TotalSeconds;
+        var ticks = new RunContext(spec).Calendar.Count;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0}"));
+        return ExitCodes.Ok;
+    }
+
+    private static async Task Simulate(RunSpec spec, string engine)
+    {
+        await using var runtime = await Engine.CreateAsync(engine);
+        await new TickDriver(runtime).RunAsync(spec);
+    }
+
+    private static string RunChild(string scenario, string engine, int replicates)
+    {
+        var args = Environment.GetCommandLineArgs();
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("Simulation.Runner", StringComparison.OrdinalIgnoreCase))
+            start.ArgumentList.Add(args[0]); // running as "dotnet Simulation.Runner.dll"
+        foreach (var a in new[] { "bench", "--engine", engine, "--replicates", replicates.ToString(CultureInfo.InvariantCulture), "--scenario", scenario })
+            start.ArgumentList.Add(a);
+        using var child = Process.Start(start)!;
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        return output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"bench of {engine} failed (exit {child.ExitCode})");
+    }
+}

@@ -1,0 +1,39 @@
+using Simulation.Model.Scenarios;
+using Simulation.Runner.Results;
+
+namespace Simulation.Runner.Cli;
+
+/// <summary>Turns exceptions into exit codes and plain messages: bad input never shows a stack trace.</summary>
+public static class Guard
+{
+    public static async Task<int> RunAsync(Func<Task<int>> action, bool verbose = false)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ScenarioException e)
+        {
+            Console.Error.WriteLine($"error: the scenario has {e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}; nothing was run:");
+            foreach (var p in e.Problems) Console.Error.WriteLine("  " + p);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is OutputExistsException or ArgumentException)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled; no output was written and earlier results are untouched");
+            return ExitCodes.InternalError;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine("internal error: " + e.Message);
+            if (verbose) Console.Error.WriteLine(e);
+            else Console.Error.WriteLine("  (run again with --verbose for details)");
+            return ExitCodes.InternalError;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Simulation.Model.Scenarios;
+
+namespace Simulation.Runner.Cli;
+
+/// <summary>validate &lt;file&gt;...: check scenario files without running them.</summary>
+public static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "Scenario files to check", Arity = ArgumentArity.OneOrMore };
+        var resolved = new Option<bool>("--resolved") { Description = "Print each scenario with every default filled in" };
+        var command = new Command("validate", "Check scenario files and report every problem with file, line and JSON path") { files, resolved };
+        command.SetAction(parse => Guard.RunAsync(() =>
+        {
+            var failed = 0;
+            foreach (var file in parse.GetValue(files)!)
+            {
+                try
+                {
+                    var loaded = ScenarioLoader.Load(file);
+                    Console.WriteLine(parse.GetValue(resolved) ? loaded.ResolvedJson : $"{file}: ok ({loaded.Scenario.Name})");
+                }
+                catch (ScenarioException e)
+                {
+                    failed++;
+                    foreach (var p in e.Problems) Console.Error.WriteLine(p);
+                }
+            }
+            return Task.FromResult(failed == 0 ? ExitCodes.Ok : ExitCodes.BadInput);
+        }));
+        return command;
+    }
+}

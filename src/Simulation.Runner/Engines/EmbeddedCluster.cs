@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Simulation.Abstractions;
+
+namespace Simulation.Runner.Engines;
+
+/// <summary>
+/// Orleans running inside the runner: one or more silos on loopback with development clustering and a co-hosted
+/// client. Ports are taken free from the OS so concurrent runs and test processes never collide.
+/// </summary>
+public sealed class EmbeddedCluster : IAsyncDisposable
+{
+    private readonly List<IHost> _silos = [];
+
+    private EmbeddedCluster() { }
+
+    public IGrainFactory Grains { get; private set; } = null!;
+    public int Silos => _silos.Count;
+
+    public static async Task<EmbeddedCluster> StartAsync(int silos = 1, bool verbose = false)
+    {
+        var cluster = new EmbeddedCluster();
+        IPEndPoint? primary = null;
+        for (var i = 0; i < silos; i++)
+        {
+            var siloPort = FreePort();
+            var gatewayPort = FreePort();
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+            var primaryEndpoint = primary;
+            builder.UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, primaryEndpoint, serviceId: "surveillance-sim", clusterId: $"run-{siloPort}");
+                silo.Services.AddSerializer(s => s.AddModelCodec());
+                silo.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5));
+            });
+            var host = builder.Build();
+            await host.StartAsync();
+            cluster._silos.Add(host);
+            primary ??= new IPEndPoint(IPAddress.Loopback, siloPort);
+        }
+        cluster.Grains = cluster._silos[0].Services.GetRequiredService<IGrainFactory>();
+        return cluster;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _silos.Count - 1; i >= 0; i--)
+        {
+            await _silos[i].StopAsync();
+            _silos[i].Dispose();
+        }
+        _silos.Clear();
+    }
+}

@@ -1,0 +1,18 @@
+using Simulation.Model.Engine;
+
+namespace Simulation.Runner.Engines;
+
+/// <summary>The engines a user can choose with --engine.</summary>
+public static class Engine
+{
+    public const string Orleans = "orleans";
+    public const string InProcess = "inprocess";
+    public static readonly string[] Names = [Orleans, InProcess];
+
+    public static async Task<IAgentRuntime> CreateAsync(string name, int silos = 1, bool verbose = false)
+    {
+        if (name == InProcess) return new InProcessRuntime();
+        var cluster = await EmbeddedCluster.StartAsync(silos, verbose);
+        return new OrleansRuntime(cluster.Grains, cluster);
+    }
+}

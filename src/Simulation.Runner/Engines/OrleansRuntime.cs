@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+using Simulation.Abstractions;
+using Simulation.Model.Agents;
+using Simulation.Model.Engine;
+using Simulation.Model.Market;
+
+namespace Simulation.Runner.Engines;
+
+/// <summary>
+/// The agents as Orleans grains: one Country grain per country and one Vendor grain per vendor for each run, each
+/// holding that agent's state in every replicate. One call per grain per phase, fanned out with Task.WhenAll over a
+/// fixed (world) order, so results arrive in a fixed order whatever the scheduling.
+/// </summary>
+public sealed class OrleansRuntime(IGrainFactory grains, IAsyncDisposable? owned = null) : IAgentRuntime
+{
+    private static int _runs;
+    private ICountryGrain[] _countries = [];
+    private IVendorGrain[] _vendors = [];
+
+    public string Name => "orleans";
+
+    public async Task StartRunAsync(RunSpec spec)
+    {
+        var run = $"run{Interlocked.Increment(ref _runs)}-{spec.Seed}";
+        _countries = spec.Countries.Select(c => grains.GetGrain<ICountryGrain>(GrainKeys.Of(run, c.Iso3))).ToArray();
+        _vendors = spec.Vendors.OrderBy(v => v.Id, StringComparer.Ordinal)
+            .Select(v => grains.GetGrain<IVendorGrain>(GrainKeys.Of(run, v.Id))).ToArray();
+        var payload = spec.AsImmutable();
+        await Task.WhenAll(_countries.Select(g => g.StartAsync(payload)).Concat(_vendors.Select(g => g.StartAsync(payload))));
+    }
+
+    public Task<ImmutableArray<VendorOffer>[]> OfferAsync(int tick) => All(_vendors, g => g.OfferAsync(tick));
+
+    public Task<ImmutableArray<Tender>[]> DecideAsync(TickBoard board)
+    {
+        var payload = board.AsImmutable();
+        return All(_countries, g => g.DecideAsync(payload));
+    }
+
+    public Task<ImmutableArray<bool>[]> SettleAsync(int tick, ImmutableArray<Award>[] awardsByVendor) =>
+        All(_vendors, (g, i) => awardsByVendor[i].IsEmpty
+            ? Task.FromResult(ImmutableArray<bool>.Empty.AsImmutable())
+            : g.SettleAsync(tick, awardsByVendor[i].AsImmutable()));
+
+    public Task<ImmutableArray<CountryReport>[]> ApplyAsync(int tick, ImmutableArray<TenderOutcome>[] outcomesByCountry) =>
+        All(_countries, (g, i) => g.ApplyAsync(tick, outcomesByCountry[i].AsImmutable()));
+
+    public Task<ImmutableArray<ContractRecord>[]> ContractsAsync() => All(_countries, g => g.ContractsAsync());
+
+    public async Task EndRunAsync()
+    {
+        await Task.WhenAll(_countries.Select(g => g.EndAsync()).Concat(_vendors.Select(g => g.EndAsync())));
+        _countries = [];
+        _vendors = [];
+    }
+
+    public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private static async Task<T[]> All<TGrain, T>(TGrain[] targets, Func<TGrain, int, Task<Immutable<T>>> call)
+    {
+        var results = await Task.WhenAll(targets.Select(call));
+        return results.Select(r => r.Value).ToArray();
+    }
+
+    private static Task<T[]> All<TGrain, T>(TGrain[] targets, Func<TGrain, Task<Immutable<T>>> call) => All(targets, (g, _) => call(g));
+}

@@ -1,0 +1,36 @@
+using Spectre.Console;
+
+namespace Simulation.Runner.Pipeline;
+
+/// <summary>
+/// Progress over the run: all replicates advance together tick by tick, so the bar counts replicate-ticks. A live
+/// bar with ETA on a terminal; plain log lines every 10 % when output is redirected (CI, pipes, tests).
+/// </summary>
+public static class TickProgress
+{
+    public static async Task<T> TrackAsync<T>(string label, int ticks, int replicates, Func<IProgress<int>, Task<T>> work)
+    {
+        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+        {
+            T result = default!;
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask($"{Markup.Escape(label)} ({replicates} replicates × {ticks} ticks)", maxValue: ticks);
+                    result = await work(new Progress<int>(done => task.Value = done));
+                    task.Value = ticks;
+                });
+            return result;
+        }
+        var lastDecile = 0;
+        var log = new Progress<int>(done =>
+        {
+            var decile = done * 10 / ticks;
+            if (decile <= lastDecile) return;
+            lastDecile = decile;
+            Console.WriteLine($"  {label}: {decile * 10}% ({done}/{ticks} ticks × {replicates} replicates)");
+        });
+        return await work(log);
+    }
+}

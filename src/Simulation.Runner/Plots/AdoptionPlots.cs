@@ -1,0 +1,47 @@
+using ScottPlot;
+using Simulation.Model.Metrics;
+using Simulation.Runner.Results;
+
+namespace Simulation.Runner.Plots;
+
+/// <summary>Countries using surveillance capabilities over time: by capability and by regime class.</summary>
+public static class AdoptionPlots
+{
+    public static readonly IReadOnlyList<(string Group, string Label)> Capabilities =
+    [
+        (MetricCatalog.Any, "Any capability"),
+        ("safe_city", "Safe city"),
+        ("facial_recognition", "Facial recognition"),
+        ("smart_policing", "Smart policing"),
+    ];
+
+    /// <summary>Regimes of the World classes 0–3, in the order of the "regime:k" groups.</summary>
+    public static readonly IReadOnlyList<string> RegimeLabels =
+        ["Closed autocracy", "Electoral autocracy", "Electoral democracy", "Liberal democracy"];
+
+    // Red (closed) → orange → green → blue (liberal): reads as an ordered scale.
+    private static readonly int[] RegimeSlots = [3, 1, 2, 0];
+
+    public static Plot Adoption(EnsembleSummary summary) =>
+        Bands(summary, "Countries using AI surveillance", "Countries (of 196)",
+            Capabilities.Select((c, i) => (summary.Band(MetricCatalog.CountriesAdopted, c.Group), PlotStyle.PaletteColor(i), c.Label)));
+
+    public static Plot ByRegime(EnsembleSummary summary) =>
+        Bands(summary, "Countries using AI surveillance by regime type", "Countries using any capability",
+            RegimeLabels.Select((label, r) => (summary.Band(MetricCatalog.CountriesAdopted, $"regime:{r}"), PlotStyle.PaletteColor(RegimeSlots[r]), label)));
+
+    /// <summary>One median line with a 5–95 % band per series; shared by the adoption and vendor-reach plots.</summary>
+    internal static Plot Bands(EnsembleSummary summary, string title, string yLabel, IEnumerable<(SeriesBand Band, Color Color, string Label)> series)
+    {
+        var years = summary.Years;
+        var plot = PlotStyle.Create(title, summary.Scenario, PlotStyle.BandSubtitle(summary.Replicates), yLabel);
+        var yMax = 0.0;
+        foreach (var (band, color, label) in series)
+        {
+            PlotStyle.AddBand(plot, years, band, color, label);
+            yMax = Math.Max(yMax, band.P95.DefaultIfEmpty(0).Max());
+        }
+        PlotStyle.Finish(plot, years, summary.Policies, yMax);
+        return plot;
+    }
+}

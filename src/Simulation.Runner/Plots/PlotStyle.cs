@@ -1,0 +1,113 @@
+using ScottPlot;
+using Simulation.Runner.Results;
+
+namespace Simulation.Runner.Plots;
+
+/// <summary>
+/// Shared look of every plot: fonts, titles, the year axis, y from 0, legend outside right,
+/// median + 5–95 % bands, dashed policy markers and PNG/SVG output. Plot files only choose the data.
+/// </summary>
+public static class PlotStyle
+{
+    public const int Width = 1200;
+    public const int Height = 700;
+    public const string FontName = "DejaVu Sans";
+    public const double BandAlpha = 0.2;
+
+    private static readonly ScottPlot.Palettes.Category10 Palette = new();
+
+    /// <summary>Category10 colour <paramref name="index"/> (wraps around).</summary>
+    public static Color PaletteColor(int index) => Palette.GetColor(((index % 10) + 10) % 10);
+
+    /// <summary>"median and 5–95 % band over N replicates".</summary>
+    public static string BandSubtitle(int replicates) =>
+        $"median and 5–95 % band over {replicates} replicate{(replicates == 1 ? "" : "s")}";
+
+    /// <summary>A new plot with the title "<paramref name="title"/> — scenario" and a second title line.</summary>
+    public static Plot Create(string title, string scenario, string subtitle, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Title($"{title} — {scenario}\n{subtitle}", 16);
+        plot.XLabel("Year", 14);
+        plot.YLabel(yLabel, 14);
+        return plot;
+    }
+
+    /// <summary>A 5–95 % band (no legend entry) under a median line labelled <paramref name="legend"/>.</summary>
+    public static void AddBand(Plot plot, double[] years, SeriesBand band, Color color, string legend)
+    {
+        var fill = plot.Add.FillY(years, band.P05, band.P95);
+        fill.FillColor = color.WithAlpha(BandAlpha);
+        fill.LineWidth = 0;
+        var line = plot.Add.ScatterLine(years, band.P50, color);
+        line.LineWidth = 2;
+        line.LegendText = legend;
+    }
+
+    /// <summary>The policy markers as (decimal year, label) pairs: one at each start, one "… ends" at each end.</summary>
+    public static IReadOnlyList<(double Year, string Label)> PolicyLines(IEnumerable<PolicyMarker> policies)
+    {
+        var lines = new List<(double, string)>();
+        foreach (var p in policies)
+        {
+            lines.Add((p.From.DecimalYear, p.Label));
+            if (p.Until is { } until) lines.Add((until.DecimalYear, $"{p.Label} ends"));
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// Year axis (labels "2020", not "2,020"), x limits first..last year, y from 0 to a bit above
+    /// <paramref name="yMax"/> (or exactly <paramref name="yTop"/>), dashed policy lines, legend outside right.
+    /// </summary>
+    public static void Finish(Plot plot, double[] years, IEnumerable<PolicyMarker> policies, double yMax, double? yTop = null)
+    {
+        var (x0, x1) = years.Length == 0 ? (0.0, 1.0) : (years[0], years[^1]);
+        if (x1 <= x0) x1 = x0 + 1;
+        var span = x1 - x0;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(span > 30 ? 10 : span > 12 ? 5 : span > 4 ? 2 : 1)
+        {
+            LabelFormatter = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var top = yTop ?? NiceTop(yMax);
+        foreach (var (year, label) in PolicyLines(policies))
+        {
+            if (year < x0 || year > x1) continue;
+            var line = plot.Add.VerticalLine(year, 1.5f, Colors.DimGray, LinePattern.Dashed);
+            line.LabelText = label;
+            line.LabelOppositeAxis = true;          // labels along the top edge, away from the year ticks
+            line.LabelFontName = FontName;
+            line.LabelFontSize = 11;
+            line.LabelPadding = 3;
+            line.LabelRotation = -90;                          // vertical, reading upwards, so neighbours rarely overlap
+            line.ManualLabelAlignment = Alignment.MiddleLeft;  // anchored at the top edge of the data area
+            line.ExcludeFromLegend = true;
+        }
+        plot.Axes.Top.MinimumSize = PolicyLines(policies).Count == 0 ? 0 : LabelSpace(policies);
+        plot.Axes.SetLimits(x0, x1, 0, top);
+        plot.ShowLegend(Edge.Right);
+        plot.Legend.FontName = FontName;
+        plot.Legend.FontSize = 12;
+    }
+
+    /// <summary>Writes <paramref name="baseName"/>.png (1200×700) and .svg into the directory; returns the two file names.</summary>
+    public static IReadOnlyList<string> Save(Plot plot, string directory, string baseName)
+    {
+        Directory.CreateDirectory(directory);
+        var png = baseName + ".png";
+        var svg = baseName + ".svg";
+        plot.SavePng(Path.Combine(directory, png), Width, Height);
+        plot.SaveSvg(Path.Combine(directory, svg), Width, Height);
+        return [png, svg];
+    }
+
+    /// <summary>Headroom above the data: 5 % above the maximum, at least 1.</summary>
+    private static double NiceTop(double yMax) => double.IsFinite(yMax) && yMax > 0 ? yMax * 1.05 : 1;
+
+    private static float LabelSpace(IEnumerable<PolicyMarker> policies)
+    {
+        var longest = PolicyLines(policies).Max(l => l.Label.Length);
+        return Math.Min(220, 12 + 6.5f * longest);
+    }
+}

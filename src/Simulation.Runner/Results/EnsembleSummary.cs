@@ -1,0 +1,65 @@
+using MathNet.Numerics.Statistics;
+using Simulation.Model.Metrics;
+using Simulation.Model.Time;
+
+namespace Simulation.Runner.Results;
+
+/// <summary>Ensemble statistics of one series over time: mean, median and the 5–95 % band across replicates.</summary>
+public sealed record SeriesBand(string Metric, string Group, double[] Mean, double[] P05, double[] P50, double[] P95);
+
+/// <summary>A policy window to mark on plots: a labelled line at its start (and at its end if it has one).</summary>
+public sealed record PolicyMarker(string Label, YearMonth From, YearMonth? Until);
+
+/// <summary>
+/// Everything the plots and summary.csv need: per-tick ensemble statistics of every series, with the dates.
+/// Quantiles use MathNet's R-8 estimator (Statistics.QuantileCustom, median-unbiased), the same everywhere.
+/// </summary>
+public sealed class EnsembleSummary
+{
+    private readonly Dictionary<(string, string), SeriesBand> _bands = [];
+
+    public EnsembleSummary(string scenario, RunRecorder recorder, IReadOnlyList<PolicyMarker> policies)
+    {
+        Scenario = scenario;
+        Policies = policies;
+        var ctx = recorder.Context;
+        Dates = Enumerable.Range(0, ctx.Calendar.Count).Select(ctx.Calendar.DateOf).ToArray();
+        Replicates = ctx.Replicates;
+        Homes = ctx.World.Homes;
+        Vendors = ctx.World.Vendors.Select(v => v.Id).ToArray();
+        VendorNames = ctx.World.Vendors.ToDictionary(v => v.Id, v => v.Name);
+        VendorHome = ctx.World.Vendors.ToDictionary(v => v.Id, v => v.Home);
+        var sample = new double[Replicates];
+        foreach (var s in recorder.Catalog.All)
+        {
+            var band = new SeriesBand(s.Metric, s.Group, new double[Dates.Length], new double[Dates.Length], new double[Dates.Length], new double[Dates.Length]);
+            for (var t = 0; t < Dates.Length; t++)
+            {
+                for (var r = 0; r < Replicates; r++) sample[r] = recorder.Value(r, t, s.Index);
+                band.Mean[t] = sample.Mean();
+                Array.Sort(sample);
+                band.P05[t] = SortedArrayStatistics.QuantileCustom(sample, 0.05, QuantileDefinition.R8);
+                band.P50[t] = SortedArrayStatistics.QuantileCustom(sample, 0.50, QuantileDefinition.R8);
+                band.P95[t] = SortedArrayStatistics.QuantileCustom(sample, 0.95, QuantileDefinition.R8);
+            }
+            _bands[(s.Metric, s.Group)] = band;
+            Order.Add(band);
+        }
+    }
+
+    public string Scenario { get; }
+    public int Replicates { get; }
+    public YearMonth[] Dates { get; }
+    /// <summary>Decimal years of the ticks (x axis of every time plot).</summary>
+    public double[] Years => Dates.Select(d => d.DecimalYear).ToArray();
+    public IReadOnlyList<PolicyMarker> Policies { get; }
+    /// <summary>Vendor home states (ISO3) and vendor ids, sorted, with names and homes for legends.</summary>
+    public IReadOnlyList<string> Homes { get; }
+    public IReadOnlyList<string> Vendors { get; }
+    public IReadOnlyDictionary<string, string> VendorNames { get; }
+    public IReadOnlyDictionary<string, string> VendorHome { get; }
+    /// <summary>All bands in catalogue order.</summary>
+    public List<SeriesBand> Order { get; } = [];
+
+    public SeriesBand Band(string metric, string group) => _bands[(metric, group)];
+}

@@ -1,0 +1,70 @@
+using Simulation.Model.Engine;
+using Simulation.Model.Time;
+
+namespace Simulation.Runner.Results;
+
+/// <summary>Writes the output contract's CSV files (README "Outputs"): timeseries, summary, countries, contracts.</summary>
+public static class ResultWriter
+{
+    public static void WriteTimeseries(string path, string scenario, ulong seed, RunResult result)
+    {
+        var recorder = result.Recorder;
+        var calendar = recorder.Context.Calendar;
+        var catalog = recorder.Catalog;
+        using var csv = new Csv(path, "scenario,replicate,seed,date,metric,group,value");
+        var seedText = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var r = 0; r < recorder.Context.Replicates; r++)
+            for (var t = 0; t < calendar.Count; t++)
+            {
+                var date = calendar.DateOf(t).ToString();
+                foreach (var s in catalog.All)
+                {
+                    csv.Field(scenario).Field(r).Field(seedText).Field(date).Field(s.Metric).Field(s.Group).Field(recorder.Value(r, t, s.Index));
+                    csv.EndRow();
+                }
+            }
+    }
+
+    public static void WriteSummary(string path, EnsembleSummary summary)
+    {
+        using var csv = new Csv(path, "scenario,date,metric,group,mean,p05,p50,p95,replicates");
+        for (var t = 0; t < summary.Dates.Length; t++)
+        {
+            var date = summary.Dates[t].ToString();
+            foreach (var b in summary.Order)
+            {
+                csv.Field(summary.Scenario).Field(date).Field(b.Metric).Field(b.Group)
+                    .Field(b.Mean[t]).Field(b.P05[t]).Field(b.P50[t]).Field(b.P95[t]).Field(summary.Replicates);
+                csv.EndRow();
+            }
+        }
+    }
+
+    public static void WriteCountries(string path, string scenario, RunResult result)
+    {
+        var recorder = result.Recorder;
+        var ctx = recorder.Context;
+        using var csv = new Csv(path, "scenario,year,iso3,indicator,probability");
+        for (var y = 0; y < recorder.YearEndTicks.Length; y++)
+        {
+            var year = ctx.Calendar.DateOf(recorder.YearEndTicks[y]).Year;
+            for (var c = 0; c < ctx.World.Countries.Count; c++)
+                for (var i = 0; i < recorder.Indicators.Length; i++)
+                {
+                    csv.Field(scenario).Field(year).Field(ctx.World.Countries[c].Iso3).Field(recorder.Indicators[i]).Field(recorder.Probability(y, c, i));
+                    csv.EndRow();
+                }
+        }
+    }
+
+    public static void WriteContracts(string path, RunResult result)
+    {
+        using var csv = new Csv(path, "replicate,id,signed,country,vendor,capability,value_usd,duration_months,financed,data_access,status");
+        foreach (var c in result.Contracts)
+        {
+            csv.Field(c.Replicate).Field(c.Id).Field(c.Signed).Field(c.Country).Field(c.Vendor).Field(c.Capability)
+                .Field(c.ValueUsd).Field(c.DurationMonths).Field(c.Financed).Field(c.DataAccess).Field(c.Status);
+            csv.EndRow();
+        }
+    }
+}

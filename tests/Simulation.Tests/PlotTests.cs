@@ -1,0 +1,64 @@
+using Simulation.Model.Time;
+using Simulation.Runner.Plots;
+using Simulation.Runner.Results;
+
+namespace Simulation.Tests;
+
+public class PlotTests
+{
+    private static readonly string[] Homes = ["CHN", "FRA", "ISR", "JPN", "RUS", "USA"];
+
+    [Theory]
+    [InlineData("CHN", "China")]
+    [InlineData("USA", "United States")]
+    [InlineData("JPN", "Japan")]
+    [InlineData("ISR", "Israel")]
+    [InlineData("RUS", "Russia")]
+    [InlineData("FRA", "France")]
+    [InlineData("KOR", "KOR")]
+    public void HomeName_maps_known_homes_and_falls_back_to_iso3(string iso3, string expected) =>
+        Assert.Equal(expected, PlotBook.HomeName(iso3));
+
+    [Fact]
+    public void Home_colours_are_fixed_distinct_and_china_is_red_usa_blue()
+    {
+        var colours = Homes.Select(h => PlotBook.HomeColor(h).ToHex()).ToArray();
+        Assert.Equal(Homes.Length, colours.Distinct().Count());
+        Assert.Equal(colours, Homes.Select(h => PlotBook.HomeColor(h).ToHex()));   // stable between calls
+        var chn = PlotBook.HomeColor("CHN");
+        var usa = PlotBook.HomeColor("USA");
+        Assert.True(chn.R > chn.B && chn.R > chn.G, $"CHN should be red-ish, was {chn.ToHex()}");
+        Assert.True(usa.B > usa.R, $"USA should be blue-ish, was {usa.ToHex()}");
+        // an unknown home gets a colour not used by the six known ones, the same every time
+        var other = PlotBook.HomeColor("KOR").ToHex();
+        Assert.DoesNotContain(other, colours);
+        Assert.Equal(other, PlotBook.HomeColor("kor").ToHex());
+    }
+
+    [Fact]
+    public void Policy_lines_mark_start_and_end()
+    {
+        var lines = PlotStyle.PolicyLines(
+        [
+            new PolicyMarker("US entity list", new YearMonth(2019, 10), null),
+            new PolicyMarker("Moratorium", new YearMonth(2021, 1), new YearMonth(2023, 7)),
+        ]);
+        Assert.Equal(3, lines.Count);
+        Assert.Equal((2019 + 9 / 12.0, "US entity list"), lines[0]);
+        Assert.Equal((2021.0, "Moratorium"), lines[1]);
+        Assert.Equal((2023.5, "Moratorium ends"), lines[2]);
+    }
+
+    [Fact]
+    public void Vendor_reach_takes_the_top_by_final_median_with_deterministic_ties()
+    {
+        SeriesBand Band(string id, double last, double mean) =>
+            new("countries_with_vendor", id, [0, mean], [0, 0], [0, last], [0, last]);
+        var bands = new Dictionary<string, SeriesBand>
+        {
+            ["a"] = Band("a", 5, 5), ["b"] = Band("b", 9, 9), ["c"] = Band("c", 5, 6), ["d"] = Band("d", 5, 5), ["e"] = Band("e", 1, 1),
+        };
+        var top = VendorReachPlot.TopByFinalMedian(bands.Keys, v => bands[v], 4);
+        Assert.Equal(["b", "c", "a", "d"], top);
+    }
+}
