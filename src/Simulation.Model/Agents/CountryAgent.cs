@@ -22,6 +22,8 @@ public sealed class CountryAgent
     private readonly List<Contract> _ledger = [];
     private readonly int?[] _intentSince = new int?[Capabilities.Count];
     private readonly List<Tender> _pending = [];
+    private readonly double[] _coverage = new double[Capabilities.Count];
+    private CountryReport? _lastReport;
     private double _unrest, _baseUnrest;
     private int _contractSeq;
 
@@ -41,7 +43,7 @@ public sealed class CountryAgent
     public double Privacy { get; private set; }
 
     public bool Adopted(Capability k) => _active[(int)k].Count > 0;
-    public double Coverage(Capability k) => _active[(int)k].Sum(c => c.Scope);
+    public double Coverage(Capability k) => _coverage[(int)k];
 
     /// <summary>Phase 3: the tenders this country calls at the tick, each with its ranked bids.</summary>
     public IReadOnlyList<Tender> Decide(int tick, IReadOnlyList<VendorOffer> offers, PeerCounts peers)
@@ -50,11 +52,11 @@ public sealed class CountryAgent
         UpdateUnrestAndPrivacy(tick);
         foreach (var k in Capabilities.All)
         {
-            foreach (var contract in _active[(int)k].Where(c => c.EndTick == tick).ToArray())
-                Call(tick, k, TenderKind.Renewal, contract.Scope, contract, offers);
+            foreach (var contract in _active[(int)k])
+                if (contract.EndTick == tick) Call(tick, k, TenderKind.Renewal, contract.Scope, contract, offers);
             if (!_ctx.Policies.MayAdopt(_country, k, tick)) continue;
 
-            if (!Adopted(k) && _intentSince[(int)k] is null && offers.Any(o => o.Offers(k)))
+            if (!Adopted(k) && _intentSince[(int)k] is null && AnyOffers(offers, k))
             {
                 var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.Adoption, (int)k);
                 if (rng.NextDouble() < AdoptionHazard(k, peers)) _intentSince[(int)k] = tick;
@@ -74,14 +76,29 @@ public sealed class CountryAgent
         return _pending;
     }
 
+    private static bool AnyOffers(IReadOnlyList<VendorOffer> offers, Capability k)
+    {
+        for (var i = 0; i < offers.Count; i++)
+            if (offers[i].Offers(k)) return true;
+        return false;
+    }
+
     /// <summary>h = 1 − exp(−Δt (p + q·peers) · demand), demand = exp(linear score) (model spec §2).</summary>
     public double AdoptionHazard(Capability k, PeerCounts peers)
     {
         var a = _ctx.P.Adoption;
         var logDemand = a.CapabilityOffset[(int)k] + a.Autocracy * _profile.Autocracy + a.Unrest * _unrest
-                        + a.Income * Math.Log(_profile.GdpPerCapitaUsd / 10_000.0) + a.Privacy * Privacy;
+                        + a.Income * Math.Log(_profile.GdpPerCapitaUsd / 10_000.0) + a.Privacy * Privacy
+                        + (UsesOtherThan(k) ? a.CrossCapability : 0);
         var rate = (a.Innovation + a.Imitation * PeerShare(k, peers)) * Math.Exp(logDemand);
         return 1 - Math.Exp(-_ctx.Calendar.Dt * rate);
+    }
+
+    private bool UsesOtherThan(Capability k)
+    {
+        for (var i = 0; i < Capabilities.Count; i++)
+            if (i != (int)k && _active[i].Count > 0) return true;
+        return false;
     }
 
     /// <summary>Weighted share of the country's peers (region, blocs; itself excluded) that had adopted k last tick.</summary>
@@ -110,7 +127,7 @@ public sealed class CountryAgent
         var decay = Math.Exp(-d.UnrestReversion * dt);
         _baseUnrest = _baseUnrest * decay + d.UnrestVolatility * Math.Sqrt((1 - decay * decay) / (2 * d.UnrestReversion)) * rng.NextNormal();
         _unrest = _baseUnrest + unrestShock;
-        var meanCoverage = Capabilities.All.Average(Coverage);
+        var meanCoverage = (_coverage[0] + _coverage[1] + _coverage[2]) / Capabilities.Count;
         Privacy = d.PrivacyByRegime[_profile.Regime] + d.PrivacyFromCoverage * meanCoverage + privacyShock;
     }
 
@@ -143,6 +160,7 @@ public sealed class CountryAgent
                 var contract = new Contract(id, _replicate, _country, bid.Vendor, tender.Capability, tick,
                     tick + _ctx.Ticks(months), months, bid.ValueUsd, tender.Scope, bid.Financed, bid.DataAccess);
                 _active[k].Add(contract);
+                _coverage[k] += contract.Scope;
                 _ledger.Add(contract);
                 signed++;
                 signedValue += bid.ValueUsd;
@@ -152,18 +170,23 @@ public sealed class CountryAgent
                 Close(old, !outcome.Signed ? Market.ContractStatus.Expired
                     : outcome.Vendor == old.Vendor ? Market.ContractStatus.Renewed : Market.ContractStatus.Replaced);
         }
+        var changed = _pending.Count > 0;
         _pending.Clear();
-        return Report(signed, signedValue);
+        return Report(signed, signedValue, changed);
     }
 
     private void Close(Contract contract, ContractStatus status)
     {
         contract.Status = status;
         _active[(int)contract.Capability].Remove(contract);
+        _coverage[(int)contract.Capability] -= contract.Scope;
     }
 
-    private CountryReport Report(int signed, double signedValue)
+    /// <summary>The state part of the report is rebuilt only when a contract was signed or closed this tick.</summary>
+    private CountryReport Report(int signed, double signedValue, bool changed)
     {
+        if (!changed && _lastReport != null)
+            return _lastReport.Signed == 0 && _lastReport.SignedValueUsd == 0 ? _lastReport : _lastReport = _lastReport with { Signed = 0, SignedValueUsd = 0 };
         var mask = 0;
         for (var k = 0; k < Capabilities.Count; k++)
             if (_active[k].Count > 0) mask |= 1 << k;
@@ -172,7 +195,7 @@ public sealed class CountryAgent
             .OrderBy(g => g.Key)
             .Select(g => new Holding(g.Key, g.Sum(c => c.ValueUsd), g.Where(c => c.DataAccess).Sum(c => c.ValueUsd)))
             .ToImmutableArray();
-        return new CountryReport(_replicate, _country, mask, [.. Capabilities.All.Select(Coverage)], holdings, signed, signedValue);
+        return _lastReport = new CountryReport(_replicate, _country, mask, [.. _coverage], holdings, signed, signedValue);
     }
 
     /// <summary>All contracts this country signed in this replicate, in signing order.</summary>

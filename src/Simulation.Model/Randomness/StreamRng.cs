@@ -1,16 +1,16 @@
-using MathNet.Numerics.Random;
-
 namespace Simulation.Model.Randomness;
 
 /// <summary>
 /// xoshiro256** seeded with a full 64-bit value (MathNet's own Xoshiro256StarStar only takes 32 bits, which would
-/// collide across the millions of per-agent, per-tick streams). Not thread-safe: each stream belongs to one agent turn.
+/// collide across the millions of per-agent, per-tick streams). A plain class, not a MathNet RandomSource: that base
+/// seeds a System.Random on construction, which dominated run time with one stream per agent, tick and phase.
+/// Not thread-safe: each stream belongs to one agent turn.
 /// </summary>
-public sealed class StreamRng : RandomSource
+public sealed class StreamRng
 {
     private ulong _s0, _s1, _s2, _s3;
 
-    public StreamRng(ulong seed) : base(threadSafe: false)
+    public StreamRng(ulong seed)
     {
         var x = seed;
         _s0 = SplitMix64(ref x);
@@ -20,7 +20,7 @@ public sealed class StreamRng : RandomSource
     }
 
     /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
-    protected override double DoSample() => (NextULong() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => (NextULong() >> 11) * (1.0 / (1UL << 53));
 
     public ulong NextULong()
     {

@@ -26,6 +26,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         var cluster = new EmbeddedCluster();
         IPEndPoint? primary = null;
+        string? clusterId = null;
         for (var i = 0; i < silos; i++)
         {
             var siloPort = FreePort();
@@ -34,9 +35,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
             var primaryEndpoint = primary;
+            clusterId ??= $"run-{siloPort}";
+            var thisCluster = clusterId;
             builder.UseOrleans(silo =>
             {
-                silo.UseLocalhostClustering(siloPort, gatewayPort, primaryEndpoint, serviceId: "surveillance-sim", clusterId: $"run-{siloPort}");
+                silo.UseLocalhostClustering(siloPort, gatewayPort, primaryEndpoint, serviceId: "surveillance-sim", clusterId: thisCluster);
                 silo.Services.AddSerializer(s => s.AddModelCodec());
                 silo.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5));
             });

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
+namespace Simulation.Runner.Cli;
+
+/// <summary>The command line: run, validate, bench. Parse errors are bad input (exit 2), like a bad scenario.</summary>
+public static class App
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("AI-surveillance diffusion simulator: countries tender, vendors bid, policies change the rules.")
+        {
+            RunCommand.Create(),
+            ValidateCommand.Create(),
+            BenchCommand.Create(),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine("error: " + error.Message);
+            Console.Error.WriteLine("Run with --help to see the commands and options.");
+            return ExitCodes.BadInput;
+        }
+        return await parse.InvokeAsync();
+    }
+}
