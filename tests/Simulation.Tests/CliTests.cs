@@ -1,0 +1,98 @@
+using Simulation.Runner.Cli;
+
+namespace Simulation.Tests;
+
+/// <summary>Exit codes and messages a user sees. Runs the real command line in-process.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class CliTests
+{
+    private static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
+    {
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        Console.SetOut(o);
+        Console.SetError(e);
+        try { return (await App.RunAsync(args), o.ToString(), e.ToString()); }
+        finally { Console.SetOut(stdout); Console.SetError(stderr); }
+    }
+
+    [Fact]
+    public async Task Unknown_property_is_exit_2_with_file_line_and_path()
+    {
+        var path = TestWorld.WriteScenario("""
+            {
+              "name": "typo",
+              "replciates": 5
+            }
+            """, "typo");
+        var (code, _, err) = await Cli("run", path, "--engine", "inprocess");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("typo.json:3:", err);
+        Assert.Contains("$.replciates", err);
+        Assert.Contains("unknown property", err);
+        Assert.DoesNotContain("   at ", err); // no stack trace
+    }
+
+    [Fact]
+    public async Task Bad_date_and_wrong_tick_are_reported_together()
+    {
+        var path = TestWorld.WriteScenario("""
+            {
+              "name": "dates",
+              "start": "2008-13",
+              "tick": "fortnight"
+            }
+            """, "dates");
+        var (code, _, err) = await Cli("validate", path);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("dates.json:3:", err);
+        Assert.Contains("$.start", err);
+        Assert.Contains("dates.json:4:", err);
+        Assert.Contains("$.tick", err);
+    }
+
+    [Fact]
+    public async Task Unknown_engine_is_exit_2()
+    {
+        var (code, _, err) = await Cli("run", Path.Combine(TestWorld.Scenarios, "baseline.json"), "--engine", "spark");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("spark", err);
+    }
+
+    [Fact]
+    public async Task Existing_output_is_kept_without_force_and_replaced_with_it()
+    {
+        var scenario = TestWorld.ShortScenario("keep", end: "2009-06", tick: "quarter");
+        var outDir = Path.Combine(TestWorld.TempDir("keep"), "out");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "earlier.txt"), "earlier results");
+
+        var (code, _, err) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--force", err);
+        Assert.Equal("earlier results", File.ReadAllText(Path.Combine(outDir, "earlier.txt")));
+
+        (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "--force", "-n", "2");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.False(File.Exists(Path.Combine(outDir, "earlier.txt")));
+        Assert.True(File.Exists(Path.Combine(outDir, "timeseries.csv")));
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands()
+    {
+        var (code, output, _) = await Cli("--help");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("run", output);
+        Assert.Contains("validate", output);
+        Assert.Contains("bench", output);
+    }
+}
+
+/// <summary>Tests that redirect Console run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+    public const string Name = "console";
+}
