@@ -86,13 +86,13 @@ public static class WorldLoader
 
     private sealed record Row(string Iso3, string[] Fields);
 
-    private sealed record VendorFile(string? Description, List<VendorDto> Vendors, List<HomeMarketDto>? HomeMarkets);
+    private sealed record VendorFile(List<VendorDto> Vendors, string? Description = null, List<HomeMarketDto>? HomeMarkets = null);
 
     private sealed record VendorDto(string Id, string Name, string Home, string Entry, List<string> Capabilities,
         Dictionary<string, double> Quality, double Price, double CapacityPerYear, double UsComponentDependence,
         bool HomeCompelsDataAccess, Dictionary<string, string> Sources);
 
-    private sealed record HomeMarketDto(string Home, string? Description, string? Source, Dictionary<string, double> UnitsPerYear);
+    private sealed record HomeMarketDto(string Home, Dictionary<string, double> UnitsPerYear, string? Description = null, string? Source = null);
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

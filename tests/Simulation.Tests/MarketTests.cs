@@ -1,0 +1,124 @@
+using System.Globalization;
+using Simulation.Model.Engine;
+using Simulation.Model.Scenarios;
+using Simulation.Model.World;
+
+namespace Simulation.Tests;
+
+/// <summary>Behaviour of tenders, capacity and vendor learning that a user would notice in the outputs.</summary>
+public sealed class MarketTests
+{
+    /// <summary>Two safe-city vendors: "scarce" is far better but can sign one contract a year (no capacity growth); "ample" has room.</summary>
+    private static string TwoVendorScenario(string extra = "")
+    {
+        var dir = TestWorld.TempDir("market");
+        File.WriteAllText(Path.Combine(dir, "vendors.json"), """
+            { "vendors": [
+              { "id": "scarce", "name": "Scarce Co", "home": "JPN", "entry": "2008-01", "capabilities": ["safe_city"],
+                "quality": { "safe_city": 0.99 }, "price": 0.5, "capacityPerYear": 1, "usComponentDependence": 0,
+                "homeCompelsDataAccess": false, "sources": {} },
+              { "id": "ample", "name": "Ample Co", "home": "DEU", "entry": "2008-01", "capabilities": ["safe_city"],
+                "quality": { "safe_city": 0.3 }, "price": 1.0, "capacityPerYear": 500, "usComponentDependence": 0,
+                "homeCompelsDataAccess": false, "sources": {} } ] }
+            """);
+        var path = Path.Combine(dir, "market.json");
+        File.WriteAllText(path, $$"""
+            { "name": "market", "seed": 3, "start": "2008-01", "end": "2014-12", "tick": "month",
+              "world": { "countries": "{{TestWorld.CountriesCsv.Replace("\\", "/")}}", "vendors": "vendors.json" },
+              "parameters": { "adoption": { "innovation": 0.05 }, "vendors": { "capacityGrowth": 0 } {{extra}} } }
+            """);
+        return path;
+    }
+
+    [Fact]
+    public async Task A_vendor_never_signs_more_than_its_capacity_and_refused_awards_fall_to_the_next_choice()
+    {
+        var result = await new TickDriver(new InProcessRuntime()).RunAsync(TestWorld.Spec(TwoVendorScenario(), 3));
+        var byYear = result.Contracts.GroupBy(c => (c.Replicate, c.Vendor, Year: c.Signed[..4])).ToArray();
+        Assert.All(byYear.Where(g => g.Key.Vendor == "scarce"), g => Assert.True(g.Count() <= 1, $"{g.Key}: {g.Count()} contracts"));
+        Assert.Contains(byYear, g => g.Key.Vendor == "scarce");
+        // Demand far exceeds the scarce vendor's capacity: the rest goes to the other vendor, not to "no deal".
+        Assert.True(result.Contracts.Count(c => c.Vendor == "ample") > 20 * result.Contracts.Count(c => c.Vendor == "scarce"));
+    }
+
+    [Fact]
+    public void Settle_accepts_the_most_valuable_awards_first_within_capacity()
+    {
+        var spec = TestWorld.Spec(TwoVendorScenario(), 1);
+        var ctx = new RunContext(spec);
+        var scarce = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["scarce"]);
+        for (var t = 0; t < 12; t++) scarce.Offer(t); // a year of capacity: one contract
+        var awards = new[] { 5e6, 9e6, 1e6 }.Select((v, i) => new Simulation.Model.Market.Award(0, i, 0,
+            new Simulation.Model.Market.Bid(0, v, false, false), 0.1)).ToArray();
+        var accepted = scarce.Settle(awards);
+        Assert.Equal(new[] { false, true, false }, accepted.ToArray());
+    }
+
+    [Fact]
+    public void Home_market_build_out_lowers_a_chinese_vendors_price_and_raises_its_quality()
+    {
+        var on = TestWorld.Spec(TestWorld.ShortScenario("home-on"), 1);
+        var off = TestWorld.Spec(TestWorld.ShortScenario("home-off", extra: """, "parameters": { "vendors": { "homeMarketExperience": false } }"""), 1);
+        (double Price, double Quality) After(RunSpec spec)
+        {
+            var ctx = new RunContext(spec);
+            var huawei = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["huawei"]);
+            Simulation.Model.Market.VendorOffer offer = null!;
+            for (var t = 0; t < 60; t++) offer = huawei.Offer(t);
+            return (offer.Price, offer.Quality[(int)Capability.SafeCity]);
+        }
+        var (priceOn, qualityOn) = After(on);
+        var (priceOff, qualityOff) = After(off);
+        Assert.True(priceOn < priceOff, $"{priceOn} vs {priceOff}");
+        Assert.True(qualityOn > qualityOff, $"{qualityOn} vs {qualityOff}");
+    }
+}
+
+public sealed class AdoptionTests
+{
+    private static Simulation.Model.Agents.CountryAgent Agent(string iso3, string parameters = "")
+    {
+        var spec = TestWorld.Spec(TestWorld.ShortScenario("hazard-" + iso3, extra: parameters), 1);
+        var ctx = new RunContext(spec);
+        return new Simulation.Model.Agents.CountryAgent(ctx, ctx.World.CountryIndex[iso3], 0);
+    }
+
+    private static Simulation.Model.Agents.PeerCounts Peers(int groups, int count) =>
+        new(groups, [.. Enumerable.Repeat(count, groups * Capabilities.Count)]);
+
+    [Fact]
+    public void Adopting_peers_raise_the_hazard()
+    {
+        var kenya = Agent("KEN");
+        var groups = TestWorld.World.PeerGroupNames.Count;
+        var none = kenya.AdoptionHazard(Capability.SafeCity, Peers(groups, 0));
+        var many = kenya.AdoptionHazard(Capability.SafeCity, Peers(groups, 20));
+        Assert.True(many > 2 * none, $"{none} → {many}");
+        Assert.InRange(none, 0, 1);
+        Assert.InRange(many, 0, 1);
+    }
+
+    [Fact]
+    public void Privacy_pressure_lowers_the_hazard()
+    {
+        var groups = TestWorld.World.PeerGroupNames.Count;
+        var calm = Agent("DEU", """, "parameters": { "dynamics": { "privacyByRegime": [0, 0, 0, 0] } }""");
+        var concerned = Agent("DEU", """, "parameters": { "dynamics": { "privacyByRegime": [0, 0, 0, 3] } }""");
+        calm.Decide(0, [], Simulation.Model.Agents.PeerCounts.Empty(1, groups));
+        concerned.Decide(0, [], Simulation.Model.Agents.PeerCounts.Empty(1, groups));
+        Assert.True(concerned.AdoptionHazard(Capability.SafeCity, Peers(groups, 5)) < calm.AdoptionHazard(Capability.SafeCity, Peers(groups, 5)));
+    }
+
+    [Fact]
+    public void Documented_gaps_are_filled_and_listed()
+    {
+        var world = TestWorld.World;
+        Assert.Equal(196, world.Countries.Count);
+        Assert.Contains(world.Country("TWN").Imputed, s => s.Contains("population"));
+        Assert.Equal(Regime.ClosedAutocracy, world.Country("BRN").Regime);
+        Assert.Equal(Regime.ElectoralDemocracy, world.Country("AND").Regime);
+        Assert.True(world.Country("PRK").GdpPerCapitaUsd > 0);
+        Assert.True(world.Vendors.Count >= 15);
+        Assert.True(world.Homes.Count >= 5);
+    }
+}
