@@ -8,18 +8,10 @@ using Simulation.Model.Market;
 namespace Simulation.Grains;
 
 /// <summary>Thin adapter: a <see cref="CountryEnsemble"/> behind the grain interface.</summary>
-public sealed class CountryGrain : Grain, ICountryGrain
+public sealed class CountryGrain : RunGrain<CountryEnsemble>, ICountryGrain
 {
-    private CountryEnsemble? _ensemble;
-
-    private CountryEnsemble Ensemble => _ensemble ?? throw new InvalidOperationException($"{this.GetPrimaryKeyString()} was not started");
-
-    Task ICountryGrain.StartAsync(Immutable<RunSpec> spec)
-    {
-        var ctx = RunContexts.For(spec.Value);
-        _ensemble = new CountryEnsemble(ctx, ctx.World.CountryIndex[GrainKeys.AgentId(this.GetPrimaryKeyString())]);
-        return Task.CompletedTask;
-    }
+    Task ICountryGrain.StartAsync(Immutable<RunSpec> spec) =>
+        Start(spec.Value, (ctx, iso3) => new CountryEnsemble(ctx, ctx.World.CountryIndex[iso3]));
 
     Task<Immutable<ImmutableArray<Tender>>> ICountryGrain.DecideAsync(Immutable<TickBoard> board) =>
         Task.FromResult(Ensemble.Decide(board.Value).AsImmutable());
@@ -30,10 +22,5 @@ public sealed class CountryGrain : Grain, ICountryGrain
     Task<Immutable<ImmutableArray<ContractRecord>>> ICountryGrain.ContractsAsync() =>
         Task.FromResult(Ensemble.Contracts().AsImmutable());
 
-    Task ICountryGrain.EndAsync()
-    {
-        _ensemble = null;
-        DeactivateOnIdle();
-        return Task.CompletedTask;
-    }
+    Task ICountryGrain.EndAsync() => End();
 }

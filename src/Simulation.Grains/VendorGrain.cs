@@ -8,18 +8,10 @@ using Simulation.Model.Market;
 namespace Simulation.Grains;
 
 /// <summary>Thin adapter: a <see cref="VendorEnsemble"/> behind the grain interface.</summary>
-public sealed class VendorGrain : Grain, IVendorGrain
+public sealed class VendorGrain : RunGrain<VendorEnsemble>, IVendorGrain
 {
-    private VendorEnsemble? _ensemble;
-
-    private VendorEnsemble Ensemble => _ensemble ?? throw new InvalidOperationException($"{this.GetPrimaryKeyString()} was not started");
-
-    Task IVendorGrain.StartAsync(Immutable<RunSpec> spec)
-    {
-        var ctx = RunContexts.For(spec.Value);
-        _ensemble = new VendorEnsemble(ctx, ctx.World.VendorIndex[GrainKeys.AgentId(this.GetPrimaryKeyString())]);
-        return Task.CompletedTask;
-    }
+    Task IVendorGrain.StartAsync(Immutable<RunSpec> spec) =>
+        Start(spec.Value, (ctx, id) => new VendorEnsemble(ctx, ctx.World.VendorIndex[id]));
 
     Task<Immutable<ImmutableArray<VendorOffer>>> IVendorGrain.OfferAsync(int tick) =>
         Task.FromResult(Ensemble.Offer(tick).AsImmutable());
@@ -27,10 +19,5 @@ public sealed class VendorGrain : Grain, IVendorGrain
     Task<Immutable<ImmutableArray<bool>>> IVendorGrain.SettleAsync(int tick, Immutable<ImmutableArray<Award>> awards) =>
         Task.FromResult(Ensemble.Settle(awards.Value).AsImmutable());
 
-    Task IVendorGrain.EndAsync()
-    {
-        _ensemble = null;
-        DeactivateOnIdle();
-        return Task.CompletedTask;
-    }
+    Task IVendorGrain.EndAsync() => End();
 }

@@ -67,7 +67,7 @@ public static class BenchCommand
     {
         var args = Environment.GetCommandLineArgs();
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("Simulation.Runner", StringComparison.OrdinalIgnoreCase))
+        if (Path.GetFileName(Environment.ProcessPath!) is "dotnet" or "dotnet.exe")
             start.ArgumentList.Add(args[0]); // running as "dotnet Simulation.Runner.dll"
         foreach (var a in new[] { "bench", "--engine", engine, "--replicates", replicates.ToString(CultureInfo.InvariantCulture), "--scenario", scenario })
             start.ArgumentList.Add(a);
