@@ -49,7 +49,7 @@ public sealed class MarketTests
         var scarce = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["scarce"]);
         for (var t = 0; t < 12; t++) scarce.Offer(t); // a year of capacity: one contract
         var awards = new[] { 5e6, 9e6, 1e6 }.Select((v, i) => new Simulation.Model.Market.Award(0, i, 0,
-            new Simulation.Model.Market.Bid(0, v, false, false), 0.1)).ToArray();
+            new Simulation.Model.Market.Bid(0, v, false), 0.1)).ToArray();
         var accepted = scarce.Settle(awards);
         Assert.Equal(new[] { false, true, false }, accepted.ToArray());
     }
@@ -104,8 +104,9 @@ public sealed class AdoptionTests
         var groups = TestWorld.World.PeerGroupNames.Count;
         var calm = Agent("DEU", """, "parameters": { "dynamics": { "privacyByRegime": [0, 0, 0, 0] } }""");
         var concerned = Agent("DEU", """, "parameters": { "dynamics": { "privacyByRegime": [0, 0, 0, 3] } }""");
-        calm.Decide(0, [], Simulation.Model.Agents.PeerCounts.Empty(1, groups));
-        concerned.Decide(0, [], Simulation.Model.Agents.PeerCounts.Empty(1, groups));
+        var board = new Simulation.Model.Agents.TickBoard(0, [[]], Simulation.Model.Agents.PeerCounts.Empty(1, groups), [], 0);
+        calm.Decide(board);
+        concerned.Decide(board);
         Assert.True(concerned.AdoptionHazard(Capability.SafeCity, Peers(groups, 5)) < calm.AdoptionHazard(Capability.SafeCity, Peers(groups, 5)));
     }
 

@@ -23,6 +23,7 @@ public sealed class CountryAgent
     private readonly int?[] _intentSince = new int?[Capabilities.Count];
     private readonly List<Tender> _pending = [];
     private readonly double[] _coverage = new double[Capabilities.Count];
+    private readonly double[] _toReplace = new double[Capabilities.Count];
     private CountryReport? _lastReport;
     private double _unrest, _baseUnrest;
     private int _contractSeq;
@@ -46,19 +47,28 @@ public sealed class CountryAgent
     public double Coverage(Capability k) => _coverage[(int)k];
 
     /// <summary>Phase 3: the tenders this country calls at the tick, each with its ranked bids.</summary>
-    public IReadOnlyList<Tender> Decide(int tick, IReadOnlyList<VendorOffer> offers, PeerCounts peers)
+    public IReadOnlyList<Tender> Decide(TickBoard board)
     {
+        var tick = board.Tick;
+        var offers = board.Offers[_replicate];
+        var peers = board.Peers;
+        _financingOpen ??= f => _board!.IsFinancingOpen(_replicate, f);
+        _board = board;
         _pending.Clear();
+        _changed = ApplyPolicyRemovals(tick);
         UpdateUnrestAndPrivacy(tick);
         foreach (var k in Capabilities.All)
         {
             foreach (var contract in _active[(int)k])
                 if (contract.EndTick == tick) Call(tick, k, TenderKind.Renewal, contract.Scope, contract, offers);
+            // A technology ban or moratorium stops adoption and expansion; renewals of what is installed go on.
             if (!_ctx.Policies.MayAdopt(_country, k, tick)) continue;
 
-            if (!Adopted(k) && _intentSince[(int)k] is null && AnyOffers(offers, k))
+            if (_toReplace[(int)k] > 1e-9)
+                Call(tick, k, TenderKind.Replacement, _toReplace[(int)k], null, offers);
+            else if (!Adopted(k) && _intentSince[(int)k] is null && AnyOffers(offers, k))
             {
-                var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.Adoption, (int)k);
+                var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.Adoption, (ulong)k);
                 if (rng.NextDouble() < AdoptionHazard(k, peers)) _intentSince[(int)k] = tick;
             }
             if (_intentSince[(int)k] is { } since)
@@ -66,14 +76,48 @@ public sealed class CountryAgent
                 if ((tick - since) * _ctx.Calendar.MonthsPerTick > _ctx.P.Adoption.TenderPatienceMonths) _intentSince[(int)k] = null;
                 else Call(tick, k, TenderKind.Adoption, _ctx.P.Coverage.InitialScope * _target, null, offers);
             }
-            else if (Adopted(k) && Coverage(k) < _target - 1e-9)
+            else if (_toReplace[(int)k] <= 1e-9 && Adopted(k) && Coverage(k) < _target - 1e-9)
             {
-                var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.Expansion, (int)k);
+                var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.Expansion, (ulong)k);
                 if (rng.NextDouble() < 1 - Math.Exp(-_ctx.Calendar.Dt * _ctx.P.Coverage.ExpansionRate))
                     Call(tick, k, TenderKind.Expansion, Math.Min(_ctx.P.Coverage.ExpansionScope * _target, _target - Coverage(k)), null, offers);
             }
         }
         return _pending;
+    }
+
+    private TickBoard? _board;
+    private Func<int, bool>? _financingOpen;
+    private bool _changed;
+
+    /// <summary>
+    /// Rip-and-replace cuts contracts of banned vendors towards zero (the removed scope is re-tendered); a technology
+    /// ban's decommissioning switches off a share of the capability at its start (not re-tendered). Returns whether
+    /// anything changed.
+    /// </summary>
+    private bool ApplyPolicyRemovals(int tick)
+    {
+        var policies = _ctx.Policies;
+        var changed = false;
+        foreach (var k in Capabilities.All)
+        {
+            var list = _active[(int)k];
+            var decommission = list.Count > 0 ? policies.Decommission(_country, k, tick) : 0;
+            for (var i = list.Count - 1; i >= 0; i--)
+            {
+                var c = list[i];
+                var allowed = c.SignedScope * policies.RemainingShare(_country, c.Vendor, k, tick);
+                var cut = Math.Max(0, c.Scope - allowed);
+                if (cut > 0) _toReplace[(int)k] += cut;
+                var kept = (c.Scope - cut) * (1 - decommission);
+                if (kept >= c.Scope) continue;
+                changed = true;
+                _coverage[(int)k] -= c.Scope - kept;
+                c.Scope = kept;
+                if (kept <= 1e-12) Close(c, ContractStatus.Terminated);
+            }
+        }
+        return changed;
     }
 
     private static bool AnyOffers(IReadOnlyList<VendorOffer> offers, Capability k)
@@ -134,10 +178,13 @@ public sealed class CountryAgent
     private void Call(int tick, Capability k, TenderKind kind, double scope, Contract? renews, IReadOnlyList<VendorOffer> offers)
     {
         var seq = _pending.Count;
-        var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.VendorChoice, (int)k * 3 + (int)kind + 9 * seq);
+        // Keyed by what the tender is (capability, kind, renewed contract), not by its position among this tick's
+        // tenders, so a policy that adds or removes one tender leaves the others' draws unchanged.
+        var sub = Streams.AgentKey($"{k.Id()}/{kind}/{renews?.Id}");
+        var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.VendorChoice, sub);
         var buyer = new VendorChoice.Buyer(_country, _profile, Privacy,
             v => renews != null ? renews.Vendor == v : _active[(int)k].Any(c => c.Vendor == v),
-            v => _active.Any(list => list.Any(c => c.Vendor == v)));
+            v => _active.Any(list => list.Any(c => c.Vendor == v)), _financingOpen!);
         var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers, rng);
         _pending.Add(new Tender(_replicate, _country, seq, k, kind, scope, renews?.Id, ranked));
     }
@@ -165,12 +212,13 @@ public sealed class CountryAgent
                 signed++;
                 signedValue += bid.ValueUsd;
                 if (tender.Kind == TenderKind.Adoption) _intentSince[k] = null;
+                if (tender.Kind == TenderKind.Replacement) _toReplace[k] = 0;
             }
             if (old != null)
                 Close(old, !outcome.Signed ? Market.ContractStatus.Expired
                     : outcome.Vendor == old.Vendor ? Market.ContractStatus.Renewed : Market.ContractStatus.Replaced);
         }
-        var changed = _pending.Count > 0;
+        var changed = _pending.Count > 0 || _changed;
         _pending.Clear();
         return Report(signed, signedValue, changed);
     }
@@ -180,6 +228,7 @@ public sealed class CountryAgent
         contract.Status = status;
         _active[(int)contract.Capability].Remove(contract);
         _coverage[(int)contract.Capability] -= contract.Scope;
+        if (_active[(int)contract.Capability].Count == 0) _coverage[(int)contract.Capability] = 0; // no float residue
     }
 
     /// <summary>The state part of the report is rebuilt only when a contract was signed or closed this tick.</summary>
@@ -193,7 +242,7 @@ public sealed class CountryAgent
         var holdings = _active.SelectMany(l => l)
             .GroupBy(c => c.Vendor)
             .OrderBy(g => g.Key)
-            .Select(g => new Holding(g.Key, g.Sum(c => c.ValueUsd), g.Where(c => c.DataAccess).Sum(c => c.ValueUsd)))
+            .Select(g => new Holding(g.Key, g.Sum(c => c.InstalledValueUsd), g.Where(c => c.DataAccess).Sum(c => c.InstalledValueUsd)))
             .ToImmutableArray();
         return _lastReport = new CountryReport(_replicate, _country, mask, [.. _coverage], holdings, signed, signedValue);
     }

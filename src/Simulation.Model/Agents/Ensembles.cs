@@ -15,7 +15,7 @@ public sealed class CountryEnsemble(RunContext ctx, int country)
     public CountryAgent this[int replicate] => _agents[replicate];
 
     public ImmutableArray<Tender> Decide(TickBoard board) =>
-        [.. _agents.SelectMany((a, r) => a.Decide(board.Tick, board.Offers[r], board.Peers))];
+        [.. _agents.SelectMany(a => a.Decide(board))];
 
     /// <summary>Outcomes must be grouped by replicate; each replicate reports even with no outcomes.</summary>
     public ImmutableArray<CountryReport> Apply(int tick, ImmutableArray<TenderOutcome> outcomes)
@@ -53,5 +53,12 @@ public sealed class VendorEnsemble(RunContext ctx, int vendor)
     }
 }
 
-/// <summary>What every country sees at a tick: all offer sheets ([replicate][vendor]) and last tick's peer counts.</summary>
-public sealed record TickBoard(int Tick, ImmutableArray<ImmutableArray<VendorOffer>> Offers, PeerCounts Peers);
+/// <summary>
+/// What every country sees at a tick: all offer sheets ([replicate][vendor]), last tick's peer counts, and which
+/// financing budgets still have money this year ([replicate × financing policies]).
+/// </summary>
+public sealed record TickBoard(int Tick, ImmutableArray<ImmutableArray<VendorOffer>> Offers, PeerCounts Peers,
+    ImmutableArray<bool> FinancingOpen, int FinancingPolicies)
+{
+    public bool IsFinancingOpen(int replicate, int policy) => FinancingOpen[replicate * FinancingPolicies + policy];
+}

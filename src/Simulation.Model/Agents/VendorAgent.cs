@@ -33,7 +33,8 @@ public sealed class VendorAgent
     public VendorOffer Offer(int tick)
     {
         var entered = tick >= _ctx.EntryTick[_vendor];
-        var loss = _ctx.Policies.EmbargoLoss(_vendor, tick);
+        // A component embargo costs the vendor its dependence on the imposer's components, fading as substitutes arrive.
+        var loss = _profile.UsComponentDependence * _ctx.Policies.EmbargoLoss(_vendor, tick);
         if (entered)
         {
             var dt = _ctx.Calendar.Dt;
@@ -44,7 +45,7 @@ public sealed class VendorAgent
                 Experience += _ctx.P.Vendors.HomeMarketWeight * _ctx.HomeMarketShare[_vendor]
                               * home.UnitsPerYear(_ctx.Calendar.DateOf(tick).DecimalYear) * dt;
         }
-        var quality = Capabilities.All.Select(k => _profile.Quality.TryGetValue(k, out var q0) ? Quality(q0) * (1 - _profile.UsComponentDependence * loss) : 0.0);
+        var quality = Capabilities.All.Select(k => _profile.Quality.TryGetValue(k, out var q0) ? Quality(q0) * (1 - loss) : 0.0);
         return new VendorOffer(_vendor, Price(), [.. quality], entered ? (int)Math.Floor(_capacityBucket) : 0, AnnualCapacity, entered);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Simulation.Model.Agents;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
+using Simulation.Model.Policies;
 
 namespace Simulation.Model.Engine;
 
@@ -21,6 +22,7 @@ public sealed class TickDriver(IAgentRuntime runtime)
     {
         var ctx = new RunContext(spec);
         var recorder = new RunRecorder(ctx);
+        var ledger = new FinancingLedger(ctx);
         await runtime.StartRunAsync(spec);
         try
         {
@@ -30,11 +32,11 @@ public sealed class TickDriver(IAgentRuntime runtime)
                 cancel.ThrowIfCancellationRequested();
                 var offers = await runtime.OfferAsync(tick);
                 var board = new TickBoard(tick, [.. Enumerable.Range(0, ctx.Replicates)
-                    .Select(r => offers.Select(v => v[r]).ToImmutableArray())], peers);
+                    .Select(r => offers.Select(v => v[r]).ToImmutableArray())], peers, ledger.Begin(tick), ledger.Policies);
                 var tenders = await runtime.DecideAsync(board);
-                var outcomes = await AwardAsync(ctx, tick, tenders);
+                var outcomes = await AwardAsync(ctx, tick, tenders, ledger);
                 var reports = await runtime.ApplyAsync(tick, outcomes);
-                recorder.Record(tick, offers, reports);
+                recorder.Record(tick, offers, reports, ledger.SpentThisTick);
                 peers = PeerCounts.From(ctx.World, ctx.Replicates, reports.SelectMany(r => r));
                 ticksDone?.Report(tick + 1);
             }
@@ -50,7 +52,8 @@ public sealed class TickDriver(IAgentRuntime runtime)
     }
 
     /// <summary>Step 4: award rounds. A refused award falls to the tender's next choice; no choice left means no deal.</summary>
-    private async Task<ImmutableArray<TenderOutcome>[]> AwardAsync(RunContext ctx, int tick, ImmutableArray<Tender>[] tendersByCountry)
+    private async Task<ImmutableArray<TenderOutcome>[]> AwardAsync(RunContext ctx, int tick, ImmutableArray<Tender>[] tendersByCountry,
+        FinancingLedger ledger)
     {
         var open = tendersByCountry.SelectMany(t => t).Select(t => new OpenTender(t)).ToList();
         var outcomes = tendersByCountry.Select(_ => new List<TenderOutcome>()).ToArray();
@@ -71,6 +74,8 @@ public sealed class TickDriver(IAgentRuntime runtime)
                     var t = byVendor[v][i];
                     if (accepted[v][i])
                     {
+                        var bid = t.Tender.Ranked[t.Choice];
+                        if (bid.Financed) ledger.Spend(t.Tender.Replicate, bid.Financing, bid.SubsidyUsd);
                         outcomes[t.Tender.Country].Add(new TenderOutcome(t.Tender.Replicate, t.Tender.Seq, v));
                         t.Done = true;
                     }

@@ -13,4 +13,9 @@ public sealed record VendorOffer(int Vendor, double Price, ImmutableArray<double
 }
 
 /// <summary>A vendor's bid as the country sees it: the contract it would sign.</summary>
-public sealed record Bid(int Vendor, double ValueUsd, bool Financed, bool DataAccess);
+/// <param name="Financing">Ledger index of the state financing behind the bid, or −1.</param>
+/// <param name="SubsidyUsd">What that financing pays: discount × contract value.</param>
+public sealed record Bid(int Vendor, double ValueUsd, bool DataAccess, int Financing = -1, double SubsidyUsd = 0)
+{
+    public bool Financed => Financing >= 0;
+}

@@ -19,7 +19,11 @@ public sealed class Contract(string id, int replicate, int country, int vendor, 
     public int EndTick { get; } = endTick;
     public int DurationMonths { get; } = durationMonths;
     public double ValueUsd { get; } = valueUsd;
+    /// <summary>Share of the population covered now; policies can cut it below the scope signed.</summary>
     public double Scope { get; set; } = scope;
+    public double SignedScope { get; } = scope;
+    /// <summary>Value of what is still installed: the contract value in proportion to the scope left.</summary>
+    public double InstalledValueUsd => ValueUsd * Scope / SignedScope;
     public bool Financed { get; } = financed;
     /// <summary>Whether the vendor's home government may reach the data (no localisation, and home law compels access).</summary>
     public bool DataAccess { get; } = dataAccess;

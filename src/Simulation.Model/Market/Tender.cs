@@ -3,7 +3,9 @@ using Simulation.Model.World;
 
 namespace Simulation.Model.Market;
 
-public enum TenderKind { Adoption, Expansion, Renewal }
+/// <summary>Why a tender is called: first adoption, expansion towards the coverage target, renewal of an ending
+/// contract, or replacement of equipment removed by a rip-and-replace ban.</summary>
+public enum TenderKind { Adoption, Expansion, Renewal, Replacement }
 
 /// <summary>
 /// A country's call for bids and its ranked choice: the bids it prefers to the outside option, best first. If the

@@ -14,7 +14,7 @@ public static class VendorChoice
 {
     /// <summary>What the country brings to a tender besides the offers.</summary>
     public readonly record struct Buyer(int Country, CountryProfile Profile, double Privacy, Func<int, bool> IsIncumbent,
-        Func<int, bool> IsRelated);
+        Func<int, bool> IsRelated, Func<int, bool> FinancingOpen);
 
     public static ImmutableArray<Bid> Rank(RunContext ctx, in Buyer buyer, Capability k, double scope, int tick,
         IReadOnlyList<VendorOffer> offers, StreamRng rng)
@@ -38,7 +38,9 @@ public static class VendorChoice
             var v = o.Vendor;
             if (!o.Offers(k) || o.CapacityLeft <= 0 || !policies.MaySign(buyer.Country, v, k, tick)) continue;
             var vendor = ctx.World.Vendors[v];
-            var discount = policies.FinancingDiscount(buyer.Country, v, tick);
+            var financing = policies.FinancingFor(buyer.Country, v, tick);
+            if (financing != null && !buyer.FinancingOpen(financing.FinancingIndex)) financing = null; // this year's budget is spent
+            var discount = financing?.Discount ?? 0;
             var dataAccess = vendor.HomeCompelsDataAccess && vendor.Home != profile.Iso3 && !localises;
             var price = o.Price * premium;
             var u = p.Price * Math.Log(price * (1 - discount) / means)
@@ -48,7 +50,8 @@ public static class VendorChoice
                     + (dataAccess ? p.DataAccess * buyer.Privacy : 0)
                     + (policies.IsSanctioned(v, tick) ? p.Reputation * democracy : 0)
                     + noise;
-            if (u > outside) scored.Add((u, new Bid(v, baseValue * price, discount > 0, dataAccess)));
+            var value = baseValue * price;
+            if (u > outside) scored.Add((u, new Bid(v, value, dataAccess, financing?.FinancingIndex ?? -1, discount * value)));
         }
         scored.Sort((a, b) => b.U != a.U ? b.U.CompareTo(a.U) : a.Bid.Vendor.CompareTo(b.Bid.Vendor));
         return [.. scored.Select(s => s.Bid)];

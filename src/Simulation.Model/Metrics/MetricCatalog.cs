@@ -18,11 +18,13 @@ public sealed class MetricCatalog
     public const string ForeignDataAccessShare = "foreign_data_access_share";
     public const string VendorQuality = "vendor_quality";
     public const string VendorCapacity = "vendor_capacity";
+    public const string FinancingSpentUsd = "financing_spent_usd";
     public const string Any = "any";
 
     private readonly Dictionary<(string, string), Series> _byKey = [];
 
-    public MetricCatalog(WorldData world)
+    /// <param name="financing">Ids of the scenario's financing policies, in ledger order (one spending series each).</param>
+    public MetricCatalog(WorldData world, IReadOnlyList<string> financing)
     {
         var list = new List<Series>();
         void Add(string metric, string group) => list.Add(new Series(list.Count, metric, group));
@@ -38,6 +40,8 @@ public sealed class MetricCatalog
         Add(ForeignDataAccessShare, Any);
         foreach (var v in world.Vendors) Add(VendorQuality, v.Id);
         foreach (var v in world.Vendors) Add(VendorCapacity, v.Id);
+        Financing = list.Count;
+        foreach (var f in financing) Add(FinancingSpentUsd, f);
         All = list;
         foreach (var s in list) _byKey[(s.Metric, s.Group)] = s;
         AdoptedAny = Get(CountriesAdopted, Any).Index;
@@ -62,6 +66,7 @@ public sealed class MetricCatalog
     internal int ShareOrigin { get; }
     internal int Quality { get; }
     internal int Capacity { get; }
+    internal int Financing { get; }
 
     public Series Get(string metric, string group) =>
         _byKey.TryGetValue((metric, group), out var s) ? s : throw new KeyNotFoundException($"no series {metric}/{group}");

@@ -20,7 +20,7 @@ public sealed class RunRecorder
     public RunRecorder(RunContext ctx)
     {
         _ctx = ctx;
-        Catalog = new MetricCatalog(ctx.World);
+        Catalog = new MetricCatalog(ctx.World, [.. ctx.Policies.Financing.Select(p => p.Id)]);
         _values = Enumerable.Range(0, ctx.Replicates).Select(_ => new double[ctx.Calendar.Count * Catalog.Count]).ToArray();
         YearEndTicks = Enumerable.Range(0, ctx.Calendar.Count).Where(ctx.Calendar.IsYearEnd).ToArray();
         Indicators = [.. new[] { "adopted_any" }.Concat(Capabilities.Ids.Select(id => "adopted_" + id))
@@ -45,8 +45,10 @@ public sealed class RunRecorder
     public double Probability(int yearEnd, int country, int indicator) =>
         _yearEnd[yearEnd][country * Indicators.Length + indicator] / (double)_ctx.Replicates;
 
-    public void Record(int tick, ImmutableArray<VendorOffer>[] offersByVendor, ImmutableArray<CountryReport>[] reportsByCountry)
+    public void Record(int tick, ImmutableArray<VendorOffer>[] offersByVendor, ImmutableArray<CountryReport>[] reportsByCountry,
+        double[] financingSpent)
     {
+        var financing = _ctx.Policies.Financing.Count;
         var world = _ctx.World;
         var homes = world.Homes.Count;
         var vendors = world.Vendors.Count;
@@ -103,6 +105,7 @@ public sealed class RunRecorder
                 row[Catalog.Quality + v] = offered.Length > 0 ? offered.Average() : 0;
                 row[Catalog.Capacity + v] = offer.AnnualCapacity;
             }
+            for (var f = 0; f < financing; f++) row[Catalog.Financing + f] = financingSpent[r * financing + f];
         }
     }
 }

@@ -13,14 +13,14 @@ public enum Phase { Unrest = 1, Adoption = 2, Expansion = 3, VendorChoice = 4 }
 /// </summary>
 public static class Streams
 {
-    public static StreamRng For(ulong seed, int replicate, ulong agentKey, int tick, Phase phase, int sub = 0)
+    public static StreamRng For(ulong seed, int replicate, ulong agentKey, int tick, Phase phase, ulong sub = 0)
     {
         var h = seed;
         h = Mix(h, (ulong)(uint)replicate);
         h = Mix(h, agentKey);
         h = Mix(h, (ulong)(uint)tick);
         h = Mix(h, (ulong)phase);
-        h = Mix(h, (ulong)(uint)sub);
+        h = Mix(h, sub);
         return new StreamRng(h);
     }
 

@@ -12,6 +12,14 @@ public sealed record ModelParameters
     public ChoiceParameters Choice { get; init; } = new();
     public VendorParameters Vendors { get; init; } = new();
     public CountryDynamics Dynamics { get; init; } = new();
+    public PolicyParameters Policies { get; init; } = new();
+}
+
+/// <summary>Defaults of the policy levers.</summary>
+public sealed record PolicyParameters
+{
+    /// <summary>Years for domestic substitutes to halve a component embargo's loss of quality and capacity.</summary>
+    public double SubstitutionHalfLifeYears { get; init; } = 2.0;
 }
 
 /// <summary>First adoption: Bass hazard h = 1 − exp(−Δt (p + q·peers) · demand).</summary>

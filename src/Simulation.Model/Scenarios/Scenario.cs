@@ -45,30 +45,47 @@ public sealed record PolicyTargets
     public List<string> Vendors { get; init; } = [];
 }
 
-/// <summary>One policy lever with its window. Which fields apply depends on <see cref="Type"/> (docs/model.md).</summary>
+/// <summary>One policy lever with its window. Which fields apply depends on <see cref="Type"/> (docs/model.md §7).</summary>
 public sealed record PolicySpec
 {
+    /// <summary>Unique name of the policy; labels it on plots.</summary>
     public string Id { get; init; } = "";
     /// <summary>sanction, importBan, technologyBan, exportControl, financing, dataLocalization or shock.</summary>
     public string Type { get; init; } = "";
+    /// <summary>What the policy stands for, with its real-world source.</summary>
+    public string? Description { get; init; }
     /// <summary>First month in force, "YYYY-MM".</summary>
     public string From { get; init; } = "";
     /// <summary>First month no longer in force, "YYYY-MM"; absent = until the horizon.</summary>
     public string? Until { get; init; }
+    /// <summary>Countries (ISO3 or groups) and vendors (ids or home states) the policy applies to.</summary>
     public PolicyTargets Targets { get; init; } = new();
-    /// <summary>Imposing or financing state (ISO3).</summary>
+    /// <summary>sanction: the listing state; exportControl and financing: the state whose vendors are controlled or financed.</summary>
     public string? Imposer { get; init; }
-    /// <summary>Countries or groups that follow a sanction's market ban.</summary>
+    /// <summary>sanction: countries or groups that join the imposer's market ban.</summary>
     public List<string> Followers { get; init; } = [];
+    /// <summary>importBan, technologyBan: capabilities covered (empty = all, for importBan only).</summary>
     public List<string> Capabilities { get; init; } = [];
+    /// <summary>sanction: cut the vendor's access to the imposer's components (quality and capacity drop by its dependence).</summary>
     public bool ComponentEmbargo { get; init; } = true;
+    /// <summary>sanction: the imposer and followers sign no new contracts with the listed vendors.</summary>
     public bool MarketBan { get; init; } = true;
+    /// <summary>sanction: democracies see the listing as a reputation cost when choosing vendors.</summary>
     public bool Reputation { get; init; } = true;
+    /// <summary>sanction: years for domestic substitutes to halve the embargo's effect (default: parameters.policies.substitutionHalfLifeYears).</summary>
+    public double? SubstitutionHalfLifeYears { get; init; }
+    /// <summary>importBan: remove installed equipment of the listed vendors linearly over this many years and re-tender it.</summary>
     public double? RipAndReplaceYears { get; init; }
+    /// <summary>technologyBan: share (0..1) of the existing installed base switched off when the ban starts.</summary>
     public double DecommissionShare { get; init; }
+    /// <summary>financing: price discount (0..1) the financed vendors can offer eligible countries.</summary>
     public double Discount { get; init; }
+    /// <summary>financing: yearly budget in USD (discount × contract value is spent from it); 0 = unlimited.</summary>
     public double BudgetUsdPerYear { get; init; }
-    public double Premium { get; init; }
+    /// <summary>dataLocalization: price premium (0..1) for keeping data in the country.</summary>
+    public double Premium { get; init; } = 0.1;
+    /// <summary>shock: added to unrest (standard deviations of the unrest process) while in force.</summary>
     public double Unrest { get; init; }
+    /// <summary>shock: added to privacy pressure while in force.</summary>
     public double Privacy { get; init; }
 }

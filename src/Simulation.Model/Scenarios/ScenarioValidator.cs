@@ -69,7 +69,6 @@ public static class ScenarioValidator
             for (var i = 0; i < members.Count; i++)
                 if (!world.CountryIndex.ContainsKey(members[i]))
                     problem($"$.groups.{name}[{i}]", $"unknown country '{members[i]}'{Suggest.DidYouMean(members[i], world.CountryIndex.Keys)}");
-        if (s.Policies.Count > 0)
-            problem("$.policies[0]", "policies are not supported yet by this version of the model; remove them to run");
+        Policies.PolicyCompiler.Compile(s, world, calendar, problem);
     }
 }

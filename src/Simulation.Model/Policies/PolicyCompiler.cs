@@ -1,0 +1,143 @@
+using Simulation.Model.Scenarios;
+using Simulation.Model.Time;
+using Simulation.Model.World;
+
+namespace Simulation.Model.Policies;
+
+/// <summary>Checks a scenario's policies against the world and the horizon and compiles them into a <see cref="PolicyBook"/>.</summary>
+public static class PolicyCompiler
+{
+    /// <summary>Compiles every policy; problems go to <paramref name="problem"/> with their JSON paths.</summary>
+    public static PolicyBook Compile(Scenario scenario, WorldData world, Calendar calendar, ScenarioValidator.Report problem)
+    {
+        var targets = new TargetResolver(world, scenario.Groups);
+        var compiled = new List<Policy>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var financing = 0;
+        for (var i = 0; i < scenario.Policies.Count; i++)
+        {
+            var s = scenario.Policies[i];
+            var at = $"$.policies[{i}]";
+            if (string.IsNullOrWhiteSpace(s.Id)) problem($"{at}.id", "every policy needs an id, e.g. \"id\": \"entity-list-huawei\"");
+            else if (!ids.Add(s.Id)) problem($"{at}.id", $"duplicate policy id '{s.Id}'");
+            if (!Policy.TypeNames.TryGetValue(s.Type, out var type))
+            {
+                problem($"{at}.type", $"unknown policy type '{s.Type}'; expected one of {string.Join(", ", Policy.TypeNames.Keys)}{Suggest.DidYouMean(s.Type, Policy.TypeNames.Keys)}");
+                continue;
+            }
+            var window = Window(s, at, calendar, problem);
+            var countries = Names(s.Targets.Countries, $"{at}.targets.countries", targets.CheckCountry, problem);
+            var vendors = Names(s.Targets.Vendors, $"{at}.targets.vendors", targets.CheckVendor, problem);
+            Names(s.Followers, $"{at}.followers", targets.CheckCountry, problem);
+            var caps = CapabilitySet(s.Capabilities, $"{at}.capabilities", problem);
+            RequireFields(s, type, at, world, problem);
+            if (window is not { } w) continue;
+
+            var vendorSet = targets.VendorSet(vendors);
+            if (type is PolicyType.ExportControl or PolicyType.Financing && vendors.Count == 0 && s.Imposer != null)
+                vendorSet = targets.VendorSet([s.Imposer]);
+            compiled.Add(new Policy
+            {
+                Id = s.Id, Type = type, From = w.From, Until = w.Until, FromTick = w.FromTick, UntilTick = w.UntilTick,
+                Countries = targets.CountrySet(countries), Vendors = vendorSet, Capabilities = caps,
+                Bound = targets.CountrySet(s.Followers.Append(s.Imposer ?? "")),
+                ComponentEmbargo = s.ComponentEmbargo, MarketBan = s.MarketBan, Reputation = s.Reputation,
+                HalfLifeYears = s.SubstitutionHalfLifeYears ?? scenario.Parameters.Policies.SubstitutionHalfLifeYears,
+                RipAndReplaceYears = s.RipAndReplaceYears, DecommissionShare = s.DecommissionShare,
+                Discount = s.Discount, BudgetUsdPerYear = s.BudgetUsdPerYear, Premium = s.Premium,
+                Unrest = s.Unrest, Privacy = s.Privacy,
+                FinancingIndex = type == PolicyType.Financing ? financing++ : -1,
+            });
+        }
+        return new PolicyBook(compiled, calendar.Dt);
+    }
+
+    private readonly record struct PolicyWindow(YearMonth From, YearMonth? Until, int FromTick, int UntilTick);
+
+    private static PolicyWindow? Window(PolicySpec s, string at, Calendar calendar, ScenarioValidator.Report problem)
+    {
+        if (!ScenarioValidator.Date(s.From, $"{at}.from", problem, out var from)) return null;
+        var ok = true;
+        if (from < calendar.Start || from > calendar.End)
+        {
+            problem($"{at}.from", $"{from} is outside the scenario's horizon {calendar.Start}..{calendar.End}");
+            ok = false;
+        }
+        YearMonth? until = null;
+        if (s.Until != null)
+        {
+            if (!ScenarioValidator.Date(s.Until, $"{at}.until", problem, out var u)) return null;
+            if (u <= from) { problem($"{at}.until", $"until {u} must be after from {from}"); ok = false; }
+            else if (u > calendar.End) { problem($"{at}.until", $"{u} is after the scenario's end {calendar.End}; leave 'until' out for a policy that lasts to the end"); ok = false; }
+            until = u;
+        }
+        if (!ok) return null;
+        return new PolicyWindow(from, until, calendar.TickOf(from), until is { } e ? calendar.TickOf(e) : int.MaxValue);
+    }
+
+    private static List<string> Names(List<string> names, string at, Func<string, string?> check, ScenarioValidator.Report problem)
+    {
+        for (var i = 0; i < names.Count; i++)
+            if (check(names[i]) is { } message) problem($"{at}[{i}]", message);
+        return names;
+    }
+
+    private static bool[] CapabilitySet(List<string> ids, string at, ScenarioValidator.Report problem)
+    {
+        var set = new bool[World.Capabilities.Count];
+        if (ids.Count == 0) Array.Fill(set, true);
+        for (var i = 0; i < ids.Count; i++)
+            if (World.Capabilities.TryParse(ids[i], out var k)) set[(int)k] = true;
+            else problem($"{at}[{i}]", $"unknown capability '{ids[i]}'; expected one of {string.Join(", ", World.Capabilities.Ids)}{Suggest.DidYouMean(ids[i], World.Capabilities.Ids)}");
+        return set;
+    }
+
+    /// <summary>What each type needs to mean anything: a policy that silently does nothing is an error.</summary>
+    private static void RequireFields(PolicySpec s, PolicyType type, string at, WorldData world, ScenarioValidator.Report problem)
+    {
+        void Need(bool ok, string field, string message) { if (!ok) problem($"{at}.{field}", message); }
+        void Imposer() => Need(s.Imposer != null && world.CountryIndex.ContainsKey(s.Imposer), "imposer",
+            s.Imposer == null ? $"a {s.Type} needs an imposer (ISO3 of the state), e.g. \"imposer\": \"USA\""
+                : $"unknown country '{s.Imposer}'{Suggest.DidYouMean(s.Imposer, world.CountryIndex.Keys)}");
+        void Share(double v, string field) => Need(v is >= 0 and <= 1, field, $"must be between 0 and 1, not {v}");
+        var hasCountries = s.Targets.Countries.Count > 0;
+        var hasVendors = s.Targets.Vendors.Count > 0;
+        switch (type)
+        {
+            case PolicyType.Sanction:
+                Imposer();
+                Need(hasVendors, "targets.vendors", "a sanction must list at least one vendor");
+                Need(s.ComponentEmbargo || s.MarketBan || s.Reputation, "componentEmbargo", "a sanction needs at least one effect: componentEmbargo, marketBan or reputation");
+                Need(s.SubstitutionHalfLifeYears is null or > 0, "substitutionHalfLifeYears", "must be > 0");
+                break;
+            case PolicyType.ImportBan:
+                Need(hasCountries, "targets.countries", "an importBan must list the importing countries");
+                Need(hasVendors, "targets.vendors", "an importBan must list vendors (ids or home states)");
+                Need(s.RipAndReplaceYears is null or > 0, "ripAndReplaceYears", "must be > 0 years");
+                break;
+            case PolicyType.TechnologyBan:
+                Need(hasCountries, "targets.countries", "a technologyBan must list countries");
+                Need(s.Capabilities.Count > 0, "capabilities", "a technologyBan must name the capabilities it bans");
+                Share(s.DecommissionShare, "decommissionShare");
+                break;
+            case PolicyType.ExportControl:
+                Imposer();
+                Need(hasCountries, "targets.countries", "an exportControl must list destinations (countries, groups or regime:0..3)");
+                break;
+            case PolicyType.Financing:
+                Imposer();
+                Need(hasCountries, "targets.countries", "financing must list the eligible countries");
+                Need(s.Discount is > 0 and < 1, "discount", $"must be between 0 and 1 (exclusive), not {s.Discount}");
+                Need(s.BudgetUsdPerYear >= 0, "budgetUsdPerYear", "must be ≥ 0 (0 = unlimited)");
+                break;
+            case PolicyType.DataLocalization:
+                Need(hasCountries, "targets.countries", "dataLocalization must list countries");
+                Need(s.Premium >= 0, "premium", "must be ≥ 0");
+                break;
+            case PolicyType.Shock:
+                Need(hasCountries, "targets.countries", "a shock must list countries");
+                Need(s.Unrest != 0 || s.Privacy != 0, "unrest", "a shock needs a non-zero unrest or privacy");
+                break;
+        }
+    }
+}
