@@ -44,9 +44,9 @@ public class PlotTests
             new PolicyMarker("Moratorium", new YearMonth(2021, 1), new YearMonth(2023, 7)),
         ]);
         Assert.Equal(3, lines.Count);
-        Assert.Equal((2019 + 9 / 12.0, "US entity list"), lines[0]);
-        Assert.Equal((2021.0, "Moratorium"), lines[1]);
-        Assert.Equal((2023.5, "Moratorium ends"), lines[2]);
+        Assert.Equal((2019 + 9 / 12.0, "1", "1 US entity list, from 2019-10"), lines[0]);
+        Assert.Equal((2021.0, "2", "2 Moratorium, 2021-01 to 2023-07"), lines[1]);
+        Assert.Equal((2023.5, "2 end", (string?)null), lines[2]);
     }
 
     [Fact]

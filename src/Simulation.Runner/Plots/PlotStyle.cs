@@ -45,14 +45,21 @@ public static class PlotStyle
         line.LegendText = legend;
     }
 
-    /// <summary>The policy markers as (decimal year, label) pairs: one at each start, one "… ends" at each end.</summary>
-    public static IReadOnlyList<(double Year, string Label)> PolicyLines(IEnumerable<PolicyMarker> policies)
+    /// <summary>
+    /// The policy markers: one line at each start and one at each end. Lines are numbered by policy (1, 2, …) and the
+    /// number is the label on the plot, so labels stay short however many policies start together; the legend spells
+    /// out each number ("1 entity-list-huawei, from 2019-05").
+    /// </summary>
+    public static IReadOnlyList<(double Year, string Label, string? Legend)> PolicyLines(IEnumerable<PolicyMarker> policies)
     {
-        var lines = new List<(double, string)>();
+        var lines = new List<(double, string, string?)>();
+        var n = 0;
         foreach (var p in policies)
         {
-            lines.Add((p.From.DecimalYear, p.Label));
-            if (p.Until is { } until) lines.Add((until.DecimalYear, $"{p.Label} ends"));
+            n++;
+            var window = p.Until is { } u ? $"{p.From} to {u}" : $"from {p.From}";
+            lines.Add((p.From.DecimalYear, $"{n}", $"{n} {p.Label}, {window}"));
+            if (p.Until is { } until) lines.Add((until.DecimalYear, $"{n} end", null));
         }
         return lines;
     }
@@ -71,20 +78,23 @@ public static class PlotStyle
             LabelFormatter = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
         };
         var top = yTop ?? NiceTop(yMax);
-        foreach (var (year, label) in PolicyLines(policies))
+        var lines = PolicyLines(policies).Where(l => l.Year >= x0 && l.Year <= x1).ToArray();
+        // Lines at the same month share one label listing their numbers ("1, 3").
+        var labels = lines.GroupBy(l => l.Year).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(l => l.Label)));
+        foreach (var (year, _, legend) in lines)
         {
-            if (year < x0 || year > x1) continue;
             var line = plot.Add.VerticalLine(year, 1.5f, Colors.DimGray, LinePattern.Dashed);
-            line.LabelText = label;
+            line.LabelText = labels.Remove(year, out var label) ? label : "";
             line.LabelOppositeAxis = true;          // labels along the top edge, away from the year ticks
             line.LabelFontName = FontName;
             line.LabelFontSize = 11;
             line.LabelPadding = 3;
             line.LabelRotation = -90;                          // vertical, reading upwards, so neighbours rarely overlap
             line.ManualLabelAlignment = Alignment.MiddleLeft;  // anchored at the top edge of the data area
-            line.ExcludeFromLegend = true;
+            line.LegendText = legend ?? "";
+            line.ExcludeFromLegend = legend is null;
         }
-        plot.Axes.Top.MinimumSize = PolicyLines(policies).Count == 0 ? 0 : LabelSpace(policies);
+        plot.Axes.Top.MinimumSize = lines.Length == 0 ? 0 : LabelSpace(lines.Select(l => l.Label));
         plot.Axes.SetLimits(x0, x1, 0, top);
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontName = FontName;
@@ -105,9 +115,5 @@ public static class PlotStyle
     /// <summary>Headroom above the data: 5 % above the maximum, at least 1.</summary>
     private static double NiceTop(double yMax) => double.IsFinite(yMax) && yMax > 0 ? yMax * 1.05 : 1;
 
-    private static float LabelSpace(IEnumerable<PolicyMarker> policies)
-    {
-        var longest = PolicyLines(policies).Max(l => l.Label.Length);
-        return Math.Min(220, 12 + 6.5f * longest);
-    }
+    private static float LabelSpace(IEnumerable<string> labels) => Math.Min(120, 16 + 7f * labels.Max(l => l.Length));
 }
