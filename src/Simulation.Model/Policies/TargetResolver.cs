@@ -9,15 +9,16 @@ namespace Simulation.Model.Policies;
 /// </summary>
 public sealed class TargetResolver
 {
+    /// <summary>World Bank region codes (as in the World Bank's own data: none is also an ISO3 country code).</summary>
     public static readonly IReadOnlyDictionary<string, string> RegionCodes = new Dictionary<string, string>
     {
-        ["EAP"] = "East Asia & Pacific",
-        ["ECA"] = "Europe & Central Asia",
-        ["LAC"] = "Latin America & Caribbean",
-        ["MENA"] = "Middle East & North Africa",
-        ["NAM"] = "North America",
+        ["EAS"] = "East Asia & Pacific",
+        ["ECS"] = "Europe & Central Asia",
+        ["LCN"] = "Latin America & Caribbean",
+        ["MEA"] = "Middle East & North Africa",
+        ["NAC"] = "North America",
         ["SAS"] = "South Asia",
-        ["SSA"] = "Sub-Saharan Africa",
+        ["SSF"] = "Sub-Saharan Africa",
     };
 
     public static readonly IReadOnlyList<string> FiveEyes = ["AUS", "CAN", "GBR", "NZL", "USA"];
@@ -33,7 +34,7 @@ public sealed class TargetResolver
         _groups["NATO"] = Where(c => c.Nato);
         _groups["BRI"] = Where(c => c.Bri);
         _groups["FIVE_EYES"] = Where(c => FiveEyes.Contains(c.Iso3));
-        foreach (var (code, region) in RegionCodes) _groups[code] = Where(c => c.Region == region);
+        foreach (var (code, region) in RegionCodes) _groups[code] = _groups[region] = Where(c => c.Region == region);
         foreach (var income in new[] { "Low", "Lower middle", "Upper middle", "High" })
             _groups["income:" + income.ToLowerInvariant().Replace(' ', '_')] = Where(c => c.IncomeGroup == income);
         for (var r = 0; r <= 3; r++)

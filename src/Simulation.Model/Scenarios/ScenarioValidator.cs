@@ -66,9 +66,13 @@ public static class ScenarioValidator
     public static void CheckReferences(Scenario s, WorldData world, Calendar calendar, Report problem)
     {
         foreach (var (name, members) in s.Groups)
+        {
+            if (world.CountryIndex.ContainsKey(name) || world.VendorIndex.ContainsKey(name))
+                problem($"$.groups.{name}", $"'{name}' is already a country or vendor id; give the group another name");
             for (var i = 0; i < members.Count; i++)
                 if (!world.CountryIndex.ContainsKey(members[i]))
                     problem($"$.groups.{name}[{i}]", $"unknown country '{members[i]}'{Suggest.DidYouMean(members[i], world.CountryIndex.Keys)}");
+        }
         Policies.PolicyCompiler.Compile(s, world, calendar, problem);
     }
 }
