@@ -9,26 +9,12 @@ namespace Simulation.Tests;
 public sealed class MarketTests
 {
     /// <summary>Two safe-city vendors: "scarce" is far better but can sign one contract a year (no capacity growth); "ample" has room.</summary>
-    private static string TwoVendorScenario(string extra = "")
-    {
-        var dir = TestWorld.TempDir("market");
-        File.WriteAllText(Path.Combine(dir, "vendors.json"), """
-            { "vendors": [
-              { "id": "scarce", "name": "Scarce Co", "home": "JPN", "entry": "2008-01", "capabilities": ["safe_city"],
-                "quality": { "safe_city": 0.99 }, "price": 0.5, "capacityPerYear": 1, "usComponentDependence": 0,
-                "homeCompelsDataAccess": false, "sources": {} },
-              { "id": "ample", "name": "Ample Co", "home": "DEU", "entry": "2008-01", "capabilities": ["safe_city"],
-                "quality": { "safe_city": 0.3 }, "price": 1.0, "capacityPerYear": 500, "usComponentDependence": 0,
-                "homeCompelsDataAccess": false, "sources": {} } ] }
-            """);
-        var path = Path.Combine(dir, "market.json");
-        File.WriteAllText(path, $$"""
-            { "name": "market", "seed": 3, "start": "2008-01", "end": "2014-12", "tick": "month",
-              "world": { "countries": "{{TestWorld.CountriesCsv.Replace("\\", "/")}}", "vendors": "vendors.json" },
-              "parameters": { "adoption": { "innovation": 0.05 }, "vendors": { "capacityGrowth": 0 } {{extra}} } }
-            """);
-        return path;
-    }
+    private static string TwoVendorScenario(string extra = "") => TestWorld.CustomScenario("market",
+        [new("scarce", "JPN", Quality: 0.99, Price: 0.5, CapacityPerYear: 1), new("ample", "DEU", Quality: 0.3, Price: 1.0, CapacityPerYear: 500)],
+        $$"""
+        "name": "market", "seed": 3, "start": "2008-01", "end": "2014-12",
+        "parameters": { "adoption": { "innovation": 0.05 }, "vendors": { "capacityGrowth": 0 } {{extra}} }
+        """);
 
     [Fact]
     public async Task A_vendor_never_signs_more_than_its_capacity_and_refused_awards_fall_to_the_next_choice()

@@ -78,23 +78,14 @@ public sealed class PolicyTests
     public async Task Ripped_out_equipment_is_re_tendered_to_vendors_still_allowed()
     {
         // Ample capacity on both sides, so what limits replacement is the ban alone (real vendors are capacity-bound).
-        var dir = TestWorld.TempDir("replace");
-        File.WriteAllText(Path.Combine(dir, "vendors.json"), """
-            { "vendors": [
-              { "id": "eastco", "name": "East Co", "home": "CHN", "entry": "2008-01", "capabilities": ["safe_city"],
-                "quality": { "safe_city": 0.9 }, "price": 0.5, "capacityPerYear": 500, "usComponentDependence": 0,
-                "homeCompelsDataAccess": true, "sources": {} },
-              { "id": "westco", "name": "West Co", "home": "DEU", "entry": "2008-01", "capabilities": ["safe_city"],
-                "quality": { "safe_city": 0.5 }, "price": 1.0, "capacityPerYear": 500, "usComponentDependence": 0,
-                "homeCompelsDataAccess": false, "sources": {} } ] }
-            """);
-        var path = Path.Combine(dir, "replace.json");
-        File.WriteAllText(path, $$"""
-            { "name": "replace", "seed": 9, "start": "2008-01", "end": "2014-12",
-              "world": { "countries": "{{TestWorld.CountriesCsv.Replace("\\", "/")}}", "vendors": "vendors.json" },
-              "parameters": { "adoption": { "innovation": 0.08 } },
-              "policies": [ { "id": "rip", "type": "importBan", "from": "2011-01", "ripAndReplaceYears": 2,
-                "targets": { "countries": ["EAS", "ECS", "LCN", "MEA", "NAC", "SAS", "SSF"], "vendors": ["CHN"] } } ] }
+        var path = TestWorld.CustomScenario("replace",
+            [new("eastco", "CHN", Quality: 0.9, Price: 0.5, CapacityPerYear: 500, HomeCompelsDataAccess: true),
+             new("westco", "DEU", Quality: 0.5, Price: 1.0, CapacityPerYear: 500)],
+            """
+            "name": "replace", "seed": 9, "start": "2008-01", "end": "2014-12",
+            "parameters": { "adoption": { "innovation": 0.08 } },
+            "policies": [ { "id": "rip", "type": "importBan", "from": "2011-01", "ripAndReplaceYears": 2,
+              "targets": { "countries": ["EAS", "ECS", "LCN", "MEA", "NAC", "SAS", "SSF"], "vendors": ["CHN"] } } ]
             """);
         var result = await Run(path, 2);
         for (var r = 0; r < 2; r++)
@@ -126,22 +117,11 @@ public sealed class PolicyTests
     [Fact]
     public async Task A_vendor_with_no_component_dependence_is_unaffected_by_an_embargo()
     {
-        var dir = TestWorld.TempDir("independent");
-        File.WriteAllText(Path.Combine(dir, "vendors.json"), """
-            { "vendors": [ { "id": "selfmade", "name": "Self Made", "home": "CHN", "entry": "2008-01", "capabilities": ["safe_city"],
-                "quality": { "safe_city": 0.6 }, "price": 1, "capacityPerYear": 50, "usComponentDependence": 0,
-                "homeCompelsDataAccess": true, "sources": {} } ] }
+        string Write(string name, string policies) => TestWorld.CustomScenario(name,
+            [new("selfmade", "CHN", Quality: 0.6, Price: 1, CapacityPerYear: 50, HomeCompelsDataAccess: true)],
+            $$"""
+            "name": "{{name}}", "seed": 5, "start": "2008-01", "end": "2011-12", "policies": [{{policies}}]
             """);
-        string Write(string name, string policies)
-        {
-            var path = Path.Combine(dir, name + ".json");
-            File.WriteAllText(path, $$"""
-                { "name": "{{name}}", "seed": 5, "start": "2008-01", "end": "2011-12",
-                  "world": { "countries": "{{TestWorld.CountriesCsv.Replace("\\", "/")}}", "vendors": "vendors.json" },
-                  "policies": [{{policies}}] }
-                """);
-            return path;
-        }
         var embargo = await Run(Write("embargoed", """{ "id": "e", "type": "sanction", "from": "2009-01", "imposer": "USA", "marketBan": false, "reputation": false, "targets": { "vendors": ["selfmade"] } }"""), 2);
         var none = await Run(Write("free", ""), 2);
         foreach (var metric in new[] { MetricCatalog.VendorQuality, MetricCatalog.VendorCapacity })

@@ -51,6 +51,34 @@ public static class TestWorld
         }
         """, name);
 
+    /// <summary>A made-up safe-city vendor for tests that need a controlled market.</summary>
+    public sealed record TestVendor(string Id, string Home, double Quality, double Price, double CapacityPerYear,
+        bool HomeCompelsDataAccess = false, double UsComponentDependence = 0);
+
+    /// <summary>
+    /// A scenario over the real countries but a made-up vendor set. <paramref name="members"/> are the scenario's other
+    /// JSON members (name, seed, end, parameters, policies...), written as they are.
+    /// </summary>
+    public static string CustomScenario(string name, IEnumerable<TestVendor> vendors, string members)
+    {
+        var dir = TempDir(name);
+        var list = string.Join(",\n", vendors.Select(v => $$"""
+              { "id": "{{v.Id}}", "name": "{{v.Id}}", "home": "{{v.Home}}", "entry": "2008-01", "capabilities": ["safe_city"],
+                "quality": { "safe_city": {{v.Quality.ToString(System.Globalization.CultureInfo.InvariantCulture)}} },
+                "price": {{v.Price.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
+                "capacityPerYear": {{v.CapacityPerYear.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
+                "usComponentDependence": {{v.UsComponentDependence.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
+                "homeCompelsDataAccess": {{(v.HomeCompelsDataAccess ? "true" : "false")}}, "sources": {} }
+            """));
+        File.WriteAllText(Path.Combine(dir, "vendors.json"), $"{{ \"vendors\": [\n{list}\n] }}");
+        var path = Path.Combine(dir, name + ".json");
+        File.WriteAllText(path, $$"""
+            { {{members}},
+              "world": { "countries": "{{CountriesCsv.Replace("\\", "/")}}", "vendors": "vendors.json" } }
+            """);
+        return path;
+    }
+
     public static RunSpec Spec(string scenarioPath, int replicates, ulong? seed = null)
     {
         var loaded = ScenarioLoader.Load(scenarioPath);
