@@ -17,7 +17,7 @@ public sealed class RunContext
         Calendar = new Calendar(YearMonth.Parse(spec.Scenario.Start), YearMonth.Parse(spec.Scenario.End),
             ScenarioTicks.Parse(spec.Scenario.Tick));
         Policies = PolicyCompiler.Compile(spec.Scenario, World, Calendar,
-            (path, message) => throw new InvalidOperationException($"scenario was not validated: {path}: {message}"));
+            (path, message, _) => throw new InvalidOperationException($"scenario was not validated: {path}: {message}"));
         CountryKeys = World.Countries.Select(c => Streams.AgentKey("country/" + c.Iso3)).ToArray();
         VendorKeys = World.Vendors.Select(v => Streams.AgentKey("vendor/" + v.Id)).ToArray();
         VendorHome = World.Vendors.Select(v => Array.IndexOf((string[])World.Homes, v.Home)).ToArray();

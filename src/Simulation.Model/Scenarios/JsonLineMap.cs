@@ -9,7 +9,7 @@ namespace Simulation.Model.Scenarios;
 /// </summary>
 public sealed class JsonLineMap
 {
-    private readonly Dictionary<string, (int Line, int Column)> _positions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Line, int Column)>> _positions = new(StringComparer.Ordinal);
 
     public JsonLineMap(ReadOnlySpan<byte> utf8)
     {
@@ -39,7 +39,9 @@ public sealed class JsonLineMap
                 var offset = (int)reader.TokenStartIndex;
                 var line = lineStarts.BinarySearch(offset);
                 if (line < 0) line = ~line - 1;
-                _positions.TryAdd(path, (line + 1, Encoding.UTF8.GetCharCount(utf8.Slice(lineStarts[line], offset - lineStarts[line])) + 1));
+                var position = (line + 1, Encoding.UTF8.GetCharCount(utf8.Slice(lineStarts[line], offset - lineStarts[line])) + 1);
+                if (_positions.TryGetValue(path, out var list)) list.Add(position); // a duplicate key
+                else _positions[path] = [position];
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                     stack.Push((path, reader.TokenType == JsonTokenType.StartArray, 0));
             }
@@ -60,7 +62,7 @@ public sealed class JsonLineMap
             path = $"{top.Path}[{top.Index}]";
             top.Index++;
         }
-        else path = IsPlainName(property!) ? $"{top.Path}.{property}" : $"{top.Path}['{property}']";
+        else path = Child(top.Path, property!);
         stack.Push(top);
         return path;
     }
@@ -72,14 +74,24 @@ public sealed class JsonLineMap
     {
         for (var p = path; ; p = Parent(p))
         {
-            if (_positions.TryGetValue(p, out var pos)) return pos;
+            if (_positions.TryGetValue(p, out var pos)) return pos[0];
             if (p == "$") return (1, 1);
         }
     }
 
-    private static string Parent(string path)
+    /// <summary>Every position a path has in the file: more than one when a key is repeated in an object.</summary>
+    public IReadOnlyList<(int Line, int Column)> Occurrences(string path) => _positions.TryGetValue(path, out var l) ? l : [];
+
+    /// <summary>Every path in the file with its first position.</summary>
+    public IEnumerable<(string Path, int Line, int Column)> Entries => _positions.Select(kv => (kv.Key, kv.Value[0].Line, kv.Value[0].Column));
+
+    public static string Parent(string path)
     {
         var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
         return cut <= 0 ? "$" : path[..cut];
     }
+
+    /// <summary>The path of a child property: $.a.b, or $.a['odd key'] when the name is not a plain identifier.</summary>
+    public static string Child(string parent, string property) =>
+        IsPlainName(property) ? $"{parent}.{property}" : $"{parent}['{property}']";
 }

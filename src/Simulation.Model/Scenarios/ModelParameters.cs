@@ -1,3 +1,4 @@
+using System.ComponentModel;
 namespace Simulation.Model.Scenarios;
 
 // Every number here is documented in docs/model.md (parameter table) with its source or "assumption".
@@ -6,129 +7,135 @@ namespace Simulation.Model.Scenarios;
 /// <summary>All tunable model parameters, grouped as in the model spec.</summary>
 public sealed record ModelParameters
 {
+    [Description("First adoption: the Bass hazard and what raises or lowers demand.")]
     public AdoptionParameters Adoption { get; init; } = new();
+    [Description("How far a country builds out a capability after adopting it.")]
     public CoverageParameters Coverage { get; init; } = new();
+    [Description("Contract terms and costs.")]
     public ContractParameters Contracts { get; init; } = new();
+    [Description("Utility weights of the multinomial-logit vendor choice.")]
     public ChoiceParameters Choice { get; init; } = new();
+    [Description("Vendor learning, experience curve and capacity.")]
     public VendorParameters Vendors { get; init; } = new();
+    [Description("Unrest and privacy-pressure dynamics.")]
     public CountryDynamics Dynamics { get; init; } = new();
+    [Description("Defaults of the policy levers.")]
     public PolicyParameters Policies { get; init; } = new();
 }
 
 /// <summary>Defaults of the policy levers.</summary>
 public sealed record PolicyParameters
 {
-    /// <summary>Years for domestic substitutes to halve a component embargo's loss of quality and capacity.</summary>
+    [Description("Years for domestic substitutes to halve a component embargo's loss of quality and capacity.")]
     public double SubstitutionHalfLifeYears { get; init; } = 2.0;
 }
 
 /// <summary>First adoption: Bass hazard h = 1 − exp(−Δt (p + q·peers) · demand).</summary>
 public sealed record AdoptionParameters
 {
-    /// <summary>Bass innovation coefficient p, per year.</summary>
+    [Description("Bass innovation coefficient p, per year.")]
     public double Innovation { get; init; } = 0.0033;
-    /// <summary>Bass imitation coefficient q, per year.</summary>
+    [Description("Bass imitation coefficient q, per year.")]
     public double Imitation { get; init; } = 0.22;
-    /// <summary>Weight of the country's World Bank region in its peer share.</summary>
+    [Description("Weight of the country's World Bank region in its peer share.")]
     public double RegionWeight { get; init; } = 1.0;
-    /// <summary>Weight of each bloc (EU, NATO, BRI) the country belongs to in its peer share.</summary>
+    [Description("Weight of each bloc (EU, NATO, BRI) the country belongs to in its peer share.")]
     public double BlocWeight { get; init; } = 0.5;
-    /// <summary>Log-demand offset per capability (safe_city, facial_recognition, smart_policing).</summary>
+    [Description("Log-demand offset per capability (safe_city, facial_recognition, smart_policing).")]
     public double[] CapabilityOffset { get; init; } = [0.0, 0.1, -0.1];
-    /// <summary>Log-demand when the country already uses another capability (capabilities come bundled: Carnegie's
-    /// 75 adopting countries use 2.3 of the 3 capabilities on average).</summary>
+    [Description("Log-demand when the country already uses another capability (capabilities come bundled: Carnegie's 75 adopting countries use 2.3 of the 3 capabilities on average).")]
     public double CrossCapability { get; init; } = 2.3;
-    /// <summary>Log-demand per unit of autocracy (0 liberal democracy .. 1 closed autocracy).</summary>
+    [Description("Log-demand per unit of autocracy (0 liberal democracy .. 1 closed autocracy).")]
     public double Autocracy { get; init; } = 0.5;
-    /// <summary>Log-demand per unit of unrest.</summary>
+    [Description("Log-demand per unit of unrest.")]
     public double Unrest { get; init; } = 0.4;
-    /// <summary>Log-demand per unit of ln(GDP per capita / USD 10,000).</summary>
+    [Description("Log-demand per unit of ln(GDP per capita / USD 10,000).")]
     public double Income { get; init; } = 0.35;
-    /// <summary>Log-demand per unit of privacy pressure (negative: concern delays adoption).</summary>
+    [Description("Log-demand per unit of privacy pressure (negative: concern delays adoption).")]
     public double Privacy { get; init; } = -0.5;
-    /// <summary>Months an adoption decision waits for an acceptable bid before it lapses.</summary>
+    [Description("Months an adoption decision waits for an acceptable bid before it lapses.")]
     public int TenderPatienceMonths { get; init; } = 24;
 }
 
 /// <summary>How far a country builds out a capability after adopting it (coverage = share of its population).</summary>
 public sealed record CoverageParameters
 {
-    /// <summary>Target coverage of a liberal democracy of low income.</summary>
+    [Description("Target coverage of a liberal democracy of low income.")]
     public double TargetBase { get; init; } = 0.25;
-    /// <summary>Added to the target per unit of autocracy.</summary>
+    [Description("Added to the target per unit of autocracy.")]
     public double TargetAutocracy { get; init; } = 0.35;
-    /// <summary>Added to the target per income level (0 low .. 3 high).</summary>
+    [Description("Added to the target per income level (0 low .. 3 high).")]
     public double TargetPerIncomeLevel { get; init; } = 0.08;
-    /// <summary>First contract's scope as a share of the target.</summary>
+    [Description("First contract's scope as a share of the target.")]
     public double InitialScope { get; init; } = 0.3;
-    /// <summary>Rate (per year) of an expansion tender while coverage is below target.</summary>
+    [Description("Rate (per year) of an expansion tender while coverage is below target.")]
     public double ExpansionRate { get; init; } = 0.35;
-    /// <summary>Expansion contract scope as a share of the target.</summary>
+    [Description("Expansion contract scope as a share of the target.")]
     public double ExpansionScope { get; init; } = 0.25;
 }
 
 /// <summary>Contract terms.</summary>
 public sealed record ContractParameters
 {
-    /// <summary>Duration of a contract, months; at its end the country re-tenders.</summary>
+    [Description("Duration of a contract, months; at its end the country re-tenders.")]
     public int DurationMonths { get; init; } = 60;
-    /// <summary>Full-price cost per person covered, USD, per capability (safe_city, facial_recognition, smart_policing).</summary>
+    [Description("Full-price cost per person covered, USD, per capability (safe_city, facial_recognition, smart_policing).")]
     public double[] CostPerPersonUsd { get; init; } = [12.0, 3.0, 3.0];
-    /// <summary>Elasticity of cost with GDP per capita (installation and services cost more in rich countries).</summary>
+    [Description("Elasticity of cost with GDP per capita (installation and services cost more in rich countries).")]
     public double CostIncomeElasticity { get; init; } = 0.3;
 }
 
 /// <summary>Multinomial-logit vendor choice with an outside option.</summary>
 public sealed record ChoiceParameters
 {
-    /// <summary>Utility per unit of ln(effective price / the country's means).</summary>
+    [Description("Utility per unit of ln(effective price / the country's means).")]
     public double Price { get; init; } = -1.5;
-    /// <summary>Utility per unit of quality (0..1).</summary>
+    [Description("Utility per unit of quality (0..1).")]
     public double Quality { get; init; } = 3.0;
-    /// <summary>Utility per unit of geopolitical alignment (−1..1).</summary>
+    [Description("Utility per unit of geopolitical alignment (−1..1).")]
     public double Alignment { get; init; } = 1.5;
-    /// <summary>Utility of the incumbent for this capability (switching cost).</summary>
+    [Description("Utility of the incumbent for this capability (switching cost).")]
     public double Incumbent { get; init; } = 1.5;
-    /// <summary>Utility of a vendor already serving the country in another capability.</summary>
+    [Description("Utility of a vendor already serving the country in another capability.")]
     public double Relationship { get; init; } = 0.5;
-    /// <summary>Utility per unit of (foreign data access × privacy pressure).</summary>
+    [Description("Utility per unit of (foreign data access × privacy pressure).")]
     public double DataAccess { get; init; } = -0.8;
-    /// <summary>Utility penalty in democracies for a vendor under sanctions (times democracy = regime/3).</summary>
+    [Description("Utility penalty in democracies for a vendor under sanctions (times democracy = regime/3).")]
     public double Reputation { get; init; } = -1.0;
-    /// <summary>Utility of the outside option (no deal this tick).</summary>
+    [Description("Utility of the outside option (no deal this tick).")]
     public double Outside { get; init; } = 0.0;
-    /// <summary>Elasticity of a country's means with GDP per capita (means = (GDP pc / 10,000)^e).</summary>
+    [Description("Elasticity of a country's means with GDP per capita (means = (GDP pc / 10,000)^e).")]
     public double MeansElasticity { get; init; } = 0.5;
 }
 
 /// <summary>Vendor learning, experience curve and capacity.</summary>
 public sealed record VendorParameters
 {
-    /// <summary>Learning elasticity of quality: 1 − q = (1 − q0)(1 + E/E0)^(−λ).</summary>
+    [Description("Learning elasticity of quality: 1 − q = (1 − q0)(1 + E/E0)^(−λ).")]
     public double LearningElasticity { get; init; } = 0.15;
-    /// <summary>Experience scale E0, coverage units.</summary>
+    [Description("Experience scale E0, coverage units.")]
     public double ExperienceScale { get; init; } = 1.0;
-    /// <summary>Wright's-law progress ratio: price falls to this share with each doubling of experience.</summary>
+    [Description("Wright's-law progress ratio: price falls to this share with each doubling of experience.")]
     public double ProgressRatio { get; init; } = 0.9;
-    /// <summary>Lowest price as a share of the entry price.</summary>
+    [Description("Lowest price as a share of the entry price.")]
     public double PriceFloor { get; init; } = 0.5;
-    /// <summary>Yearly growth of a vendor's contract capacity.</summary>
+    [Description("Yearly growth of a vendor's contract capacity.")]
     public double CapacityGrowth { get; init; } = 0.05;
-    /// <summary>Whether the home market's exogenous build-out feeds vendor experience.</summary>
+    [Description("Whether the home market's exogenous build-out feeds vendor experience.")]
     public bool HomeMarketExperience { get; init; } = true;
-    /// <summary>Weight of one home-market coverage unit relative to one exported unit.</summary>
+    [Description("Weight of one home-market coverage unit relative to one exported unit.")]
     public double HomeMarketWeight { get; init; } = 0.5;
 }
 
 /// <summary>Country dynamics: unrest and privacy pressure.</summary>
 public sealed record CountryDynamics
 {
-    /// <summary>Mean-reversion rate of unrest, per year (Ornstein–Uhlenbeck θ).</summary>
+    [Description("Mean-reversion rate of unrest, per year (Ornstein–Uhlenbeck θ).")]
     public double UnrestReversion { get; init; } = 1.0;
-    /// <summary>Volatility of unrest, per √year (OU σ).</summary>
+    [Description("Volatility of unrest, per √year (OU σ).")]
     public double UnrestVolatility { get; init; } = 0.5;
-    /// <summary>Baseline privacy pressure by regime (closed autocracy .. liberal democracy).</summary>
+    [Description("Baseline privacy pressure by regime (closed autocracy .. liberal democracy).")]
     public double[] PrivacyByRegime { get; init; } = [0.1, 0.3, 0.6, 1.0];
-    /// <summary>Privacy pressure added per unit of mean coverage (deployments raise concern).</summary>
+    [Description("Privacy pressure added per unit of mean coverage (deployments raise concern).")]
     public double PrivacyFromCoverage { get; init; } = 0.5;
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace Simulation.Model.Scenarios;
@@ -5,87 +6,95 @@ namespace Simulation.Model.Scenarios;
 /// <summary>A scenario file: the world, the horizon, the parameters and the policies of one experiment.</summary>
 public sealed record Scenario
 {
-    /// <summary>Editor hint: path of the JSON schema. Ignored by the model.</summary>
+    [Description("Editor hint: path of the JSON schema (scenario.schema.json). Ignored by the model.")]
     [JsonPropertyName("$schema")] public string? Schema { get; init; }
-    /// <summary>Short name; names the output folder and the legend entries.</summary>
+    [Description("Another scenario file (path relative to this one) this file builds on: objects merge deeply, values and lists replace, policies append (same id replaces).")]
+    public string? Extends { get; init; }
+    [Description("Ids of policies inherited through 'extends' to drop.")]
+    public List<string>? RemovePolicies { get; init; }
+    [Description("Short name; names the output folder and the legend entries.")]
     public string Name { get; init; } = "";
-    /// <summary>What the scenario models and why, with the real events and dates it follows.</summary>
+    [Description("What the scenario models and why, with the real events and dates it follows.")]
     public string Description { get; init; } = "";
-    /// <summary>Master seed of every random stream.</summary>
+    [Description("Master seed of every random stream.")]
     public ulong Seed { get; init; } = 1;
-    /// <summary>Replicates to run unless the command line says otherwise.</summary>
+    [Description("Replicates to run unless the command line says otherwise.")]
     public int Replicates { get; init; } = 100;
-    /// <summary>First month simulated, "YYYY-MM".</summary>
+    [Description("First month simulated, \"YYYY-MM\".")]
     public string Start { get; init; } = "2008-01";
-    /// <summary>Last month simulated, "YYYY-MM".</summary>
+    [Description("Last month simulated, \"YYYY-MM\".")]
     public string End { get; init; } = "2040-12";
-    /// <summary>Tick length: "month", "quarter" or "year".</summary>
+    [Description("Tick length: \"month\", \"quarter\" or \"year\".")]
     public string Tick { get; init; } = "month";
-    /// <summary>World data files, relative to the scenario file.</summary>
+    [Description("World data files, relative to the scenario file.")]
     public WorldFiles World { get; init; } = new();
-    /// <summary>Model parameters; anything not given keeps its documented default.</summary>
+    [Description("Model parameters; anything not given keeps its documented default.")]
     public ModelParameters Parameters { get; init; } = new();
-    /// <summary>Named groups of countries usable as policy targets, e.g. "EAST_AFRICA": ["KEN", "UGA"].</summary>
+    [Description("Named groups of countries usable as policy targets, e.g. \"EAST_AFRICA\": [\"KEN\", \"UGA\"].")]
     public Dictionary<string, List<string>> Groups { get; init; } = [];
-    /// <summary>Policies in force over the horizon, each with its own window.</summary>
+    [Description("Policies in force over the horizon, each with its own window.")]
     public List<PolicySpec> Policies { get; init; } = [];
 }
 
 /// <summary>Where the world data lives, relative to the scenario file.</summary>
 public sealed record WorldFiles
 {
+    [Description("Country table (CSV), relative to the scenario file.")]
     public string Countries { get; init; } = "world/countries.csv";
+    [Description("Vendor profiles (JSON), relative to the scenario file.")]
     public string Vendors { get; init; } = "world/vendors.json";
 }
 
 /// <summary>Countries and vendors a policy applies to: ISO3 codes, vendor ids, home states or group names.</summary>
 public sealed record PolicyTargets
 {
+    [Description("ISO3 codes or groups: EU, NATO, BRI, FIVE_EYES, World Bank regions (EAS, ECS, LCN, MEA, NAC, SAS, SSF), income:low..income:high, regime:0..regime:3, or the scenario's own groups.")]
     public List<string> Countries { get; init; } = [];
+    [Description("Vendor ids (e.g. huawei) or home states (ISO3, e.g. CHN) standing for all their vendors.")]
     public List<string> Vendors { get; init; } = [];
 }
 
 /// <summary>One policy lever with its window. Which fields apply depends on <see cref="Type"/> (docs/model.md §7).</summary>
 public sealed record PolicySpec
 {
-    /// <summary>Unique name of the policy; labels it on plots.</summary>
+    [Description("Unique name of the policy; labels it on plots.")]
     public string Id { get; init; } = "";
-    /// <summary>sanction, importBan, technologyBan, exportControl, financing, dataLocalization or shock.</summary>
+    [Description("sanction, importBan, technologyBan, exportControl, financing, dataLocalization or shock.")]
     public string Type { get; init; } = "";
-    /// <summary>What the policy stands for, with its real-world source.</summary>
+    [Description("What the policy stands for, with its real-world source.")]
     public string? Description { get; init; }
-    /// <summary>First month in force, "YYYY-MM".</summary>
+    [Description("First month in force, \"YYYY-MM\".")]
     public string From { get; init; } = "";
-    /// <summary>First month no longer in force, "YYYY-MM"; absent = until the horizon.</summary>
+    [Description("First month no longer in force, \"YYYY-MM\"; absent = until the horizon.")]
     public string? Until { get; init; }
-    /// <summary>Countries (ISO3 or groups) and vendors (ids or home states) the policy applies to.</summary>
+    [Description("Countries (ISO3 or groups) and vendors (ids or home states) the policy applies to.")]
     public PolicyTargets Targets { get; init; } = new();
-    /// <summary>sanction: the listing state; exportControl and financing: the state whose vendors are controlled or financed.</summary>
+    [Description("sanction: the listing state; exportControl and financing: the state whose vendors are controlled or financed.")]
     public string? Imposer { get; init; }
-    /// <summary>sanction: countries or groups that join the imposer's market ban.</summary>
+    [Description("sanction: countries or groups that join the imposer's market ban.")]
     public List<string> Followers { get; init; } = [];
-    /// <summary>importBan, technologyBan: capabilities covered (empty = all, for importBan only).</summary>
+    [Description("importBan, technologyBan: capabilities covered (empty = all, for importBan only).")]
     public List<string> Capabilities { get; init; } = [];
-    /// <summary>sanction: cut the vendor's access to the imposer's components (quality and capacity drop by its dependence).</summary>
+    [Description("sanction: cut the vendor's access to the imposer's components (quality and capacity drop by its dependence).")]
     public bool ComponentEmbargo { get; init; } = true;
-    /// <summary>sanction: the imposer and followers sign no new contracts with the listed vendors.</summary>
+    [Description("sanction: the imposer and followers sign no new contracts with the listed vendors.")]
     public bool MarketBan { get; init; } = true;
-    /// <summary>sanction: democracies see the listing as a reputation cost when choosing vendors.</summary>
+    [Description("sanction: democracies see the listing as a reputation cost when choosing vendors.")]
     public bool Reputation { get; init; } = true;
-    /// <summary>sanction: years for domestic substitutes to halve the embargo's effect (default: parameters.policies.substitutionHalfLifeYears).</summary>
+    [Description("sanction: years for domestic substitutes to halve the embargo's effect (default: parameters.policies.substitutionHalfLifeYears).")]
     public double? SubstitutionHalfLifeYears { get; init; }
-    /// <summary>importBan: remove installed equipment of the listed vendors linearly over this many years and re-tender it.</summary>
+    [Description("importBan: remove installed equipment of the listed vendors linearly over this many years and re-tender it.")]
     public double? RipAndReplaceYears { get; init; }
-    /// <summary>technologyBan: share (0..1) of the existing installed base switched off when the ban starts.</summary>
+    [Description("technologyBan: share (0..1) of the existing installed base switched off when the ban starts.")]
     public double DecommissionShare { get; init; }
-    /// <summary>financing: price discount (0..1) the financed vendors can offer eligible countries.</summary>
+    [Description("financing: price discount (0..1) the financed vendors can offer eligible countries.")]
     public double Discount { get; init; }
-    /// <summary>financing: yearly budget in USD (discount × contract value is spent from it); 0 = unlimited.</summary>
+    [Description("financing: yearly budget in USD (discount × contract value is spent from it); 0 = unlimited.")]
     public double BudgetUsdPerYear { get; init; }
-    /// <summary>dataLocalization: price premium (0..1) for keeping data in the country.</summary>
+    [Description("dataLocalization: price premium (0..1) for keeping data in the country.")]
     public double Premium { get; init; } = 0.1;
-    /// <summary>shock: added to unrest (standard deviations of the unrest process) while in force.</summary>
+    [Description("shock: added to unrest (standard deviations of the unrest process) while in force.")]
     public double Unrest { get; init; }
-    /// <summary>shock: added to privacy pressure while in force.</summary>
+    [Description("shock: added to privacy pressure while in force.")]
     public double Privacy { get; init; }
 }

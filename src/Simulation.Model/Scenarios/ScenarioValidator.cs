@@ -7,7 +7,8 @@ namespace Simulation.Model.Scenarios;
 /// <summary>Value checks on a deserialised scenario: ranges, dates, horizon, references to the world.</summary>
 public static class ScenarioValidator
 {
-    public delegate void Report(string path, string message);
+    /// <summary>Records a problem at a JSON path; <paramref name="at"/> overrides the path's position (e.g. a repeated key).</summary>
+    public delegate void Report(string path, string message, (int Line, int Column)? at = null);
 
     /// <summary>Checks that need no world data; returns the calendar when the horizon is valid.</summary>
     public static Calendar? Check(Scenario s, Report problem)

@@ -13,6 +13,7 @@ public static class App
             RunCommand.Create(),
             ValidateCommand.Create(),
             BenchCommand.Create(),
+            SchemaCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)

@@ -31,7 +31,7 @@ public static class RunPipeline
         ResultWriter.WriteSummary(folder.PathOf("summary.csv"), summary);
         ResultWriter.WriteCountries(folder.PathOf("countries.csv"), name, result);
         ResultWriter.WriteContracts(folder.PathOf("contracts.csv"), result);
-        File.WriteAllText(folder.PathOf("scenario.resolved.json"), scenario.ResolvedJson + "\n");
+        WriteReproducible(scenario, folder);
         PlotBook.WriteAll(summary, folder.Staging);
         new Manifest(name, Path.GetFullPath(options.ScenarioPath), scenario.Hash, seed, replicates, options.Engine,
             options.Engine == Engine.Orleans ? options.Silos : 0, scenario.Scenario.Tick, scenario.Scenario.Start,
@@ -39,6 +39,22 @@ public static class RunPipeline
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
         return folder.Destination;
+    }
+
+    /// <summary>
+    /// scenario.resolved.json plus a copy of its world data, so `run &lt;out&gt;/scenario.resolved.json` reproduces the
+    /// run from the output folder alone.
+    /// </summary>
+    private static void WriteReproducible(LoadedScenario scenario, OutputFolder folder)
+    {
+        Directory.CreateDirectory(folder.PathOf("world"));
+        var countries = scenario.Scenario.World.Countries;
+        File.Copy(countries, folder.PathOf("world/countries.csv"));
+        var gaps = Path.Combine(Path.GetDirectoryName(countries)!, "gaps.csv");
+        if (File.Exists(gaps)) File.Copy(gaps, folder.PathOf("world/gaps.csv"));
+        File.Copy(scenario.Scenario.World.Vendors, folder.PathOf("world/vendors.json"));
+        var portable = scenario.Scenario with { World = new WorldFiles { Countries = "world/countries.csv", Vendors = "world/vendors.json" } };
+        File.WriteAllText(folder.PathOf("scenario.resolved.json"), System.Text.Json.JsonSerializer.Serialize(portable, ScenarioLoader.Options) + "\n");
     }
 
     /// <summary>Runs the ensemble on the chosen engine with a progress display.</summary>

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Simulation.Model.Scenarios;
+
+/// <summary>Where a value of the resolved scenario was written: file, line and column.</summary>
+public readonly record struct Origin(string File, int Line, int Column);
+
+/// <summary>
+/// Reads a scenario file and the chain of files it <c>extends</c>, checks each file's shape, and merges them:
+/// objects merge deeply, values and lists replace, policies append (a policy with the same id replaces the inherited
+/// one) and <c>removePolicies</c> drops inherited ones. Keeps, for every JSON path of the result, the file and line it
+/// came from, so later checks point at the right place even in a base file.
+/// </summary>
+public static partial class ScenarioInheritance
+{
+    public sealed record Resolved(JsonObject Json, Dictionary<string, Origin> Origins);
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = ScenarioLoader.MaxDepth,
+    };
+
+    /// <summary>Returns null when any file in the chain has problems (all of them are in <paramref name="problems"/>).</summary>
+    public static Resolved? Load(string display, List<ScenarioProblem> problems) => Load(display, problems, []);
+
+    private static Resolved? Load(string display, List<ScenarioProblem> problems, List<string> chain)
+    {
+        var full = Path.GetFullPath(display);
+        void Problem(string message, int line = 1, int column = 1, string path = "$") => problems.Add(new(display, line, column, path, message));
+        if (!File.Exists(full)) { Problem("file not found"); return null; }
+        var size = new FileInfo(full).Length;
+        if (size > ScenarioLoader.MaxFileBytes)
+        {
+            Problem($"file is {size:N0} bytes; a scenario may be at most {ScenarioLoader.MaxFileBytes:N0} bytes");
+            return null;
+        }
+        var utf8 = File.ReadAllBytes(full).AsSpan();
+        if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty) { Problem("file is empty; a scenario is a JSON object such as {\"name\": \"my-scenario\"}"); return null; }
+
+        JsonDocument document;
+        try { document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions); }
+        catch (JsonException e)
+        {
+            Problem(Syntax(e.Message), (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
+            return null;
+        }
+        using (document)
+        {
+            var map = new JsonLineMap(utf8);
+            var before = problems.Count;
+            void Report(string path, string message, (int Line, int Column)? at)
+            {
+                var (line, column) = at ?? map.Find(path);
+                problems.Add(new ScenarioProblem(display, line, column, path, message));
+            }
+            ScenarioShape.Check(document.RootElement, typeof(Scenario), "$", map, Report);
+            if (problems.Count > before) return null;
+
+            var json = JsonNode.Parse(document.RootElement.GetRawText())!.AsObject();
+            AnchorWorldPaths(json, Path.GetDirectoryName(full)!);
+            var own = map.Entries.ToDictionary(e => e.Path, e => new Origin(display, e.Line, e.Column), StringComparer.Ordinal);
+            if (json["extends"]?.GetValue<string>() is not { } extends) return new Resolved(Strip(json), own);
+
+            var (line, column) = map.Find("$.extends");
+            var basePath = Path.Combine(Path.GetDirectoryName(display) ?? "", extends);
+            var baseFull = Path.GetFullPath(basePath);
+            if (chain.Contains(baseFull, StringComparer.Ordinal) || baseFull == full)
+            {
+                var names = chain.Append(full).Append(baseFull).Select(Path.GetFileName);
+                Problem($"extends cycle: {string.Join(" → ", names)}", line, column, "$.extends");
+                return null;
+            }
+            if (!File.Exists(baseFull)) { Problem($"file not found: {basePath}", line, column, "$.extends"); return null; }
+            var parent = Load(basePath, problems, [.. chain, full]);
+            return parent == null ? null : Merge(parent, json, own, (msg, p) => Report(p, msg, null));
+        }
+    }
+
+    /// <summary>World paths are relative to the file that names them, so they are made absolute while that is known.</summary>
+    private static void AnchorWorldPaths(JsonObject json, string directory)
+    {
+        if (json["world"] is not JsonObject world) return;
+        foreach (var key in new[] { "countries", "vendors" })
+            if (world[key]?.GetValue<string>() is { } relative) world[key] = Path.GetFullPath(Path.Combine(directory, relative));
+    }
+
+    private static JsonObject Strip(JsonObject json)
+    {
+        json.Remove("extends");
+        json.Remove("removePolicies");
+        return json;
+    }
+
+    private static Resolved Merge(Resolved parent, JsonObject child, Dictionary<string, Origin> own, Action<string, string> problem)
+    {
+        var result = parent.Json.DeepClone().AsObject();
+        foreach (var (key, value) in child)
+            if (key is not ("extends" or "removePolicies" or "policies")) MergeValue(result, key, value);
+
+        // Policies: inherited ones minus removePolicies, then the child's, replacing an inherited one with the same id.
+        var inherited = result["policies"] as JsonArray ?? [];
+        var remove = (child["removePolicies"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToList() ?? [];
+        for (var i = 0; i < remove.Count; i++)
+            if (!inherited.Any(p => Id(p) == remove[i]))
+                problem($"removePolicies names '{remove[i]}', which no inherited policy has as id{Suggest.DidYouMean(remove[i], inherited.Select(Id).OfType<string>())}", $"$.removePolicies[{i}]");
+        var policies = new List<(JsonNode Node, string From, int Index)>();
+        for (var i = 0; i < inherited.Count; i++)
+            if (!remove.Contains(Id(inherited[i]) ?? "")) policies.Add((inherited[i]!, "parent", i));
+        if (child["policies"] is JsonArray mine)
+            for (var i = 0; i < mine.Count; i++)
+            {
+                var at = policies.FindIndex(p => Id(p.Node) != null && Id(p.Node) == Id(mine[i]));
+                if (at >= 0) policies[at] = (mine[i]!, "child", i);
+                else policies.Add((mine[i]!, "child", i));
+            }
+        result["policies"] = new JsonArray([.. policies.Select(p => p.Node.DeepClone())]);
+
+        // Origins: the parent's, overlaid by this file's, with policy indices moved to where the policies now stand.
+        var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
+        void Take(Dictionary<string, Origin> source, string side)
+        {
+            foreach (var (path, origin) in source)
+            {
+                var m = PolicyPath().Match(path);
+                if (!m.Success) { origins[path] = origin; continue; }
+                var target = policies.FindIndex(p => p.From == side && p.Index == int.Parse(m.Groups[1].Value));
+                if (target >= 0) origins[$"$.policies[{target}]{path[m.Length..]}"] = origin;
+            }
+        }
+        Take(parent.Origins, "parent");
+        Take(own, "child");
+        return new Resolved(Strip(result), origins);
+    }
+
+    private static void MergeValue(JsonObject target, string key, JsonNode? value)
+    {
+        if (target[key] is JsonObject existing && value is JsonObject overlay)
+            foreach (var (k, v) in overlay) MergeValue(existing, k, v);
+        else target[key] = value?.DeepClone();
+    }
+
+    private static string? Id(JsonNode? policy) => (policy as JsonObject)?["id"]?.GetValue<string>();
+
+    private static string Syntax(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut < 0) cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var text = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        if (text.Contains("maximum configured depth", StringComparison.Ordinal))
+            return $"nesting is deeper than {ScenarioLoader.MaxDepth} levels; a scenario never needs that many";
+        return "invalid JSON: " + text;
+    }
+
+    [GeneratedRegex(@"^\$\.policies\[(\d+)\]")]
+    private static partial Regex PolicyPath();
+}

@@ -1,0 +1,116 @@
+using System.Collections;
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Simulation.Model.Scenarios;
+
+/// <summary>
+/// Checks a parsed scenario file against the shape of the scenario types before anything is deserialised, so that
+/// every unknown property (with a "did you mean"), wrong type and repeated key in the file is reported at once,
+/// each at its own JSON path. System.Text.Json alone stops at the first such problem.
+/// </summary>
+public static class ScenarioShape
+{
+    public static void Check(JsonElement element, Type type, string path, JsonLineMap map, ScenarioValidator.Report problem) =>
+        CheckValue(element, type, nullable: false, path, map, problem);
+
+    private static void CheckValue(JsonElement e, Type type, bool nullable, string path, JsonLineMap map, ScenarioValidator.Report problem)
+    {
+        if (e.ValueKind == JsonValueKind.Null)
+        {
+            if (!nullable) problem(path, $"expected {Expected(type)}, found null");
+            return;
+        }
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string)) Expect(e.ValueKind == JsonValueKind.String);
+        else if (type == typeof(bool)) Expect(e.ValueKind is JsonValueKind.True or JsonValueKind.False);
+        else if (type == typeof(double)) Expect(e.ValueKind == JsonValueKind.Number);
+        else if (type == typeof(int)) Expect(e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _));
+        else if (type == typeof(ulong)) Expect(e.ValueKind == JsonValueKind.Number && e.TryGetUInt64(out _));
+        else if (ElementType(type) is { } item)
+        {
+            if (!Expect(e.ValueKind == JsonValueKind.Array)) return;
+            var i = 0;
+            foreach (var x in e.EnumerateArray()) CheckValue(x, item, false, $"{path}[{i++}]", map, problem);
+        }
+        else if (DictionaryValueType(type) is { } value)
+        {
+            if (!Expect(e.ValueKind == JsonValueKind.Object)) return;
+            foreach (var p in Distinct(e, path, map, problem)) CheckValue(p.Value, value, false, JsonLineMap.Child(path, p.Name), map, problem);
+        }
+        else
+        {
+            if (!Expect(e.ValueKind == JsonValueKind.Object)) return;
+            var known = Properties(type);
+            foreach (var p in Distinct(e, path, map, problem))
+            {
+                var at = JsonLineMap.Child(path, p.Name);
+                if (known.TryGetValue(p.Name, out var info))
+                    CheckValue(p.Value, info.PropertyType, IsNullable(info), at, map, problem);
+                else
+                    problem(at, $"unknown property '{p.Name}'{Suggest.DidYouMean(p.Name, known.Keys)}");
+            }
+        }
+
+        bool Expect(bool ok)
+        {
+            if (!ok) problem(path, $"expected {Expected(type)}, found {Found(e)}");
+            return ok;
+        }
+    }
+
+    /// <summary>An object's properties, reporting a repeated key at its second occurrence.</summary>
+    private static IEnumerable<JsonProperty> Distinct(JsonElement obj, string path, JsonLineMap map, ScenarioValidator.Report problem)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in obj.EnumerateObject())
+        {
+            if (seen.Add(p.Name)) { yield return p; continue; }
+            var at = JsonLineMap.Child(path, p.Name);
+            var second = map.Occurrences(at).Skip(1).FirstOrDefault();
+            problem(at, $"duplicate property '{p.Name}': each key may appear once in an object", second == default ? null : second);
+        }
+    }
+
+    /// <summary>The JSON names of a type's properties, as System.Text.Json maps them (camelCase unless renamed).</summary>
+    public static Dictionary<string, PropertyInfo> Properties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite && p.GetCustomAttribute<JsonIgnoreAttribute>() == null)
+            .ToDictionary(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+                StringComparer.Ordinal);
+
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    private static bool IsNullable(PropertyInfo p) =>
+        Nullable.GetUnderlyingType(p.PropertyType) != null || Nullability.Create(p).WriteState == NullabilityState.Nullable;
+
+    private static Type? ElementType(Type t) =>
+        t.IsArray ? t.GetElementType()
+        : t.IsGenericType && t.GetGenericTypeDefinition() == typeof(List<>) ? t.GetGenericArguments()[0]
+        : null;
+
+    private static Type? DictionaryValueType(Type t) =>
+        t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Dictionary<,>) ? t.GetGenericArguments()[1] : null;
+
+    private static string Expected(Type t) =>
+        t == typeof(string) ? "a string in quotes"
+        : t == typeof(bool) ? "true or false"
+        : t == typeof(double) ? "a number"
+        : t == typeof(int) || t == typeof(ulong) ? "a whole number"
+        : ElementType(t) != null ? "a list [ ... ]"
+        : "an object { ... }";
+
+    private static string Found(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => $"the string \"{Short(e.GetString()!)}\"",
+        JsonValueKind.Number => $"the number {e.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        _ => e.ValueKind.ToString().ToLowerInvariant(),
+    };
+
+    private static string Short(string s) => s.Length <= 40 ? s : s[..37] + "...";
+}
