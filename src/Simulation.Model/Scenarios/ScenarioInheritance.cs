@@ -27,7 +27,10 @@ public static partial class ScenarioInheritance
     /// <summary>Returns null when any file in the chain has problems (all of them are in <paramref name="problems"/>).</summary>
     public static Resolved? Load(string display, List<ScenarioProblem> problems) => Load(display, problems, []);
 
-    private static Resolved? Load(string display, List<ScenarioProblem> problems, List<string> chain)
+    /// <summary>A file on the way down an extends chain, with where its "extends" is written.</summary>
+    private sealed record Link(string Full, ScenarioProblem Extends);
+
+    private static Resolved? Load(string display, List<ScenarioProblem> problems, List<Link> chain)
     {
         var full = Path.GetFullPath(display);
         void Problem(string message, int line = 1, int column = 1, string path = "$") => problems.Add(new(display, line, column, path, message));
@@ -52,16 +55,19 @@ public static partial class ScenarioInheritance
         using (document)
         {
             var map = new JsonLineMap(utf8);
-            var before = problems.Count;
+            var faulty = new HashSet<string>(StringComparer.Ordinal);
             void Report(string path, string message, (int Line, int Column)? at)
             {
                 var (line, column) = at ?? map.Find(path);
                 problems.Add(new ScenarioProblem(display, line, column, path, message));
+                faulty.Add(path);
             }
             ScenarioShape.Check(document.RootElement, typeof(Scenario), "$", map, Report);
-            if (problems.Count > before) return null;
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
 
-            var json = JsonNode.Parse(document.RootElement.GetRawText())!.AsObject();
+            // Faulty values are left out (defaults stand in) so the later checks still run and report their problems
+            // in the same pass; the problems already found keep the scenario from running.
+            var json = Copy(document.RootElement, "$", faulty)!.AsObject();
             AnchorWorldPaths(json, Path.GetDirectoryName(full)!);
             var own = map.Entries.ToDictionary(e => e.Path, e => new Origin(display, e.Line, e.Column), StringComparer.Ordinal);
             if (json["extends"]?.GetValue<string>() is not { } extends) return new Resolved(Strip(json), own);
@@ -69,15 +75,44 @@ public static partial class ScenarioInheritance
             var (line, column) = map.Find("$.extends");
             var basePath = Path.Combine(Path.GetDirectoryName(display) ?? "", extends);
             var baseFull = Path.GetFullPath(basePath);
-            if (chain.Contains(baseFull, StringComparer.Ordinal) || baseFull == full)
+            var link = new Link(full, new ScenarioProblem(display, line, column, "$.extends", ""));
+            if (chain.Any(l => l.Full == baseFull) || baseFull == full)
             {
-                var names = chain.Append(full).Append(baseFull).Select(Path.GetFileName);
-                Problem($"extends cycle: {string.Join(" → ", names)}", line, column, "$.extends");
+                // Reported where the chain starts (the file the user named), listing the whole loop.
+                var names = chain.Select(l => l.Full).Append(full).Append(baseFull).Select(Path.GetFileName);
+                problems.Add((chain.FirstOrDefault() ?? link).Extends with { Message = $"extends cycle: {string.Join(" → ", names)}" });
                 return null;
             }
             if (!File.Exists(baseFull)) { Problem($"file not found: {basePath}", line, column, "$.extends"); return null; }
-            var parent = Load(basePath, problems, [.. chain, full]);
+            var parent = Load(basePath, problems, [.. chain, link]);
             return parent == null ? null : Merge(parent, json, own, (msg, p) => Report(p, msg, null));
+        }
+    }
+
+    /// <summary>A mutable copy of the parsed file without the faulty paths (and with the first of any repeated key).</summary>
+    private static JsonNode? Copy(JsonElement e, string path, HashSet<string> faulty)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var p in e.EnumerateObject())
+                {
+                    var at = JsonLineMap.Child(path, p.Name);
+                    if (!faulty.Contains(at) && !obj.ContainsKey(p.Name)) obj[p.Name] = Copy(p.Value, at, faulty);
+                }
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                var i = 0;
+                foreach (var x in e.EnumerateArray())
+                {
+                    var at = $"{path}[{i++}]";
+                    if (!faulty.Contains(at)) array.Add(Copy(x, at, faulty));
+                }
+                return array;
+            default:
+                return JsonNode.Parse(e.GetRawText());
         }
     }
 

@@ -36,7 +36,7 @@ public static class ScenarioLoader
     {
         var problems = new List<ScenarioProblem>();
         var resolved = ScenarioInheritance.Load(path, problems);
-        if (resolved == null || problems.Count > 0) throw new ScenarioException(problems);
+        if (resolved == null) throw new ScenarioException(problems);
 
         void Problem(string jsonPath, string message, (int Line, int Column)? at = null)
         {
@@ -55,6 +55,7 @@ public static class ScenarioLoader
             throw new ScenarioException(problems);
         }
 
+        var shapeProblems = problems.Count > 0;
         var calendar = ScenarioValidator.Check(scenario, Problem);
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         scenario = scenario with
@@ -68,13 +69,13 @@ public static class ScenarioLoader
         if (!File.Exists(scenario.World.Countries)) Problem("$.world.countries", $"file not found: {scenario.World.Countries}");
         if (!File.Exists(scenario.World.Vendors)) Problem("$.world.vendors", $"file not found: {scenario.World.Vendors}");
         WorldData? world = null;
-        if (problems.Count == 0)
+        if (File.Exists(scenario.World.Countries) && File.Exists(scenario.World.Vendors))
         {
             try { world = WorldLoader.Load(scenario.World.Countries, scenario.World.Vendors); }
             catch (InvalidDataException e) { Problem("$.world", e.Message); }
         }
         if (world != null && calendar != null) ScenarioValidator.CheckReferences(scenario, world, calendar, Problem);
-        if (problems.Count > 0) throw new ScenarioException(problems);
+        if (problems.Count > 0 || shapeProblems) throw new ScenarioException(problems);
 
         var json = JsonSerializer.Serialize(scenario, Options);
         var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)))[..16];
