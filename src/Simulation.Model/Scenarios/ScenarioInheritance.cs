@@ -38,7 +38,8 @@ public static partial class ScenarioInheritance
         var size = new FileInfo(full).Length;
         if (size > ScenarioLoader.MaxFileBytes)
         {
-            Problem($"file is {size:N0} bytes; a scenario may be at most {ScenarioLoader.MaxFileBytes:N0} bytes");
+            Problem(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"file is {size:N0} bytes; a scenario may be at most {ScenarioLoader.MaxFileBytes:N0} bytes"));
             return null;
         }
         var utf8 = File.ReadAllBytes(full).AsSpan();
@@ -188,8 +189,13 @@ public static partial class ScenarioInheritance
         var text = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
         if (text.Contains("maximum configured depth", StringComparison.Ordinal))
             return $"nesting is deeper than {ScenarioLoader.MaxDepth} levels; a scenario never needs that many";
-        return "invalid JSON: " + text;
+        // The reader quotes the offending text, which for a non-JSON file can be the whole file: keep it short.
+        text = QuotedText().Replace(text, m => m.Value.Length <= 42 ? m.Value : m.Value[..38] + "...'");
+        return "invalid JSON: " + text.ReplaceLineEndings(" ");
     }
+
+    [GeneratedRegex(@"'[^']*'", RegexOptions.Singleline)]
+    private static partial Regex QuotedText();
 
     [GeneratedRegex(@"^\$\.policies\[(\d+)\]")]
     private static partial Regex PolicyPath();

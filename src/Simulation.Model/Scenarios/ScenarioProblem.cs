@@ -8,7 +8,11 @@ public sealed record ScenarioProblem(string File, int Line, int Column, string P
 
 /// <summary>A scenario that cannot run. Carries every problem found, not only the first.</summary>
 public sealed class ScenarioException(IReadOnlyList<ScenarioProblem> problems)
-    : Exception(string.Join(Environment.NewLine, problems))
+    : Exception(string.Join(Environment.NewLine, Ordered(problems)))
 {
-    public IReadOnlyList<ScenarioProblem> Problems { get; } = problems;
+    /// <summary>In reading order: by file, then line and column.</summary>
+    public IReadOnlyList<ScenarioProblem> Problems { get; } = Ordered(problems);
+
+    private static ScenarioProblem[] Ordered(IEnumerable<ScenarioProblem> problems) =>
+        [.. problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)];
 }
