@@ -4,6 +4,7 @@ using Simulation.Model.Scenarios;
 using Simulation.Model.Time;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Plots;
+using Simulation.Runner.Report;
 using Simulation.Runner.Results;
 
 namespace Simulation.Runner.Pipeline;
@@ -15,47 +16,66 @@ public static class RunPipeline
     {
         var scenario = ScenarioLoader.Load(options.ScenarioPath);
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
-        if (replicates is < 1 or > ScenarioLoader.MaxReplicates)
-            throw new ArgumentException($"--replicates must be between 1 and {ScenarioLoader.MaxReplicates}");
-        var seed = options.Seed ?? scenario.Scenario.Seed;
         using var folder = OutputFolder.Open(options.Out, scenario.Scenario.Name, options.Force);
-
-        var clock = Stopwatch.StartNew();
-        var spec = RunSpec.Create(scenario.Scenario, scenario.World, replicates, seed);
-        var result = await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel);
-        var wall = clock.Elapsed.TotalSeconds;
-
-        var name = scenario.Scenario.Name;
-        var summary = new EnsembleSummary(name, result.Recorder, Markers(scenario.Scenario));
-        ResultWriter.WriteTimeseries(folder.PathOf("timeseries.csv"), name, seed, result);
-        ResultWriter.WriteSummary(folder.PathOf("summary.csv"), summary);
-        ResultWriter.WriteCountries(folder.PathOf("countries.csv"), name, result);
-        ResultWriter.WriteContracts(folder.PathOf("contracts.csv"), result);
-        WriteReproducible(scenario, folder);
-        PlotBook.WriteAll(summary, folder.Staging);
-        new Manifest(name, Path.GetFullPath(options.ScenarioPath), scenario.Hash, seed, replicates, options.Engine,
-            options.Engine == Engine.Orleans ? options.Silos : 0, scenario.Scenario.Tick, scenario.Scenario.Start,
-            scenario.Scenario.End, Manifest.CurrentVersions(), Math.Round(wall, 3)).Write(folder.PathOf("manifest.json"));
+        var run = await ExecuteAsync(scenario, replicates, options.Seed ?? scenario.Scenario.Seed, options, cancel);
+        WriteOutputs(run, folder.Staging, options);
+        RunReport.Write(run, folder.Staging);
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
         return folder.Destination;
+    }
+
+    /// <summary>Simulates one scenario's ensemble and summarises it.</summary>
+    public static async Task<ScenarioRun> ExecuteAsync(LoadedScenario scenario, int replicates, ulong seed, RunOptions options,
+        CancellationToken cancel = default)
+    {
+        if (replicates is < 1 or > ScenarioLoader.MaxReplicates)
+            throw new ArgumentException($"--replicates must be between 1 and {ScenarioLoader.MaxReplicates}");
+        var clock = Stopwatch.StartNew();
+        var spec = RunSpec.Create(scenario.Scenario, scenario.World, replicates, seed);
+        var result = await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel);
+        var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario));
+        return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The run output contract (CSV files, plots, manifest, reproducible scenario) into a directory.</summary>
+    public static void WriteOutputs(ScenarioRun run, string directory, RunOptions options)
+    {
+        Directory.CreateDirectory(directory);
+        string At(string file) => Path.Combine(directory, file);
+        var name = run.Scenario.Scenario.Name;
+        ResultWriter.WriteTimeseries(At("timeseries.csv"), name, run.Seed, run.Result);
+        ResultWriter.WriteSummary(At("summary.csv"), run.Summary);
+        ResultWriter.WriteCountries(At("countries.csv"), name, run.Result);
+        ResultWriter.WriteContracts(At("contracts.csv"), run.Result);
+        WriteReproducible(run.Scenario, directory);
+        PlotBook.WriteAll(run.Summary, directory);
+        var s = run.Scenario.Scenario;
+        new Manifest(name, Path.GetFullPath(run.Scenario.Path), run.Scenario.Hash, run.Seed, run.Replicates, options.Engine,
+            options.Engine == Engine.Orleans ? options.Silos : 0, s.Tick, s.Start, s.End, Manifest.CurrentVersions(),
+            Math.Round(run.WallSeconds, 3)).Write(At("manifest.json"));
     }
 
     /// <summary>
     /// scenario.resolved.json plus a copy of its world data, so `run &lt;out&gt;/scenario.resolved.json` reproduces the
     /// run from the output folder alone.
     /// </summary>
-    private static void WriteReproducible(LoadedScenario scenario, OutputFolder folder)
+    private static void WriteReproducible(LoadedScenario scenario, string directory)
     {
-        Directory.CreateDirectory(folder.PathOf("world"));
+        string At(string file) => Path.Combine(directory, file);
+        Directory.CreateDirectory(At("world"));
         var countries = scenario.Scenario.World.Countries;
-        File.Copy(countries, folder.PathOf("world/countries.csv"));
+        File.Copy(countries, At("world/countries.csv"));
         var gaps = Path.Combine(Path.GetDirectoryName(countries)!, "gaps.csv");
-        if (File.Exists(gaps)) File.Copy(gaps, folder.PathOf("world/gaps.csv"));
-        File.Copy(scenario.Scenario.World.Vendors, folder.PathOf("world/vendors.json"));
-        var portable = scenario.Scenario with { World = new WorldFiles { Countries = "world/countries.csv", Vendors = "world/vendors.json" } };
-        File.WriteAllText(folder.PathOf("scenario.resolved.json"), System.Text.Json.JsonSerializer.Serialize(portable, ScenarioLoader.Options) + "\n");
+        if (File.Exists(gaps)) File.Copy(gaps, At("world/gaps.csv"));
+        File.Copy(scenario.Scenario.World.Vendors, At("world/vendors.json"));
+        File.WriteAllText(At("scenario.resolved.json"), PortableJson(scenario) + "\n");
     }
+
+    /// <summary>The resolved scenario with world paths relative to an output folder's own copy of the world data.</summary>
+    public static string PortableJson(LoadedScenario scenario) => System.Text.Json.JsonSerializer.Serialize(
+        scenario.Scenario with { World = new WorldFiles { Countries = "world/countries.csv", Vendors = "world/vendors.json" } },
+        ScenarioLoader.Options);
 
     /// <summary>Runs the ensemble on the chosen engine with a progress display.</summary>
     public static async Task<RunResult> SimulateAsync(RunSpec spec, string engine, int silos, bool verbose, string label, CancellationToken cancel = default)

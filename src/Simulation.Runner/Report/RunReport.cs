@@ -1,0 +1,39 @@
+using Simulation.Runner.Pipeline;
+using Simulation.Runner.Plots;
+
+namespace Simulation.Runner.Report;
+
+/// <summary>report.html of a single run: what was run, the four plots with captions, and the resolved scenario.</summary>
+public static class RunReport
+{
+    public static readonly IReadOnlyList<(string Plot, string Caption)> Captions =
+    [
+        (PlotBook.Adoption, "How many of the 196 countries use each capability over time. The line is the median over the replicates; the shaded band holds 90 % of them (5th to 95th percentile). Dashed lines mark policies (numbered in the legend)."),
+        (PlotBook.AdoptionByRegime, "The same for any capability, split by regime type (V-Dem Regimes of the World, 2019): who adopts first, autocracies or democracies?"),
+        (PlotBook.MarketShare, "Whose equipment is installed: the share of the value of active contracts held by vendors from each home state, averaged over replicates."),
+        (PlotBook.VendorReach, "In how many countries each of the eight most widespread vendors has an active contract."),
+    ];
+
+    public static void Write(ScenarioRun run, string directory)
+    {
+        var s = run.Scenario.Scenario;
+        var report = new HtmlReport($"Scenario {s.Name}")
+            .Paragraph(s.Description)
+            .Facts(WhatWasRun(run));
+        report.Heading("Results");
+        foreach (var (plot, caption) in Captions) report.Figure(Path.Combine(directory, plot + ".svg"), caption);
+        report.Heading("Scenario as run").Preformatted("Resolved scenario (every default filled in)", RunPipeline.PortableJson(run.Scenario));
+        report.Write(Path.Combine(directory, "report.html"));
+    }
+
+    public static IEnumerable<(string, string)> WhatWasRun(ScenarioRun run)
+    {
+        var s = run.Scenario.Scenario;
+        yield return ("Scenario", $"{s.Name} ({run.Scenario.Path}, hash {run.Scenario.Hash})");
+        yield return ("Horizon", $"{s.Start} to {s.End}, one tick per {s.Tick}");
+        yield return ("Replicates", run.Replicates.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        yield return ("Seed", run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        yield return ("Policies", s.Policies.Count == 0 ? "none" : string.Join(", ", s.Policies.Select(p => $"{p.Id} ({p.Type}, from {p.From})")));
+        yield return ("Version", string.Join(", ", Manifest.CurrentVersions().Select(kv => $"{kv.Key} {kv.Value}")));
+    }
+}
