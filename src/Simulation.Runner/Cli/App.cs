@@ -14,6 +14,7 @@ public static class App
             ValidateCommand.Create(),
             BenchCommand.Create(),
             SchemaCommand.Create(),
+            CompareCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)

@@ -1,0 +1,66 @@
+using Simulation.Model.Scenarios;
+using Simulation.Runner.Plots;
+using Simulation.Runner.Report;
+using Simulation.Runner.Results;
+
+namespace Simulation.Runner.Pipeline;
+
+/// <summary>
+/// compare: scenarios → ensembles with common random numbers (one seed, replicate r sharing its streams in every
+/// scenario) → per-scenario outputs, overlay and difference plots, deltas.csv → report.html; moved into place at the end.
+/// </summary>
+public static class ComparePipeline
+{
+    public static async Task<string> RunAsync(IReadOnlyList<string> files, RunOptions options, CancellationToken cancel = default)
+    {
+        var problems = new List<ScenarioProblem>();
+        var scenarios = new List<LoadedScenario>();
+        foreach (var file in files)
+        {
+            try { scenarios.Add(ScenarioLoader.Load(file)); }
+            catch (ScenarioException e) { problems.AddRange(e.Problems); }
+        }
+        if (problems.Count > 0) throw new ScenarioException(problems);
+        CheckComparable(scenarios);
+
+        var first = scenarios[0].Scenario;
+        var seed = options.Seed ?? first.Seed;
+        var replicates = options.Replicates ?? first.Replicates;
+        using var folder = OutputFolder.Open(options.Out, "compare-" + string.Join("-vs-", scenarios.Select(s => s.Scenario.Name)), options.Force);
+        var runs = new List<ScenarioRun>();
+        foreach (var scenario in scenarios)
+        {
+            var run = await RunPipeline.ExecuteAsync(scenario, replicates, seed, options, cancel);
+            RunPipeline.WriteOutputs(run, folder.PathOf(OutputFolder.SafeName(scenario.Scenario.Name)), options);
+            runs.Add(run);
+        }
+
+        var figures = new List<(Outcome Outcome, string Overlay, string? Difference)>();
+        foreach (var outcome in Outcome.Main)
+        {
+            var overlay = ComparePlots.Overlay(runs, outcome, folder.Staging);
+            var difference = runs.Count > 1 ? ComparePlots.Difference(runs, outcome, folder.Staging) : null;
+            figures.Add((outcome, overlay.First(f => f.EndsWith(".svg")), difference?.First(f => f.EndsWith(".svg"))));
+        }
+        var deltas = runs.Skip(1).SelectMany(r => PairedDifferences.AtYearEnds(r.Summary.Scenario, r.Result.Recorder,
+            runs[0].Summary.Scenario, runs[0].Result.Recorder)).ToList();
+        PairedDifferences.Write(folder.PathOf("deltas.csv"), deltas);
+        CompareReport.Write(runs, deltas, figures, folder.Staging);
+        cancel.ThrowIfCancellationRequested();
+        folder.Commit();
+        return folder.Destination;
+    }
+
+    /// <summary>Paired differences need the same dates and distinct names (they label the outputs).</summary>
+    private static void CheckComparable(IReadOnlyList<LoadedScenario> scenarios)
+    {
+        var first = scenarios[0].Scenario;
+        foreach (var s in scenarios.Skip(1))
+            if (s.Scenario.Start != first.Start || s.Scenario.End != first.End || s.Scenario.Tick != first.Tick)
+                throw new ArgumentException($"{s.Path}: horizon {s.Scenario.Start}..{s.Scenario.End} by {s.Scenario.Tick} differs from " +
+                    $"{scenarios[0].Path} ({first.Start}..{first.End} by {first.Tick}); compared scenarios need the same dates");
+        var twice = scenarios.GroupBy(s => s.Scenario.Name).FirstOrDefault(g => g.Count() > 1);
+        if (twice != null)
+            throw new ArgumentException($"two scenarios are named '{twice.Key}' ({string.Join(", ", twice.Select(s => s.Path))}); give each its own name");
+    }
+}

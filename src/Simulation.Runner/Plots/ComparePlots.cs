@@ -1,0 +1,73 @@
+using ScottPlot;
+using Simulation.Model.Metrics;
+using Simulation.Runner.Pipeline;
+using Simulation.Runner.Results;
+
+namespace Simulation.Runner.Plots;
+
+/// <summary>A main outcome compared across scenarios: its series, title, axis label and display scale.</summary>
+public sealed record Outcome(string Metric, string Group, string Title, string YLabel, double Scale = 1)
+{
+    public string FileStem => $"{Metric}_{Group}".Replace(':', '_');
+
+    /// <summary>The outcomes every comparison plots and tabulates.</summary>
+    public static readonly IReadOnlyList<Outcome> Main =
+    [
+        new(MetricCatalog.CountriesAdopted, MetricCatalog.Any, "Countries using AI surveillance", "Countries (of 196)"),
+        new(MetricCatalog.CountriesWithVendorOrigin, "CHN", "Countries with Chinese vendors", "Countries"),
+        new(MetricCatalog.CountriesWithVendorOrigin, "USA", "Countries with US vendors", "Countries"),
+        new(MetricCatalog.InstalledShareOrigin, "CHN", "Installed base from Chinese vendors", "Share of active contract value, %", 100),
+        new(MetricCatalog.InstalledShareOrigin, "USA", "Installed base from US vendors", "Share of active contract value, %", 100),
+        new(MetricCatalog.ForeignDataAccessShare, MetricCatalog.Any, "Installed base a foreign government may access", "Share of active contract value, %", 100),
+    ];
+}
+
+/// <summary>Overlay plots (each scenario's median and band) and difference plots (each scenario minus the first).</summary>
+public static class ComparePlots
+{
+    /// <summary>Scenario i always gets palette colour i, in every plot of the comparison.</summary>
+    public static Color ScenarioColor(int i) => PlotStyle.PaletteColor(i);
+
+    public static IReadOnlyList<string> Overlay(IReadOnlyList<ScenarioRun> runs, Outcome o, string directory)
+    {
+        var years = runs[0].Summary.Years;
+        var plot = PlotStyle.Create(o.Title, string.Join(" vs ", runs.Select(r => r.Summary.Scenario)),
+            PlotStyle.BandSubtitle(runs[0].Replicates) + ", same random streams in every scenario", o.YLabel);
+        var yMax = 0.0;
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var band = Scaled(runs[i].Summary.Band(o.Metric, o.Group), o.Scale);
+            PlotStyle.AddBand(plot, years, band, ScenarioColor(i), runs[i].Summary.Scenario);
+            yMax = Math.Max(yMax, band.P95.Max());
+        }
+        PlotStyle.Finish(plot, years, Policies(runs), yMax);
+        return PlotStyle.Save(plot, directory, "compare_" + o.FileStem);
+    }
+
+    public static IReadOnlyList<string> Difference(IReadOnlyList<ScenarioRun> runs, Outcome o, string directory)
+    {
+        var years = runs[0].Summary.Years;
+        var plot = PlotStyle.Create($"Difference: {o.Title}", $"each scenario minus {runs[0].Summary.Scenario}",
+            "mean of paired differences and 5–95 % range over replicates", o.YLabel);
+        double lo = 0, hi = 0;
+        for (var i = 1; i < runs.Count; i++)
+        {
+            var band = Scaled(PairedDifferences.Band(runs[i].Result.Recorder, runs[0].Result.Recorder, o.Metric, o.Group), o.Scale);
+            PlotStyle.AddBand(plot, years, band, ScenarioColor(i), $"{runs[i].Summary.Scenario} − {runs[0].Summary.Scenario}");
+            lo = Math.Min(lo, band.P05.Min());
+            hi = Math.Max(hi, band.P95.Max());
+        }
+        var zero = plot.Add.HorizontalLine(0, 1, Colors.Black);
+        zero.ExcludeFromLegend = true;
+        PlotStyle.Finish(plot, years, Policies(runs), hi);
+        var pad = Math.Max(1e-9, (hi - lo) * 0.05);
+        plot.Axes.SetLimitsY(lo - pad, hi + pad); // differences can be negative: not from 0
+        return PlotStyle.Save(plot, directory, "diff_" + o.FileStem);
+    }
+
+    private static IReadOnlyList<PolicyMarker> Policies(IReadOnlyList<ScenarioRun> runs) =>
+        runs.SelectMany(r => r.Summary.Policies).DistinctBy(p => (p.Label, p.From, p.Until)).ToArray();
+
+    private static SeriesBand Scaled(SeriesBand b, double k) => k == 1 ? b
+        : b with { Mean = [.. b.Mean.Select(v => v * k)], P05 = [.. b.P05.Select(v => v * k)], P50 = [.. b.P50.Select(v => v * k)], P95 = [.. b.P95.Select(v => v * k)] };
+}
