@@ -15,6 +15,7 @@ public static class App
             BenchCommand.Create(),
             SchemaCommand.Create(),
             CompareCommand.Create(),
+            SweepCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)

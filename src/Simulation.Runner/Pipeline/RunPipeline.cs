@@ -26,14 +26,17 @@ public static class RunPipeline
     }
 
     /// <summary>Simulates one scenario's ensemble and summarises it.</summary>
+    /// <param name="progress">Ticks done; when given, the caller shows progress (a sweep does, over all its points).</param>
     public static async Task<ScenarioRun> ExecuteAsync(LoadedScenario scenario, int replicates, ulong seed, RunOptions options,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, IProgress<int>? progress = null)
     {
         if (replicates is < 1 or > ScenarioLoader.MaxReplicates)
             throw new ArgumentException($"--replicates must be between 1 and {ScenarioLoader.MaxReplicates}");
         var clock = Stopwatch.StartNew();
         var spec = RunSpec.Create(scenario.Scenario, scenario.World, replicates, seed);
-        var result = await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel);
+        var result = progress is null
+            ? await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel)
+            : await SimulateAsync(spec, options, progress, cancel);
         var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario));
         return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
     }
@@ -84,6 +87,12 @@ public static class RunPipeline
         var ticks = new RunContext(spec).Calendar.Count;
         return await TickProgress.TrackAsync(label, ticks, spec.Replicates,
             progress => new TickDriver(runtime).RunAsync(spec, progress, cancel));
+    }
+
+    private static async Task<RunResult> SimulateAsync(RunSpec spec, RunOptions options, IProgress<int> progress, CancellationToken cancel)
+    {
+        await using var runtime = await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose);
+        return await new TickDriver(runtime).RunAsync(spec, progress, cancel);
     }
 
     public static IReadOnlyList<PolicyMarker> Markers(Scenario s) =>

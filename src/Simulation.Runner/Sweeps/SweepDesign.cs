@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Simulation.Model.Randomness;
+using Simulation.Model.Scenarios;
+
+namespace Simulation.Runner.Sweeps;
+
+/// <summary>One swept field: its JSON path (as the validator prints it) and the values given with --set.</summary>
+public sealed record SweepParameter(string Path, double[] Values)
+{
+    /// <summary>Parses "$.parameters.adoption.innovation=0.002,0.004" (the "$." may be left out).</summary>
+    public static SweepParameter Parse(string text)
+    {
+        var eq = text.IndexOf('=');
+        if (eq <= 0) throw new ArgumentException($"--set '{text}': expected <json.path>=v1,v2,..., e.g. parameters.adoption.innovation=0.002,0.004");
+        var path = text[..eq].Trim();
+        if (!path.StartsWith("$.", StringComparison.Ordinal)) path = "$." + path;
+        var values = text[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
+                : throw new ArgumentException($"--set {path}: '{v}' is not a number")).ToArray();
+        if (values.Length == 0) throw new ArgumentException($"--set {path}: no values given");
+        return new SweepParameter(path, values);
+    }
+
+    /// <summary>The column name in sweep.csv: the path without "$." .</summary>
+    public string Column => Path[2..];
+}
+
+/// <summary>A sweep's points: the full grid of the --set values, or a Latin hypercube over their ranges.</summary>
+public sealed record SweepDesign(IReadOnlyList<SweepParameter> Parameters, IReadOnlyList<double[]> Points, string Kind)
+{
+    public static SweepDesign Grid(IReadOnlyList<SweepParameter> parameters)
+    {
+        IEnumerable<double[]> points = [[]];
+        foreach (var p in parameters) points = points.SelectMany(prefix => p.Values.Select(v => (double[])[.. prefix, v]));
+        return new SweepDesign(parameters, points.ToArray(), "grid");
+    }
+
+    /// <summary>
+    /// Latin hypercube: each parameter's range [min, max] of its --set values is cut into n strata, each stratum is
+    /// used once per parameter, in an order shuffled by a stream of the sweep's seed (so the design is reproducible).
+    /// </summary>
+    public static SweepDesign LatinHypercube(IReadOnlyList<SweepParameter> parameters, int n, ulong seed)
+    {
+        var columns = parameters.Select((p, j) =>
+        {
+            if (p.Values.Length < 2 || p.Values.Min() == p.Values.Max())
+                throw new ArgumentException($"--set {p.Path}: a Latin hypercube needs a range: give at least two different values");
+            var rng = Streams.For(seed, 0, Streams.AgentKey("sweep/" + p.Path), 0, Phase.VendorChoice, (ulong)j);
+            var order = Enumerable.Range(0, n).ToArray();
+            for (var i = n - 1; i > 0; i--)
+            {
+                var k = (int)(rng.NextDouble() * (i + 1));
+                (order[i], order[k]) = (order[k], order[i]);
+            }
+            var (lo, hi) = (p.Values.Min(), p.Values.Max());
+            return order.Select(stratum => lo + (stratum + rng.NextDouble()) / n * (hi - lo)).ToArray();
+        }).ToArray();
+        return new SweepDesign(parameters, Enumerable.Range(0, n).Select(i => columns.Select(c => c[i]).ToArray()).ToArray(), $"latin hypercube ({n} points)");
+    }
+
+    /// <summary>The scenario JSON with this point's values set; fails if a path does not name a number in the scenario.</summary>
+    public JsonObject Apply(JsonObject resolved, int point)
+    {
+        var copy = resolved.DeepClone().AsObject();
+        for (var j = 0; j < Parameters.Count; j++) Set(copy, Parameters[j].Path, Points[point][j]);
+        return copy;
+    }
+
+    private static void Set(JsonObject root, string path, double value)
+    {
+        JsonNode node = root;
+        var segments = path[2..].Split('.');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var (name, index) = Segment(segments[i]);
+            var next = node is JsonObject o && o.TryGetPropertyValue(name, out var child) ? child : null;
+            if (index is { } ix) next = next is JsonArray a && ix < a.Count ? a[ix] : null;
+            if (next is null)
+            {
+                var known = node is JsonObject obj ? obj.Select(kv => kv.Key) : [];
+                throw new ArgumentException($"--set {path}: the scenario has no field '{name}' here{Suggest.DidYouMean(name, known)}");
+            }
+            if (i == segments.Length - 1)
+            {
+                if (next.GetValueKind() != System.Text.Json.JsonValueKind.Number) throw new ArgumentException($"--set {path}: not a number in the scenario");
+                if (index is { } last) ((JsonArray)((JsonObject)node)[name]!)[last] = value;
+                else ((JsonObject)node)[name] = value;
+                return;
+            }
+            node = next;
+        }
+    }
+
+    private static (string Name, int? Index) Segment(string s)
+    {
+        var b = s.IndexOf('[');
+        return b < 0 ? (s, null) : (s[..b], int.Parse(s[(b + 1)..^1], CultureInfo.InvariantCulture));
+    }
+}

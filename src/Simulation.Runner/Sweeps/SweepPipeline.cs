@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Simulation.Model.Engine;
+using Simulation.Model.Scenarios;
+using Simulation.Runner.Pipeline;
+using Simulation.Runner.Plots;
+using Simulation.Runner.Results;
+using Spectre.Console;
+
+namespace Simulation.Runner.Sweeps;
+
+/// <summary>The ensemble statistics of one outcome at the horizon for one point: what the sweep plots show.</summary>
+public sealed record HorizonPoint(int Point, double[] Values, Outcome Outcome, double P05, double P50, double P95);
+
+/// <summary>
+/// sweep: one scenario over a grid or Latin hypercube of parameter values. Each point is a scenario file of its own
+/// (points/point-NNNN.json), run, summarised at year ends into sweep.csv and then dropped, so memory stays flat
+/// however many points there are. A failed point is recorded and the sweep goes on; re-running resumes.
+/// </summary>
+public static class SweepPipeline
+{
+    public static async Task<string> RunAsync(string scenarioPath, IReadOnlyList<SweepParameter> parameters, int? lhs, RunOptions options,
+        CancellationToken cancel = default)
+    {
+        var scenario = ScenarioLoader.Load(scenarioPath);
+        var seed = options.Seed ?? scenario.Scenario.Seed;
+        var replicates = options.Replicates ?? scenario.Scenario.Replicates;
+        var design = lhs is { } n ? SweepDesign.LatinHypercube(parameters, n, seed) : SweepDesign.Grid(parameters);
+        var resolved = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
+        design.Apply(resolved, 0); // a wrong --set path fails now, before anything is written
+
+        var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
+        PrepareFolder(directory, design, replicates, seed, options.Force);
+        var header = "point," + string.Join(",", parameters.Select(p => p.Column)) + ",date,metric,group,mean,p05,p50,p95,replicates";
+        var ledger = new SweepLedger(directory, design, header);
+        var horizon = new List<HorizonPoint>();
+        var ticks = new RunContext(RunSpec.Create(scenario.Scenario, scenario.World, 1, seed)).Calendar.Count;
+
+        await SweepProgress.TrackAsync(design.Points.Count, ticks, ledger.Finished.Count, async progress =>
+        {
+            for (var i = 0; i < design.Points.Count; i++)
+            {
+                if (ledger.Finished.Contains(i)) continue;
+                cancel.ThrowIfCancellationRequested();
+                var clock = Stopwatch.StartNew();
+                var values = design.Points[i];
+                try
+                {
+                    var file = Path.Combine(directory, "points", $"point-{i:D4}.json");
+                    File.WriteAllText(file, design.Apply(resolved, i).ToJsonString(ScenarioLoader.Options));
+                    var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, cancel, progress.ForPoint(i));
+                    ledger.Complete(i, values, Rows(i, values, run), clock.Elapsed.TotalSeconds);
+                    horizon.AddRange(AtHorizon(i, values, run));
+                }
+                catch (Exception e) when (e is ScenarioException or ArgumentException or InvalidOperationException)
+                {
+                    ledger.Fail(i, values, e.Message, clock.Elapsed.TotalSeconds);
+                    Console.Error.WriteLine($"  point {i} failed: {e.Message}");
+                }
+                progress.PointDone();
+            }
+        });
+        horizon.AddRange(ReadHorizon(directory, design, ledger.Finished));
+        SweepReport.Write(directory, scenario, design, replicates, seed, horizon);
+        return directory;
+    }
+
+    /// <summary>A fresh folder, or the same sweep's folder to resume; another sweep's folder only with --force.</summary>
+    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, bool force)
+    {
+        var designFile = Path.Combine(directory, "sweep.json");
+        var description = JsonSerializer.Serialize(new
+        {
+            kind = design.Kind, parameters = design.Parameters.Select(p => new { path = p.Path, values = p.Values }),
+            points = design.Points, replicates, seed,
+        }, new JsonSerializerOptions { WriteIndented = true });
+        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            var same = File.Exists(designFile) && File.ReadAllText(designFile) == description;
+            if (!same && !force) throw new OutputExistsException(directory);
+            if (!same) Directory.Delete(directory, true);
+        }
+        Directory.CreateDirectory(Path.Combine(directory, "points"));
+        File.WriteAllText(designFile, description);
+    }
+
+    /// <summary>The point's ensemble summary at every year end, as sweep.csv rows.</summary>
+    private static string Rows(int point, double[] values, ScenarioRun run)
+    {
+        var text = new StringBuilder();
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"{point},{string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}");
+        foreach (var tick in run.Result.Recorder.YearEndTicks)
+        {
+            var date = run.Summary.Dates[tick].ToString();
+            foreach (var b in run.Summary.Order)
+                text.Append(string.Create(CultureInfo.InvariantCulture,
+                    $"{prefix},{date},{b.Metric},{b.Group},{b.Mean[tick]:R},{b.P05[tick]:R},{b.P50[tick]:R},{b.P95[tick]:R},{run.Replicates}\n"));
+        }
+        return text.ToString();
+    }
+
+    private static IEnumerable<HorizonPoint> AtHorizon(int point, double[] values, ScenarioRun run)
+    {
+        var t = run.Result.Recorder.YearEndTicks[^1];
+        return Outcome.Main.Select(o =>
+        {
+            var b = run.Summary.Band(o.Metric, o.Group);
+            return new HorizonPoint(point, values, o, b.P05[t] * o.Scale, b.P50[t] * o.Scale, b.P95[t] * o.Scale);
+        });
+    }
+
+    /// <summary>Points finished in an earlier, interrupted run: their horizon statistics come back from sweep.csv.</summary>
+    private static IEnumerable<HorizonPoint> ReadHorizon(string directory, SweepDesign design, IReadOnlySet<int> earlier)
+    {
+        if (earlier.Count == 0) yield break;
+        var k = design.Parameters.Count;
+        var rows = File.ReadLines(Path.Combine(directory, "sweep.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => earlier.Contains(int.Parse(f[0], CultureInfo.InvariantCulture))).ToArray();
+        var lastDate = rows.Select(f => f[k + 1]).Max(StringComparer.Ordinal);
+        foreach (var f in rows.Where(f => f[k + 1] == lastDate))
+            foreach (var o in Outcome.Main.Where(o => o.Metric == f[k + 2] && o.Group == f[k + 3]))
+            {
+                double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture) * o.Scale;
+                yield return new HorizonPoint(int.Parse(f[0], CultureInfo.InvariantCulture), design.Points[int.Parse(f[0], CultureInfo.InvariantCulture)],
+                    o, D(k + 5), D(k + 6), D(k + 7));
+            }
+    }
+}
+
+/// <summary>Progress across a whole sweep: points × ticks, with ETA on a terminal, a line per point otherwise.</summary>
+public sealed class SweepProgress(int points, int ticks, Action<double> report)
+{
+    private int _done;
+
+    public IProgress<int> ForPoint(int point) => new Progress<int>(t => report((_done * (double)ticks + t) / (points * (double)ticks)));
+
+    public void PointDone()
+    {
+        _done++;
+        report(_done / (double)points);
+    }
+
+    public static async Task TrackAsync(int points, int ticks, int alreadyDone, Func<SweepProgress, Task> work)
+    {
+        if (alreadyDone > 0) Console.WriteLine($"Resuming: {alreadyDone} of {points} points already finished.");
+        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+        {
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask($"sweep ({points} points × {ticks} ticks)", maxValue: 1.0);
+                    await work(new SweepProgress(points, ticks, f => task.Value = f));
+                });
+            return;
+        }
+        var lastPoint = -1;
+        await work(new SweepProgress(points, ticks, f =>
+        {
+            var point = (int)Math.Floor(f * points);
+            if (point == lastPoint || Math.Abs(f * points - point) > 1e-9) return;
+            lastPoint = point;
+            Console.WriteLine($"  sweep: {point}/{points} points");
+        }));
+    }
+}
