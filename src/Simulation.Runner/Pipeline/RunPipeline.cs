@@ -19,7 +19,6 @@ public static class RunPipeline
         using var folder = OutputFolder.Open(options.Out, scenario.Scenario.Name, options.Force);
         var run = await ExecuteAsync(scenario, replicates, options.Seed ?? scenario.Scenario.Seed, options, cancel);
         WriteOutputs(run, folder.Staging, options);
-        RunReport.Write(run, folder.Staging);
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
         return folder.Destination;
@@ -41,7 +40,7 @@ public static class RunPipeline
         return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The run output contract (CSV files, plots, manifest, reproducible scenario) into a directory.</summary>
+    /// <summary>The run output contract (CSV files, plots, manifest, reproducible scenario, report.html) into a directory.</summary>
     public static void WriteOutputs(ScenarioRun run, string directory, RunOptions options)
     {
         Directory.CreateDirectory(directory);
@@ -57,6 +56,7 @@ public static class RunPipeline
         new Manifest(name, Path.GetFullPath(run.Scenario.Path), run.Scenario.Hash, run.Seed, run.Replicates, options.Engine,
             options.Engine == Engine.Orleans ? options.Silos : 0, s.Tick, s.Start, s.End, Manifest.CurrentVersions(),
             Math.Round(run.WallSeconds, 3)).Write(At("manifest.json"));
+        RunReport.Write(run, directory);
     }
 
     /// <summary>

@@ -60,7 +60,9 @@ public static class SweepReport
         }
         var medians = plot.Add.ScatterPoints(data.Select(h => h.Values[j]).ToArray(), data.Select(h => h.P50).ToArray(), color);
         medians.MarkerSize = 9;
-        plot.Axes.SetLimitsY(0, Math.Max(1e-9, data.Max(h => h.P95)) * 1.05);
+        var (x0, x1) = (data.Min(h => h.Values[j]), data.Max(h => h.Values[j]));
+        var pad = x1 > x0 ? (x1 - x0) * 0.08 : Math.Max(Math.Abs(x0) * 0.1, 1e-6);
+        plot.Axes.SetLimits(x0 - pad, x1 + pad, 0, Math.Max(1e-9, data.Max(h => h.P95)) * 1.05);
         return plot;
     }
 }

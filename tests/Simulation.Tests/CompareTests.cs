@@ -1,0 +1,115 @@
+using System.Globalization;
+using Simulation.Runner.Engines;
+using Simulation.Runner.Pipeline;
+using Simulation.Runner.Sweeps;
+
+namespace Simulation.Tests;
+
+/// <summary>compare and sweep: paired differences are real effects, sweeps stream, fail softly and resume.</summary>
+public sealed class CompareTests
+{
+    private static RunOptions Options(string outDir, int replicates = 4) => new("", replicates, Out: outDir, Engine: Engine.InProcess);
+
+    private static IEnumerable<string[]> Deltas(string folder) =>
+        File.ReadLines(Path.Combine(folder, "deltas.csv")).Skip(1).Select(l => l.Split(','));
+
+    [Fact]
+    public async Task Two_identical_scenarios_differ_by_exactly_zero()
+    {
+        var a = TestWorld.ShortScenario("same-a", end: "2012-12");
+        var b = TestWorld.ShortScenario("same-b", end: "2012-12");
+        var folder = await ComparePipeline.RunAsync([a, b], Options(Path.Combine(TestWorld.TempDir("same"), "out")));
+        var rows = Deltas(folder).ToArray();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(["0", "0", "0"], r[5..8]));
+        Assert.True(File.Exists(Path.Combine(folder, "same-a", "timeseries.csv")));
+        Assert.True(File.Exists(Path.Combine(folder, "same-b", "report.html")));
+        Assert.True(File.Exists(Path.Combine(folder, "diff_countries_adopted_any.svg")));
+    }
+
+    [Fact]
+    public async Task A_world_wide_ban_on_chinese_vendors_shows_a_significant_drop_in_their_reach()
+    {
+        var open = TestWorld.ShortScenario("open", end: "2016-12");
+        var banned = TestWorld.ShortScenario("banned", end: "2016-12", extra: """
+            , "policies": [ { "id": "no-chinese-vendors", "type": "importBan", "from": "2012-01",
+                "targets": { "countries": ["EAS", "ECS", "LCN", "MEA", "NAC", "SAS", "SSF"], "vendors": ["CHN"] } } ]
+            """);
+        var folder = await ComparePipeline.RunAsync([open, banned], Options(Path.Combine(TestWorld.TempDir("ban"), "out"), 8));
+        var chinese = Deltas(folder).Single(r => r[2] == "2016-12" && r[3] == "countries_with_vendor_origin" && r[4] == "CHN");
+        var high = double.Parse(chinese[7], CultureInfo.InvariantCulture);
+        Assert.True(high < 0, $"95 % interval of the difference should lie below zero: {string.Join(",", chinese)}");
+        var before = Deltas(folder).Single(r => r[2] == "2011-12" && r[3] == "countries_with_vendor_origin" && r[4] == "CHN");
+        Assert.Equal("0", before[5]); // common random numbers: no difference before the ban starts
+        Assert.Contains("class=\"significant\"", File.ReadAllText(Path.Combine(folder, "report.html")));
+    }
+
+    [Fact]
+    public async Task Compared_scenarios_must_share_their_dates()
+    {
+        var a = TestWorld.ShortScenario("dates-a", end: "2012-12");
+        var b = TestWorld.ShortScenario("dates-b", end: "2013-12");
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => ComparePipeline.RunAsync([a, b], Options(Path.Combine(TestWorld.TempDir("dates"), "out"))));
+        Assert.Contains("same dates", e.Message);
+    }
+
+    private static Task<string> Sweep(string scenario, string outDir, params string[] sets) =>
+        SweepPipeline.RunAsync(scenario, sets.Select(SweepParameter.Parse).ToArray(), null, Options(outDir, 2));
+
+    [Fact]
+    public async Task A_sweep_records_a_failed_point_and_goes_on()
+    {
+        var scenario = TestWorld.ShortScenario("sweep-fail", end: "2010-12", tick: "quarter");
+        var folder = await Sweep(scenario, Path.Combine(TestWorld.TempDir("sweep-fail"), "out"), "parameters.coverage.initialScope=0.3,1.5,0.6");
+        var points = File.ReadAllLines(Path.Combine(folder, "points.csv")).Skip(1).ToArray();
+        Assert.Equal(3, points.Length);
+        Assert.Contains(points, p => p.StartsWith("1,1.5,\"failed:", StringComparison.Ordinal) && p.Contains("between 0 and 1"));
+        Assert.Equal(2, points.Count(p => p.Contains(",ok,")));
+        var rows = File.ReadLines(Path.Combine(folder, "sweep.csv")).Skip(1).Select(l => l.Split(',')[0]).Distinct().ToArray();
+        Assert.Equal(["0", "2"], rows);
+    }
+
+    [Fact]
+    public async Task Rerunning_a_sweep_resumes_and_skips_finished_points()
+    {
+        var scenario = TestWorld.ShortScenario("sweep-resume", end: "2010-12", tick: "quarter");
+        var outDir = Path.Combine(TestWorld.TempDir("sweep-resume"), "out");
+        var set = "parameters.adoption.innovation=0.01,0.02,0.03";
+        var folder = await Sweep(scenario, outDir, set);
+        var complete = File.ReadAllText(Path.Combine(folder, "sweep.csv"));
+
+        // Simulate an interruption after point 1's rows were written but before it was marked done.
+        var points = Path.Combine(folder, "points.csv");
+        File.WriteAllLines(points, File.ReadAllLines(points).Take(2));
+        var finishedBefore = File.GetLastWriteTimeUtc(Path.Combine(folder, "points", "point-0000.json"));
+
+        await Sweep(scenario, outDir, set);
+        Assert.Equal(complete, File.ReadAllText(Path.Combine(folder, "sweep.csv")));   // no duplicated or lost rows
+        Assert.Equal(finishedBefore, File.GetLastWriteTimeUtc(Path.Combine(folder, "points", "point-0000.json"))); // point 0 not re-run
+        Assert.Equal(3, File.ReadAllLines(points).Skip(1).Count(l => l.Contains(",ok,")));
+    }
+
+    [Fact]
+    public async Task A_different_sweep_in_the_same_folder_needs_force()
+    {
+        var scenario = TestWorld.ShortScenario("sweep-other", end: "2009-12", tick: "year");
+        var outDir = Path.Combine(TestWorld.TempDir("sweep-other"), "out");
+        await Sweep(scenario, outDir, "parameters.adoption.innovation=0.01,0.02");
+        await Assert.ThrowsAsync<Simulation.Runner.Results.OutputExistsException>(() => Sweep(scenario, outDir, "parameters.adoption.imitation=0.1,0.2"));
+    }
+
+    [Fact]
+    public void Latin_hypercube_uses_each_stratum_once_per_parameter_and_is_reproducible()
+    {
+        SweepParameter[] ps = [SweepParameter.Parse("a.x=0,1"), SweepParameter.Parse("$.b.y=10,20")];
+        var d = SweepDesign.LatinHypercube(ps, 8, 42);
+        for (var j = 0; j < 2; j++)
+        {
+            var (lo, hi) = (ps[j].Values.Min(), ps[j].Values.Max());
+            var strata = d.Points.Select(p => (int)((p[j] - lo) / (hi - lo) * 8)).Order().ToArray();
+            Assert.Equal(Enumerable.Range(0, 8), strata);
+        }
+        Assert.Equal(d.Points, SweepDesign.LatinHypercube(ps, 8, 42).Points);
+        Assert.Equal(4, SweepDesign.Grid(ps).Points.Count);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Simulation.Runner.Engines;
+using Simulation.Runner.Pipeline;
+
+namespace Simulation.Tests;
+
+/// <summary>report.html renders in a real browser (headless Chromium, installed by .ci/run) with its plots and tables.</summary>
+public sealed class ReportRenderingTests
+{
+    private static string? Chromium() =>
+        new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
+
+    private static (string Dom, string Log, int Exit) Render(string chromium, string html, string screenshot)
+    {
+        var profile = TestWorld.TempDir("chromium-profile");
+        var info = new ProcessStartInfo(chromium)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run", $"--user-data-dir={profile}",
+                     "--enable-logging=stderr", "--v=0", "--window-size=1280,4000", $"--screenshot={screenshot}", "--dump-dom",
+                     new Uri(html).AbsoluteUri })
+            info.ArgumentList.Add(a);
+        using var p = Process.Start(info)!;
+        var dom = p.StandardOutput.ReadToEndAsync();
+        var log = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException("chromium did not finish"); }
+        return (dom.Result, log.Result, p.ExitCode);
+    }
+
+    [Fact]
+    public async Task Compare_report_renders_with_plots_tables_and_no_console_errors()
+    {
+        var chromium = Chromium();
+        if (chromium == null)
+        {
+            Assert.Fail("headless Chromium is needed: `apt-get install chromium` (.ci/run installs it)");
+            return;
+        }
+        var folder = await ComparePipeline.RunAsync(
+            [TestWorld.ShortScenario("render-a", end: "2011-12"), TestWorld.ShortScenario("render-b", end: "2011-12", seed: 9)],
+            new RunOptions("", 3, Out: Path.Combine(TestWorld.TempDir("render"), "out"), Engine: Engine.InProcess));
+        var screenshot = Path.Combine(folder, "screenshot.png");
+        var (dom, log, exit) = Render(chromium, Path.Combine(folder, "report.html"), screenshot);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("<h1>Comparison: render-a vs render-b</h1>", dom);
+        Assert.True(CountOf(dom, "<svg") >= 12, "6 overlay and 6 difference plots should be inline SVG");
+        Assert.Contains("<table>", dom);
+        Assert.Contains("Countries with Chinese vendors", dom);
+        Assert.DoesNotContain("Uncaught", log);
+        Assert.DoesNotContain(":CONSOLE", log); // the page has no scripts, so the console must stay silent
+        Assert.True(new FileInfo(screenshot).Length > 50_000, "the rendered page should not be blank");
+    }
+
+    private static int CountOf(string text, string what)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + 1, StringComparison.Ordinal)) n++;
+        return n;
+    }
+}
