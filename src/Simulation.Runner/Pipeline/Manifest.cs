@@ -29,7 +29,7 @@ public sealed record Manifest(
     };
 
     private static string Version(Assembly a) =>
-        a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? a.GetName().Version?.ToString() ?? "?";
+        a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+', ' ')[0].TrimEnd('.') ?? a.GetName().Version?.ToString() ?? "?";
 
     public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, ScenarioLoader.Options) + "\n");
 }
