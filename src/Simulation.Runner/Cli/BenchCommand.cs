@@ -18,15 +18,17 @@ public static class BenchCommand
         var replicates = new Option<int>("--replicates", "-n") { Description = "Replicates per engine", DefaultValueFactory = _ => 100 };
         var scenario = new Option<string>("--scenario") { Description = "Scenario to time", DefaultValueFactory = _ => "scenarios/baseline.json" };
         var engine = new Option<string?>("--engine") { Description = "Time one engine in this process (used by the parent bench)", Hidden = true };
+        var sweep = new Option<int?>("--sweep-points") { Description = "Instead: run sweeps of N/4, N/2 and N points (5 replicates each) and print memory after each, to show it stays flat" };
         var command = new Command("bench", "Time the baseline ensemble with both engines: wall time, replicate-ticks per second, peak memory")
         {
-            replicates, scenario, engine,
+            replicates, scenario, engine, sweep,
         };
         command.SetAction(parse => Guard.RunAsync(async () =>
         {
             var n = parse.GetValue(replicates);
             var path = parse.GetValue(scenario)!;
             if (parse.GetValue(engine) is { } one) return await TimeOneAsync(path, one, n);
+            if (parse.GetValue(sweep) is { } points) return await SweepMemoryAsync(path, Math.Max(4, points));
             var results = new Dictionary<string, double>();
             foreach (var e in new[] { Engine.InProcess, Engine.Orleans })
             {
@@ -55,6 +57,30 @@ public static class BenchCommand
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0}"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Memory after sweeps of growing size: what a sweep keeps is a few numbers per point, not its runs.</summary>
+    private static async Task<int> SweepMemoryAsync(string path, int points)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"sweep-bench-{Environment.ProcessId}");
+        try
+        {
+            foreach (var n in new[] { points / 4, points / 2, points })
+            {
+                var values = string.Join(",", Enumerable.Range(0, n).Select(i => (0.002 + 0.004 * i / Math.Max(1, n - 1)).ToString("R", CultureInfo.InvariantCulture)));
+                var clock = Stopwatch.StartNew();
+                await Sweeps.SweepPipeline.RunAsync(path, [Sweeps.SweepParameter.Parse("parameters.adoption.innovation=" + values)], null,
+                    new Pipeline.RunOptions("", 5, Out: Path.Combine(root, n.ToString(CultureInfo.InvariantCulture)), Engine: Engine.InProcess));
+                var retained = GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024.0);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"sweep of {n,4} points: {clock.Elapsed.TotalSeconds,7:0.0} s   managed memory after {retained,7:0.0} MiB   working set {Environment.WorkingSet / (1024.0 * 1024.0),7:0} MiB"));
+            }
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
     }
 
     private static async Task Simulate(RunSpec spec, string engine)
