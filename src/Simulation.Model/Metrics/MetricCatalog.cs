@@ -10,6 +10,8 @@ public sealed class MetricCatalog
 {
     public const string CountriesAdopted = "countries_adopted";
     public const string CountriesWithVendorOrigin = "countries_with_vendor_origin";
+    /// <summary>The same, counting only Belt and Road members (a Carnegie AIGS target: 36 of the 63 with Chinese vendors).</summary>
+    public const string BriCountriesWithVendorOrigin = "bri_countries_with_vendor_origin";
     public const string CountriesWithVendor = "countries_with_vendor";
     public const string ContractsSigned = "contracts_signed";
     public const string ContractValueUsd = "contract_value_usd";
@@ -32,6 +34,7 @@ public sealed class MetricCatalog
         foreach (var id in Capabilities.Ids) Add(CountriesAdopted, id);
         for (var r = 0; r <= 3; r++) Add(CountriesAdopted, $"regime:{r}");
         foreach (var h in world.Homes) Add(CountriesWithVendorOrigin, h);
+        foreach (var h in world.Homes) Add(BriCountriesWithVendorOrigin, h);
         foreach (var v in world.Vendors) Add(CountriesWithVendor, v.Id);
         Add(ContractsSigned, Any);
         Add(ContractValueUsd, Any);
@@ -48,6 +51,7 @@ public sealed class MetricCatalog
         AdoptedByCapability = Get(CountriesAdopted, Capabilities.Ids[0]).Index;
         AdoptedByRegime = Get(CountriesAdopted, "regime:0").Index;
         WithOrigin = Get(CountriesWithVendorOrigin, world.Homes[0]).Index;
+        BriWithOrigin = Get(BriCountriesWithVendorOrigin, world.Homes[0]).Index;
         WithVendor = Get(CountriesWithVendor, world.Vendors[0].Id).Index;
         ShareOrigin = Get(InstalledShareOrigin, world.Homes[0]).Index;
         Quality = Get(VendorQuality, world.Vendors[0].Id).Index;
@@ -62,6 +66,7 @@ public sealed class MetricCatalog
     internal int AdoptedByCapability { get; }
     internal int AdoptedByRegime { get; }
     internal int WithOrigin { get; }
+    internal int BriWithOrigin { get; }
     internal int WithVendor { get; }
     internal int ShareOrigin { get; }
     internal int Quality { get; }

@@ -90,6 +90,7 @@ public sealed class RunRecorder
                     if (hasHome[h])
                     {
                         row[Catalog.WithOrigin + h]++;
+                        if (profile.Bri) row[Catalog.BriWithOrigin + h]++;
                         if (yearEnd >= 0) indicators[1 + Capabilities.Count + h]++;
                     }
                 row[_signed] += report.Signed;

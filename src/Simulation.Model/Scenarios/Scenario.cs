@@ -32,8 +32,21 @@ public sealed record Scenario
     public ModelParameters Parameters { get; init; } = new();
     [Description("Named groups of countries usable as policy targets, e.g. \"EAST_AFRICA\": [\"KEN\", \"UGA\"].")]
     public Dictionary<string, List<string>> Groups { get; init; } = [];
+    [Description("Parameters the calibrate command may fit, each with its bounds.")]
+    public List<FreeParameter> Calibration { get; init; } = [];
     [Description("Policies in force over the horizon, each with its own window.")]
     public List<PolicySpec> Policies { get; init; } = [];
+}
+
+/// <summary>A parameter the calibrate command may fit, within bounds.</summary>
+public sealed record FreeParameter
+{
+    [Description("JSON path of a number in this scenario, e.g. \"$.parameters.adoption.innovation\".")]
+    public string Path { get; init; } = "";
+    [Description("Lowest value the fit may use.")]
+    public double Min { get; init; }
+    [Description("Highest value the fit may use.")]
+    public double Max { get; init; }
 }
 
 /// <summary>Where the world data lives, relative to the scenario file.</summary>

@@ -25,6 +25,7 @@ public static class ScenarioValidator
         if (okStart && okEnd && end.Year - start.Year > ScenarioLoader.MaxHorizonYears)
             problem("$.end", $"horizon {start}..{end} is longer than {ScenarioLoader.MaxHorizonYears} years");
         CheckParameters(s.Parameters, problem);
+        CheckCalibration(s, problem);
         return okStart && okEnd && tick is { } t && end >= start && end.Year - start.Year <= ScenarioLoader.MaxHorizonYears
             ? new Calendar(start, end, t) : null;
     }
@@ -61,6 +62,22 @@ public static class ScenarioValidator
         if (p.Dynamics.UnrestReversion <= 0) problem("$.parameters.dynamics.unrestReversion", "must be > 0");
         NonNegative(p.Dynamics.UnrestVolatility, "$.parameters.dynamics.unrestVolatility");
         Length(p.Dynamics.PrivacyByRegime, 4, "$.parameters.dynamics.privacyByRegime");
+    }
+
+    private static void CheckCalibration(Scenario s, Report problem)
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(s, ScenarioLoader.Options)!.AsObject();
+        for (var i = 0; i < s.Calibration.Count; i++)
+        {
+            var f = s.Calibration[i];
+            try
+            {
+                var value = ScenarioPaths.Get(json, f.Path);
+                if (!(f.Min < f.Max)) problem($"$.calibration[{i}].max", $"max {f.Max} must be above min {f.Min}");
+                else if (value < f.Min || value > f.Max) problem($"$.calibration[{i}].path", $"the current value {value} of {f.Path} is outside [{f.Min}, {f.Max}]");
+            }
+            catch (ArgumentException e) { problem($"$.calibration[{i}].path", e.Message); }
+        }
     }
 
     /// <summary>Checks that need the world: groups and policies naming countries and vendors.</summary>

@@ -16,6 +16,7 @@ public static class App
             SchemaCommand.Create(),
             CompareCommand.Create(),
             SweepCommand.Create(),
+            CalibrateCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)

@@ -13,8 +13,7 @@ public sealed record SweepParameter(string Path, double[] Values)
     {
         var eq = text.IndexOf('=');
         if (eq <= 0) throw new ArgumentException($"--set '{text}': expected <json.path>=v1,v2,..., e.g. parameters.adoption.innovation=0.002,0.004");
-        var path = text[..eq].Trim();
-        if (!path.StartsWith("$.", StringComparison.Ordinal)) path = "$." + path;
+        var path = ScenarioPaths.Normalise(text[..eq].Trim());
         var values = text[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
                 : throw new ArgumentException($"--set {path}: '{v}' is not a number")).ToArray();
@@ -63,38 +62,7 @@ public sealed record SweepDesign(IReadOnlyList<SweepParameter> Parameters, IRead
     public JsonObject Apply(JsonObject resolved, int point)
     {
         var copy = resolved.DeepClone().AsObject();
-        for (var j = 0; j < Parameters.Count; j++) Set(copy, Parameters[j].Path, Points[point][j]);
+        for (var j = 0; j < Parameters.Count; j++) ScenarioPaths.Set(copy, Parameters[j].Path, Points[point][j]);
         return copy;
-    }
-
-    private static void Set(JsonObject root, string path, double value)
-    {
-        JsonNode node = root;
-        var segments = path[2..].Split('.');
-        for (var i = 0; i < segments.Length; i++)
-        {
-            var (name, index) = Segment(segments[i]);
-            var next = node is JsonObject o && o.TryGetPropertyValue(name, out var child) ? child : null;
-            if (index is { } ix) next = next is JsonArray a && ix < a.Count ? a[ix] : null;
-            if (next is null)
-            {
-                var known = node is JsonObject obj ? obj.Select(kv => kv.Key) : [];
-                throw new ArgumentException($"--set {path}: the scenario has no field '{name}' here{Suggest.DidYouMean(name, known)}");
-            }
-            if (i == segments.Length - 1)
-            {
-                if (next.GetValueKind() != System.Text.Json.JsonValueKind.Number) throw new ArgumentException($"--set {path}: not a number in the scenario");
-                if (index is { } last) ((JsonArray)((JsonObject)node)[name]!)[last] = value;
-                else ((JsonObject)node)[name] = value;
-                return;
-            }
-            node = next;
-        }
-    }
-
-    private static (string Name, int? Index) Segment(string s)
-    {
-        var b = s.IndexOf('[');
-        return b < 0 ? (s, null) : (s[..b], int.Parse(s[(b + 1)..^1], CultureInfo.InvariantCulture));
     }
 }

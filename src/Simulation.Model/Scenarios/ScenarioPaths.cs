@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Simulation.Model.Scenarios;
+
+/// <summary>
+/// Reads and writes numbers in a resolved scenario by JSON path ("$.parameters.adoption.innovation",
+/// "$.parameters.contracts.costPerPersonUsd[0]"), as sweep --set and calibration free parameters name them.
+/// </summary>
+public static class ScenarioPaths
+{
+    public static string Normalise(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path : "$." + path;
+
+    public static double Get(JsonObject root, string path) => Locate(root, path, (parent, name, index) =>
+        (index is { } i ? ((JsonArray)((JsonObject)parent)[name]!)[i] : ((JsonObject)parent)[name])!.GetValue<double>());
+
+    public static void Set(JsonObject root, string path, double value) => Locate(root, path, (parent, name, index) =>
+    {
+        if (index is { } i) ((JsonArray)((JsonObject)parent)[name]!)[i] = value;
+        else ((JsonObject)parent)[name] = value;
+        return value;
+    });
+
+    /// <summary>Walks to the path's last segment; a path that does not end at a number is an error with a hint.</summary>
+    private static double Locate(JsonObject root, string path, Func<JsonNode, string, int?, double> at)
+    {
+        path = Normalise(path);
+        JsonNode node = root;
+        var segments = path[2..].Split('.');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var (name, index) = Segment(segments[i]);
+            var next = node is JsonObject o && o.TryGetPropertyValue(name, out var child) ? child : null;
+            if (index is { } ix) next = next is JsonArray a && ix < a.Count ? a[ix] : null;
+            if (next is null)
+            {
+                var known = node is JsonObject obj ? obj.Select(kv => kv.Key) : [];
+                throw new ArgumentException($"{path}: the scenario has no field '{segments[i]}' here{Suggest.DidYouMean(name, known)}");
+            }
+            if (i == segments.Length - 1)
+            {
+                if (next.GetValueKind() != System.Text.Json.JsonValueKind.Number) throw new ArgumentException($"{path}: not a number in the scenario");
+                return at(node, name, index);
+            }
+            node = next;
+        }
+        throw new ArgumentException($"{path}: empty path");
+    }
+
+    private static (string Name, int? Index) Segment(string s)
+    {
+        var b = s.IndexOf('[');
+        return b < 0 ? (s, null) : (s[..b], int.Parse(s[(b + 1)..^1], CultureInfo.InvariantCulture));
+    }
+}

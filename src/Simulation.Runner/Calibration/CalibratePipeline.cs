@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Simulation.Model.Scenarios;
+using Simulation.Runner.Report;
+using Simulation.Runner.Results;
+using Spectre.Console;
+
+namespace Simulation.Runner.Calibration;
+
+/// <summary>
+/// calibrate: scenario with free parameters + targets → fitted parameters → calibration.csv, fitted-parameters.json
+/// (a scenario fragment the baseline extends) and report.html, moved into place at the end.
+/// </summary>
+public static class CalibratePipeline
+{
+    public static string Run(string scenarioPath, string targetsPath, int replicates, int budget, ulong? seed, string? output, bool force)
+    {
+        var scenario = ScenarioLoader.Load(scenarioPath);
+        var targets = TargetFile.Load(targetsPath);
+        var calibrator = new Calibrator(scenario, targets, replicates, seed ?? scenario.Scenario.Seed);
+        using var folder = OutputFolder.Open(output, scenario.Scenario.Name + "-calibration", force);
+        var before = calibrator.Evaluate();
+        var result = Track(budget, progress => calibrator.Fit(budget, progress));
+
+        WriteCsv(folder.PathOf("calibration.csv"), result.Fits);
+        File.WriteAllText(folder.PathOf("fitted-parameters.json"), Fragment(scenario, targets, result));
+        WriteReport(folder.PathOf("report.html"), scenario, targets, replicates, before, result);
+        folder.Commit();
+        return folder.Destination;
+    }
+
+    private static CalibrationResult Track(int budget, Func<IProgress<(int Evaluation, double Loss, double Best)>, CalibrationResult> fit)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
+            return fit(new Progress<(int Evaluation, double Loss, double Best)>(p =>
+            {
+                if (p.Evaluation % 10 == 0) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  calibration: {p.Evaluation}/{budget} runs, best loss {p.Best:0.0000}"));
+            }));
+        CalibrationResult result = null!;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("calibration", maxValue: budget);
+                result = fit(new Progress<(int Evaluation, double Loss, double Best)>(p =>
+                {
+                    task.Value = p.Evaluation;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"calibration (best loss {p.Best:0.0000})");
+                }));
+                task.Value = budget;
+            });
+        return result;
+    }
+
+    private static void WriteCsv(string path, IEnumerable<TargetFit> fits)
+    {
+        using var csv = new Csv(path, "target,observed,model_p05,model_p50,model_p95,rel_error");
+        foreach (var f in fits)
+        {
+            csv.Field(f.Target.Id).Field(f.Observed).Field(f.P05).Field(f.P50).Field(f.P95).Field(f.RelativeError);
+            csv.EndRow();
+        }
+    }
+
+    /// <summary>
+    /// The fitted values as a scenario fragment. A value inside a list is written with its whole list, because lists
+    /// replace (not merge) under "extends".
+    /// </summary>
+    public static string Fragment(LoadedScenario scenario, TargetFile targets, CalibrationResult result)
+    {
+        var fitted = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
+        foreach (var (p, v) in result.Fitted) ScenarioPaths.Set(fitted, p.Path, v);
+        var fragment = new JsonObject();
+        foreach (var (p, _) in result.Fitted)
+        {
+            var segments = ScenarioPaths.Normalise(p.Path)[2..].Split('.');
+            JsonObject source = fitted, target = fragment;
+            for (var i = 0; i < segments.Length; i++)
+            {
+                var name = segments[i].Split('[')[0];
+                if (i == segments.Length - 1) { target[name] = source[name]!.DeepClone(); break; }
+                source = source[name]!.AsObject();
+                target = (target[name] ??= new JsonObject()).AsObject();
+            }
+        }
+        var root = new JsonObject
+        {
+            ["$schema"] = "scenario.schema.json",
+            ["description"] = string.Create(CultureInfo.InvariantCulture,
+                $"Parameters fitted by `calibrate` from {scenario.Path} to {targets.Source} ({targets.Date}); loss {result.Loss:0.0000} after {result.Evaluations} runs. Scenarios use them through \"extends\"."),
+        };
+        foreach (var (k, v) in fragment) root[k] = v!.DeepClone();
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    private static void WriteReport(string path, LoadedScenario scenario, TargetFile targets, int replicates,
+        IReadOnlyList<TargetFit> before, CalibrationResult result)
+    {
+        static string F(double v) => v.ToString(Math.Abs(v) >= 10 ? "0.0" : "0.000", CultureInfo.InvariantCulture);
+        IEnumerable<IReadOnlyList<string>> Rows(IReadOnlyList<TargetFit> fits) => fits.Select(f => (IReadOnlyList<string>)
+        [
+            f.Target.Description, F(f.Observed), F(f.P05), F(f.P50), F(f.P95),
+            (f.Target.Headline && !(f.WithinTenPercent && f.InsideBand) ? "*" : "") + (f.RelativeError * 100).ToString("+0;-0", CultureInfo.InvariantCulture) + " %",
+        ]);
+        string[] header = ["Target", "Observed", "Model p05", "Model median", "Model p95", "Error of median"];
+        new HtmlReport($"Calibration of {scenario.Scenario.Name}")
+            .Paragraph($"Targets: {targets.Source}, observed {targets.Date}. {replicates} replicates per run, the same random streams in every run. " +
+                "Loss: weighted sum of squared relative errors of the ensemble mean. Headline counts that miss ±10 % or fall outside the 5–95 % band are highlighted.")
+            .Facts(result.Fitted.Select(f => (f.Parameter.Path, string.Create(CultureInfo.InvariantCulture, $"{f.Value:G6}  (bounds {f.Parameter.Min}–{f.Parameter.Max})")))
+                .Append(("Loss", string.Create(CultureInfo.InvariantCulture, $"{Calibrator.Loss(before):0.0000} before → {result.Loss:0.0000} after {result.Evaluations} runs"))))
+            .Table(header, Rows(result.Fits), "After calibration (calibration.csv)")
+            .Table(header, Rows(before), "Before calibration (the scenario's own values)")
+            .Write(path);
+    }
+}

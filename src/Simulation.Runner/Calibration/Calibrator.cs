@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+using MathNet.Numerics.Statistics;
+using Simulation.Model.Engine;
+using Simulation.Model.Scenarios;
+
+namespace Simulation.Runner.Calibration;
+
+/// <summary>A target's observed value against the ensemble: median, band, and the relative error of the median.</summary>
+public sealed record TargetFit(Target Target, double Observed, double P05, double P50, double P95, double Mean)
+{
+    public double RelativeError => (P50 - Observed) / Observed;
+    public bool WithinTenPercent => Math.Abs(RelativeError) <= 0.10;
+    public bool InsideBand => Observed >= P05 && Observed <= P95;
+}
+
+public sealed record CalibrationResult(IReadOnlyList<(FreeParameter Parameter, double Value)> Fitted, double Loss,
+    IReadOnlyList<TargetFit> Fits, int Evaluations, IReadOnlyList<double> LossTrace);
+
+/// <summary>
+/// Fits the scenario's free parameters to the targets. Loss = Σ weight × ((ensemble mean − observed) / observed)²:
+/// relative errors so counts and shares weigh alike; the mean rather than the median because it moves smoothly with
+/// the parameters. Every evaluation uses the same seed and replicates (common random numbers), so the loss surface is
+/// not re-drawn between evaluations. Parameters are searched on a logistic scale inside their bounds with MathNet's
+/// Nelder–Mead simplex; the budget counts ensemble runs.
+/// </summary>
+public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed)
+{
+    private readonly JsonObject _resolved = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
+    private readonly IReadOnlyList<FreeParameter> _free = scenario.Scenario.Calibration;
+
+    public CalibrationResult Fit(int budget, IProgress<(int Evaluation, double Loss, double Best)>? progress = null)
+    {
+        if (_free.Count == 0) throw new ArgumentException($"{scenario.Path}: the scenario marks no parameters as free (\"calibration\": [...])");
+        var trace = new List<double>();
+        var best = (Loss: double.PositiveInfinity, Values: _free.Select(f => ScenarioPaths.Get(_resolved, f.Path)).ToArray());
+        double Objective(Vector<double> x)
+        {
+            if (trace.Count >= budget) throw new BudgetSpent();
+            var values = FromUnbounded(x);
+            var loss = Loss(Evaluate(values));
+            trace.Add(loss);
+            if (loss < best.Loss) best = (loss, values);
+            progress?.Report((trace.Count, loss, best.Loss));
+            return loss;
+        }
+        var start = Vector<double>.Build.DenseOfArray(best.Values.Select((v, i) => ToUnbounded(v, _free[i])).ToArray());
+        var step = Vector<double>.Build.Dense(_free.Count, 0.6);
+        try
+        {
+            new NelderMeadSimplex(1e-4, budget).FindMinimum(ObjectiveFunction.Value(Objective), start, step);
+        }
+        catch (Exception e) when (e is BudgetSpent || e.InnerException is BudgetSpent || e is MaximumIterationsException)
+        {
+            // The budget ends the search; the best point seen so far is the answer.
+        }
+        return new CalibrationResult(_free.Select((f, i) => (f, best.Values[i])).ToArray(), best.Loss,
+            Evaluate(best.Values), trace.Count, trace);
+    }
+
+    /// <summary>The targets' fit for given values of the free parameters (or the scenario's own, with none given).</summary>
+    public IReadOnlyList<TargetFit> Evaluate(double[]? values = null)
+    {
+        var json = _resolved.DeepClone().AsObject();
+        if (values != null)
+            for (var i = 0; i < _free.Count; i++) ScenarioPaths.Set(json, _free[i].Path, values[i]);
+        var s = json.Deserialize<Scenario>(ScenarioLoader.Options)!;
+        var result = new TickDriver(new InProcessRuntime()).RunAsync(RunSpec.Create(s, scenario.World, replicates, seed)).GetAwaiter().GetResult();
+        return targets.Targets.Select(t =>
+        {
+            var v = TargetMeasure.PerReplicate(result.Recorder, t, targets.Date);
+            var sorted = v.Order().ToArray();
+            return new TargetFit(t, t.Observed, SortedArrayStatistics.QuantileCustom(sorted, 0.05, QuantileDefinition.R8),
+                SortedArrayStatistics.QuantileCustom(sorted, 0.5, QuantileDefinition.R8),
+                SortedArrayStatistics.QuantileCustom(sorted, 0.95, QuantileDefinition.R8), v.Mean());
+        }).ToArray();
+    }
+
+    public static double Loss(IEnumerable<TargetFit> fits) =>
+        fits.Sum(f => f.Target.Weight * Math.Pow((f.Mean - f.Observed) / f.Observed, 2));
+
+    private double[] FromUnbounded(Vector<double> x) =>
+        x.Select((xi, i) => _free[i].Min + (_free[i].Max - _free[i].Min) / (1 + Math.Exp(-xi))).ToArray();
+
+    private static double ToUnbounded(double v, FreeParameter f)
+    {
+        var u = Math.Clamp((v - f.Min) / (f.Max - f.Min), 1e-6, 1 - 1e-6);
+        return Math.Log(u / (1 - u));
+    }
+
+    private sealed class BudgetSpent : Exception;
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Simulation.Model.Metrics;
+using Simulation.Model.Scenarios;
+
+namespace Simulation.Runner.Calibration;
+
+/// <summary>One observed number the model should reproduce, and the series that measures it.</summary>
+/// <param name="Per">Divide the series by the number of countries in this group (e.g. "regime:0") to compare shares.</param>
+/// <param name="Headline">A headline count: must be met within ±10 % (the calibration test checks these).</param>
+public sealed record Target(string Id, string Description, string Metric, string Group, double Observed,
+    string? Per = null, double Weight = 1, bool Headline = false);
+
+/// <summary>A targets file (scenarios/targets/*.json): what was observed, when, and where it was published.</summary>
+public sealed record TargetFile(string Source, string Date, List<Target> Targets)
+{
+    public static TargetFile Load(string path)
+    {
+        try
+        {
+            var file = JsonSerializer.Deserialize<TargetFile>(File.ReadAllText(path), ScenarioLoader.Options)
+                ?? throw new ArgumentException($"{path}: empty targets file");
+            if (file.Targets.Count == 0) throw new ArgumentException($"{path}: no targets");
+            return file;
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"{path}:{e.LineNumber + 1}: {e.Path}: {e.Message.Split(" Path:")[0]}");
+        }
+        catch (FileNotFoundException)
+        {
+            throw new ArgumentException($"{path}: file not found");
+        }
+    }
+}
+
+/// <summary>The ensemble's value of a target at its date: one number per replicate.</summary>
+public static class TargetMeasure
+{
+    public static double[] PerReplicate(RunRecorder recorder, Target target, string date)
+    {
+        var ctx = recorder.Context;
+        var tick = Enumerable.Range(0, ctx.Calendar.Count).FirstOrDefault(t => ctx.Calendar.DateOf(t).ToString() == date, -1);
+        if (tick < 0) throw new ArgumentException($"target date {date} is not a tick of the scenario ({ctx.Calendar.Start}..{ctx.Calendar.End})");
+        if (!recorder.Catalog.TryGet(target.Metric, target.Group, out var series))
+            throw new ArgumentException($"target '{target.Id}': no series {target.Metric}/{target.Group}");
+        var denominator = target.Per is null ? 1.0 : Count(ctx.World, target.Per);
+        return Enumerable.Range(0, ctx.Replicates).Select(r => recorder.Value(r, tick, series.Index) / denominator).ToArray();
+    }
+
+    private static double Count(Simulation.Model.World.WorldData world, string group) =>
+        group.StartsWith("regime:", StringComparison.Ordinal) && int.TryParse(group[7..], out var k)
+            ? world.Countries.Count(c => c.Regime == k)
+            : throw new ArgumentException($"'per' must be regime:0..3, not '{group}'");
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Simulation.Runner.Calibration;
+
+namespace Simulation.Runner.Cli;
+
+/// <summary>calibrate &lt;scenario&gt; --targets &lt;file&gt;: fit the scenario's free parameters to observed targets.</summary>
+public static class CalibrateCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario whose \"calibration\" list names the free parameters and bounds, e.g. scenarios/hindcast-2019.json" };
+        var targets = new Option<string>("--targets") { Description = "Targets file, e.g. scenarios/targets/aigs-2019.json", Required = true };
+        var replicates = new Option<int>("--replicates", "-n") { Description = "Replicates per run", DefaultValueFactory = _ => 40 };
+        var budget = new Option<int>("--budget") { Description = "Ensemble runs the optimiser may spend", DefaultValueFactory = _ => 150 };
+        var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: a new folder out/<scenario>-calibration[-N])" };
+        var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
+        var command = new Command("calibrate", "Fit the scenario's free parameters to observed targets (Nelder–Mead, common random numbers)")
+        {
+            scenario, targets, replicates, budget, RunCommand.Seed, output, force,
+        };
+        replicates.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 10_000) r.AddError("--replicates must be between 2 and 10000"); });
+        budget.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--budget must be at least 1"); });
+        command.SetAction(parse => Guard.RunAsync(() =>
+        {
+            var folder = CalibratePipeline.Run(parse.GetValue(scenario)!, parse.GetValue(targets)!, parse.GetValue(replicates),
+                parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force));
+            Console.WriteLine($"Calibration written to {folder} (calibration.csv, fitted-parameters.json, report.html)");
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+}
