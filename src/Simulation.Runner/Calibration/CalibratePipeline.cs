@@ -87,6 +87,7 @@ public static class CalibratePipeline
         var root = new JsonObject
         {
             ["$schema"] = "scenario.schema.json",
+            ["name"] = "calibrated-parameters",
             ["description"] = string.Create(CultureInfo.InvariantCulture,
                 $"Parameters fitted by `calibrate` from {scenario.Path} to {targets.Source} ({targets.Date}); loss {result.Loss:0.0000} after {result.Evaluations} runs. Scenarios use them through \"extends\"."),
         };
