@@ -94,12 +94,9 @@ public static class WorldLoader
 
     private sealed record HomeMarketDto(string Home, Dictionary<string, double> UnitsPerYear, string? Description = null, string? Source = null);
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    // The scenario reader's settings (camelCase, unknown properties rejected, comments allowed), plus required fields.
+    private static readonly JsonSerializerOptions JsonOptions = new(Scenarios.ScenarioLoader.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
     };

@@ -27,8 +27,9 @@ public static class AdoptionPlots
             Capabilities.Select((c, i) => (summary.Band(MetricCatalog.CountriesAdopted, c.Group), PlotStyle.PaletteColor(i), c.Label)));
 
     public static Plot ByRegime(EnsembleSummary summary) =>
-        Bands(summary, "Countries using AI surveillance by regime type", "Countries using any capability",
-            RegimeLabels.Select((label, r) => (summary.Band(MetricCatalog.CountriesAdopted, $"regime:{r}"), PlotStyle.PaletteColor(RegimeSlots[r]), label)));
+        Bands(summary, "Share of each regime type using AI surveillance", "Countries of the regime type using any capability, %",
+            RegimeLabels.Select((label, r) => (summary.Band(MetricCatalog.CountriesAdopted, $"regime:{r}").Scaled(100.0 / Math.Max(1, summary.RegimeSizes[r])),
+                PlotStyle.PaletteColor(RegimeSlots[r]), $"{label} ({summary.RegimeSizes[r]} countries)")));
 
     /// <summary>One median line with a 5–95 % band per series; shared by the adoption and vendor-reach plots.</summary>
     internal static Plot Bands(EnsembleSummary summary, string title, string yLabel, IEnumerable<(SeriesBand Band, Color Color, string Label)> series)

@@ -36,7 +36,7 @@ public static class ComparePlots
         var yMax = 0.0;
         for (var i = 0; i < runs.Count; i++)
         {
-            var band = Scaled(runs[i].Summary.Band(o.Metric, o.Group), o.Scale);
+            var band = runs[i].Summary.Band(o.Metric, o.Group).Scaled(o.Scale);
             PlotStyle.AddBand(plot, years, band, ScenarioColor(i), runs[i].Summary.Scenario);
             yMax = Math.Max(yMax, band.P95.Max());
         }
@@ -52,7 +52,7 @@ public static class ComparePlots
         double lo = 0, hi = 0;
         for (var i = 1; i < runs.Count; i++)
         {
-            var band = Scaled(PairedDifferences.Band(runs[i].Result.Recorder, runs[0].Result.Recorder, o.Metric, o.Group), o.Scale);
+            var band = PairedDifferences.Band(runs[i].Result.Recorder, runs[0].Result.Recorder, o.Metric, o.Group).Scaled(o.Scale);
             PlotStyle.AddBand(plot, years, band, ScenarioColor(i), $"{runs[i].Summary.Scenario} − {runs[0].Summary.Scenario}");
             lo = Math.Min(lo, band.P05.Min());
             hi = Math.Max(hi, band.P95.Max());
@@ -68,6 +68,4 @@ public static class ComparePlots
     private static IReadOnlyList<PolicyMarker> Policies(IReadOnlyList<ScenarioRun> runs) =>
         runs.SelectMany(r => r.Summary.Policies).DistinctBy(p => (p.Label, p.From, p.Until)).ToArray();
 
-    private static SeriesBand Scaled(SeriesBand b, double k) => k == 1 ? b
-        : b with { Mean = [.. b.Mean.Select(v => v * k)], P05 = [.. b.P05.Select(v => v * k)], P50 = [.. b.P50.Select(v => v * k)], P95 = [.. b.P95.Select(v => v * k)] };
 }

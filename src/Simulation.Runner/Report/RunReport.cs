@@ -9,7 +9,7 @@ public static class RunReport
     public static readonly IReadOnlyList<(string Plot, string Caption)> Captions =
     [
         (PlotBook.Adoption, "How many of the 196 countries use each capability over time. The line is the median over the replicates; the shaded band holds 90 % of them (5th to 95th percentile). Dashed lines mark policies (numbered in the legend)."),
-        (PlotBook.AdoptionByRegime, "The same for any capability, split by regime type (V-Dem Regimes of the World, 2019): who adopts first, autocracies or democracies?"),
+        (PlotBook.AdoptionByRegime, "The share of countries of each regime type (V-Dem Regimes of the World, 2019) that use any capability: who adopts first, autocracies or democracies?"),
         (PlotBook.MarketShare, "Whose equipment is installed: the share of the value of active contracts held by vendors from each home state, averaged over replicates."),
         (PlotBook.VendorReach, "In how many countries each of the eight most widespread vendors has an active contract."),
     ];

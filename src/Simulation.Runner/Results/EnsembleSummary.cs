@@ -5,7 +5,12 @@ using Simulation.Model.Time;
 namespace Simulation.Runner.Results;
 
 /// <summary>Ensemble statistics of one series over time: mean, median and the 5–95 % band across replicates.</summary>
-public sealed record SeriesBand(string Metric, string Group, double[] Mean, double[] P05, double[] P50, double[] P95);
+public sealed record SeriesBand(string Metric, string Group, double[] Mean, double[] P05, double[] P50, double[] P95)
+{
+    /// <summary>The band in other units, e.g. ×100 for percent.</summary>
+    public SeriesBand Scaled(double k) => k == 1 ? this
+        : this with { Mean = [.. Mean.Select(v => v * k)], P05 = [.. P05.Select(v => v * k)], P50 = [.. P50.Select(v => v * k)], P95 = [.. P95.Select(v => v * k)] };
+}
 
 /// <summary>A policy window to mark on plots: a labelled line at its start (and at its end if it has one).</summary>
 public sealed record PolicyMarker(string Label, YearMonth From, YearMonth? Until);
@@ -29,6 +34,7 @@ public sealed class EnsembleSummary
         Vendors = ctx.World.Vendors.Select(v => v.Id).ToArray();
         VendorNames = ctx.World.Vendors.ToDictionary(v => v.Id, v => v.Name);
         VendorHome = ctx.World.Vendors.ToDictionary(v => v.Id, v => v.Home);
+        RegimeSizes = Enumerable.Range(0, 4).Select(r => ctx.World.Countries.Count(c => c.Regime == r)).ToArray();
         var sample = new double[Replicates];
         foreach (var s in recorder.Catalog.All)
         {
@@ -58,6 +64,8 @@ public sealed class EnsembleSummary
     public IReadOnlyList<string> Vendors { get; }
     public IReadOnlyDictionary<string, string> VendorNames { get; }
     public IReadOnlyDictionary<string, string> VendorHome { get; }
+    /// <summary>Number of countries in each regime class 0..3 (shares by regime divide by these).</summary>
+    public IReadOnlyList<int> RegimeSizes { get; }
     /// <summary>All bands in catalogue order.</summary>
     public List<SeriesBand> Order { get; } = [];
 
