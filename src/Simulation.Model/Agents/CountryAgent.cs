@@ -26,6 +26,7 @@ public sealed class CountryAgent
     private readonly double[] _toReplace = new double[Capabilities.Count];
     private CountryReport? _lastReport;
     private double _unrest, _baseUnrest;
+    private readonly double _logIncome;
     private int _contractSeq;
 
     public CountryAgent(RunContext ctx, int country, int replicate)
@@ -34,6 +35,7 @@ public sealed class CountryAgent
         _country = country;
         _replicate = replicate;
         _profile = ctx.World.Countries[country];
+        _logIncome = Math.Log(_profile.GdpPerCapitaUsd / 10_000.0);
         var c = ctx.P.Coverage;
         _target = Math.Clamp(c.TargetBase + c.TargetAutocracy * _profile.Autocracy + c.TargetPerIncomeLevel * _profile.IncomeLevel, 0.05, 1.0);
     }
@@ -132,7 +134,7 @@ public sealed class CountryAgent
     {
         var a = _ctx.P.Adoption;
         var logDemand = a.CapabilityOffset[(int)k] + a.Autocracy * _profile.Autocracy + a.Unrest * _unrest
-                        + a.Income * Math.Log(_profile.GdpPerCapitaUsd / 10_000.0) + a.Privacy * Privacy
+                        + a.Income * _logIncome + a.Privacy * Privacy
                         + (UsesOtherThan(k) ? a.CrossCapability : 0);
         var rate = (a.Innovation + a.Imitation * PeerShare(k, peers)) * Math.Exp(logDemand);
         return 1 - Math.Exp(-_ctx.Calendar.Dt * rate);
@@ -185,7 +187,7 @@ public sealed class CountryAgent
         var buyer = new VendorChoice.Buyer(_country, _profile, Privacy,
             v => renews != null ? renews.Vendor == v : _active[(int)k].Any(c => c.Vendor == v),
             v => _active.Any(list => list.Any(c => c.Vendor == v)), _financingOpen!);
-        var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers, rng);
+        var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers, ref rng);
         _pending.Add(new Tender(_replicate, _country, seq, k, kind, scope, renews?.Id, ranked));
     }
 

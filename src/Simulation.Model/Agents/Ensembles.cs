@@ -17,11 +17,22 @@ public sealed class CountryEnsemble(RunContext ctx, int country)
     public ImmutableArray<Tender> Decide(TickBoard board) =>
         [.. _agents.SelectMany(a => a.Decide(board))];
 
-    /// <summary>Outcomes must be grouped by replicate; each replicate reports even with no outcomes.</summary>
+    /// <summary>Outcomes come sorted by replicate, then tender (as the driver sends them); every replicate reports.</summary>
     public ImmutableArray<CountryReport> Apply(int tick, ImmutableArray<TenderOutcome> outcomes)
     {
-        var byReplicate = outcomes.ToLookup(o => o.Replicate);
-        return [.. _agents.Select((a, r) => a.Apply(tick, byReplicate[r].OrderBy(o => o.Seq).ToArray()))];
+        var all = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(outcomes) ?? [];
+        for (var i = 1; i < all.Length; i++)
+            if ((all[i - 1].Replicate, all[i - 1].Seq).CompareTo((all[i].Replicate, all[i].Seq)) > 0)
+                throw new ArgumentException("outcomes must be sorted by replicate and tender", nameof(outcomes));
+        var reports = new CountryReport[_agents.Length];
+        var next = 0;
+        for (var r = 0; r < _agents.Length; r++)
+        {
+            var start = next;
+            while (next < all.Length && all[next].Replicate == r) next++;
+            reports[r] = _agents[r].Apply(tick, new ArraySegment<TenderOutcome>(all, start, next - start));
+        }
+        return [.. reports];
     }
 
     public ImmutableArray<ContractRecord> Contracts() =>

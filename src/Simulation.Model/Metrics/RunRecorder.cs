@@ -53,6 +53,7 @@ public sealed class RunRecorder
         var homes = world.Homes.Count;
         var vendors = world.Vendors.Count;
         var yearEnd = Array.IndexOf(YearEndTicks, tick);
+        var hasHome = new bool[homes];
         for (var r = 0; r < _ctx.Replicates; r++)
         {
             var row = _values[r].AsSpan(tick * Catalog.Count, Catalog.Count);
@@ -62,7 +63,7 @@ public sealed class RunRecorder
             {
                 var report = reportsByCountry[c][r];
                 var profile = world.Countries[c];
-                var hasHome = new bool[homes];
+                Array.Clear(hasHome);
                 var indicators = yearEnd >= 0 ? _yearEnd[yearEnd].AsSpan(c * Indicators.Length, Indicators.Length) : default;
                 if (report.AdoptedMask != 0)
                 {

@@ -13,24 +13,23 @@ public sealed class PolicyBook
     public static readonly PolicyBook None = new([], 1.0 / 12);
 
     private readonly Policy[] _policies;
+    private readonly Dictionary<PolicyType, Policy[]> _byType;
     private readonly double _dt;
 
     public PolicyBook(IReadOnlyList<Policy> policies, double dtYears)
     {
         _policies = [.. policies];
         _dt = dtYears;
-        Financing = [.. _policies.Where(p => p.Type == PolicyType.Financing).OrderBy(p => p.FinancingIndex)];
+        _byType = Enum.GetValues<PolicyType>().ToDictionary(t => t, t => _policies.Where(p => p.Type == t).ToArray());
+        Financing = [.. _byType[PolicyType.Financing].OrderBy(p => p.FinancingIndex)];
     }
 
     public IReadOnlyList<Policy> All => _policies;
     /// <summary>Financing policies in ledger order.</summary>
     public IReadOnlyList<Policy> Financing { get; }
 
-    private IEnumerable<Policy> InForce(PolicyType type, int tick)
-    {
-        foreach (var p in _policies)
-            if (p.Type == type && p.InForce(tick)) yield return p;
-    }
+    /// <summary>The policies of a type (in force or not); an empty array for most types, so queries cost nothing.</summary>
+    private Policy[] Of(PolicyType type) => _byType[type];
 
     /// <summary>May the country sign a new contract with the vendor for the capability at this tick?</summary>
     public bool MaySign(int country, int vendor, Capability k, int tick)
@@ -51,11 +50,20 @@ public sealed class PolicyBook
     }
 
     /// <summary>May the country adopt or expand the capability at this tick (no technology ban or moratorium)?</summary>
-    public bool MayAdopt(int country, Capability k, int tick) =>
-        !InForce(PolicyType.TechnologyBan, tick).Any(p => p.Countries[country] && p.Covers(k));
+    public bool MayAdopt(int country, Capability k, int tick)
+    {
+        foreach (var p in Of(PolicyType.TechnologyBan))
+            if (p.InForce(tick) && p.Countries[country] && p.Covers(k)) return false;
+        return true;
+    }
 
     /// <summary>Is the vendor listed under a sanction that carries a reputation cost at this tick?</summary>
-    public bool IsSanctioned(int vendor, int tick) => InForce(PolicyType.Sanction, tick).Any(p => p.Reputation && p.Vendors[vendor]);
+    public bool IsSanctioned(int vendor, int tick)
+    {
+        foreach (var p in Of(PolicyType.Sanction))
+            if (p.InForce(tick) && p.Reputation && p.Vendors[vendor]) return true;
+        return false;
+    }
 
     /// <summary>
     /// Share of a vendor's embargo exposure still felt at this tick: 1 when the embargo starts, halving every
@@ -65,8 +73,8 @@ public sealed class PolicyBook
     public double EmbargoLoss(int vendor, int tick)
     {
         var loss = 0.0;
-        foreach (var p in InForce(PolicyType.Sanction, tick))
-            if (p.ComponentEmbargo && p.Vendors[vendor])
+        foreach (var p in Of(PolicyType.Sanction))
+            if (p.InForce(tick) && p.ComponentEmbargo && p.Vendors[vendor])
                 loss = Math.Max(loss, Math.Pow(0.5, (tick - p.FromTick) * _dt / p.HalfLifeYears));
         return loss;
     }
@@ -79,18 +87,30 @@ public sealed class PolicyBook
         return null;
     }
 
-    public bool Localises(int country, int tick) => InForce(PolicyType.DataLocalization, tick).Any(p => p.Countries[country]);
+    public bool Localises(int country, int tick) => LocalisingPolicy(country, tick) != null;
 
     /// <summary>Price premium of keeping data at home (the largest in force).</summary>
-    public double LocalisationPremium(int country, int tick) =>
-        InForce(PolicyType.DataLocalization, tick).Where(p => p.Countries[country]).Select(p => p.Premium).DefaultIfEmpty(0).Max();
+    public double LocalisationPremium(int country, int tick)
+    {
+        var premium = 0.0;
+        foreach (var p in Of(PolicyType.DataLocalization))
+            if (p.InForce(tick) && p.Countries[country]) premium = Math.Max(premium, p.Premium);
+        return premium;
+    }
+
+    private Policy? LocalisingPolicy(int country, int tick)
+    {
+        foreach (var p in Of(PolicyType.DataLocalization))
+            if (p.InForce(tick) && p.Countries[country]) return p;
+        return null;
+    }
 
     /// <summary>Additive unrest and privacy shocks in force for the country at this tick.</summary>
     public (double Unrest, double Privacy) Shock(int country, int tick)
     {
         double unrest = 0, privacy = 0;
-        foreach (var p in InForce(PolicyType.Shock, tick))
-            if (p.Countries[country]) { unrest += p.Unrest; privacy += p.Privacy; }
+        foreach (var p in Of(PolicyType.Shock))
+            if (p.InForce(tick) && p.Countries[country]) { unrest += p.Unrest; privacy += p.Privacy; }
         return (unrest, privacy);
     }
 
@@ -101,8 +121,8 @@ public sealed class PolicyBook
     public double RemainingShare(int country, int vendor, Capability k, int tick)
     {
         var share = 1.0;
-        foreach (var p in InForce(PolicyType.ImportBan, tick))
-            if (p.RipAndReplaceYears is { } years && p.Countries[country] && p.Vendors[vendor] && p.Covers(k))
+        foreach (var p in Of(PolicyType.ImportBan))
+            if (p.InForce(tick) && p.RipAndReplaceYears is { } years && p.Countries[country] && p.Vendors[vendor] && p.Covers(k))
                 share = Math.Min(share, Math.Max(0, 1 - (tick - p.FromTick + 1) * _dt / years));
         return share;
     }
@@ -111,8 +131,8 @@ public sealed class PolicyBook
     public double Decommission(int country, Capability k, int tick)
     {
         var share = 0.0;
-        foreach (var p in _policies)
-            if (p.Type == PolicyType.TechnologyBan && p.FromTick == tick && p.Countries[country] && p.Covers(k))
+        foreach (var p in Of(PolicyType.TechnologyBan))
+            if (p.FromTick == tick && p.Countries[country] && p.Covers(k))
                 share = Math.Max(share, p.DecommissionShare);
         return share;
     }

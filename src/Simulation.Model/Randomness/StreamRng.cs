@@ -4,9 +4,10 @@ namespace Simulation.Model.Randomness;
 /// xoshiro256** seeded with a full 64-bit value (MathNet's own Xoshiro256StarStar only takes 32 bits, which would
 /// collide across the millions of per-agent, per-tick streams). A plain class, not a MathNet RandomSource: that base
 /// seeds a System.Random on construction, which dominated run time with one stream per agent, tick and phase.
-/// Not thread-safe: each stream belongs to one agent turn.
+/// A mutable struct so that the millions of short-lived streams cost no allocation: keep it in a local and pass it
+/// by ref. Not thread-safe: each stream belongs to one agent turn.
 /// </summary>
-public sealed class StreamRng
+public struct StreamRng
 {
     private ulong _s0, _s1, _s2, _s3;
 
