@@ -194,7 +194,7 @@ public sealed class CountryAgent
     /// <summary>Phase 5: sign the won tenders, close the contracts that were not renewed, and report.</summary>
     public CountryReport Apply(int tick, IReadOnlyList<TenderOutcome> outcomes)
     {
-        int signed = 0;
+        int signed = 0, closed = 0;
         double signedValue = 0;
         foreach (var outcome in outcomes)
         {
@@ -216,11 +216,11 @@ public sealed class CountryAgent
                 if (tender.Kind == TenderKind.Adoption) _intentSince[k] = null;
                 if (tender.Kind == TenderKind.Replacement) _toReplace[k] = 0;
             }
-            if (old != null)
+            if (old != null && ++closed > 0)
                 Close(old, !outcome.Signed ? Market.ContractStatus.Expired
                     : outcome.Vendor == old.Vendor ? Market.ContractStatus.Renewed : Market.ContractStatus.Replaced);
         }
-        var changed = _pending.Count > 0 || _changed;
+        var changed = signed > 0 || closed > 0 || _changed;
         _pending.Clear();
         return Report(signed, signedValue, changed);
     }
@@ -241,12 +241,22 @@ public sealed class CountryAgent
         var mask = 0;
         for (var k = 0; k < Capabilities.Count; k++)
             if (_active[k].Count > 0) mask |= 1 << k;
-        var holdings = _active.SelectMany(l => l)
-            .GroupBy(c => c.Vendor)
-            .OrderBy(g => g.Key)
-            .Select(g => new Holding(g.Key, g.Sum(c => c.InstalledValueUsd), g.Where(c => c.DataAccess).Sum(c => c.InstalledValueUsd)))
-            .ToImmutableArray();
-        return _lastReport = new CountryReport(_replicate, _country, mask, [.. _coverage], holdings, signed, signedValue);
+        // Per vendor, summed in the order of the active lists (capability, then signing), so sums are reproducible.
+        var vendors = _ctx.World.Vendors.Count;
+        var value = new double[vendors];
+        var foreign = new double[vendors];
+        var held = new bool[vendors];
+        foreach (var list in _active)
+            foreach (var c in list)
+            {
+                held[c.Vendor] = true;
+                value[c.Vendor] += c.InstalledValueUsd;
+                if (c.DataAccess) foreign[c.Vendor] += c.InstalledValueUsd;
+            }
+        var holdings = ImmutableArray.CreateBuilder<Holding>();
+        for (var v = 0; v < vendors; v++)
+            if (held[v]) holdings.Add(new Holding(v, value[v], foreign[v]));
+        return _lastReport = new CountryReport(_replicate, _country, mask, [.. _coverage], holdings.ToImmutable(), signed, signedValue);
     }
 
     /// <summary>All contracts this country signed in this replicate, in signing order.</summary>

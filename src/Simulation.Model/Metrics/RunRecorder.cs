@@ -48,66 +48,87 @@ public sealed class RunRecorder
     public void Record(int tick, ImmutableArray<VendorOffer>[] offersByVendor, ImmutableArray<CountryReport>[] reportsByCountry,
         double[] financingSpent)
     {
-        var financing = _ctx.Policies.Financing.Count;
+        // Replicates are independent rows: computed in parallel, each summed in country order.
+        Parallel.For(0, _ctx.Replicates, () => new bool[_ctx.World.Homes.Count],
+            (r, _, hasHome) => { RecordRow(tick, r, offersByVendor, reportsByCountry, financingSpent, hasHome); return hasHome; }, _ => { });
+        var yearEnd = Array.IndexOf(YearEndTicks, tick);
+        if (yearEnd >= 0) CountYearEnd(yearEnd, reportsByCountry);
+    }
+
+    private void RecordRow(int tick, int r, ImmutableArray<VendorOffer>[] offersByVendor, ImmutableArray<CountryReport>[] reportsByCountry,
+        double[] financingSpent, bool[] hasHome)
+    {
         var world = _ctx.World;
         var homes = world.Homes.Count;
-        var vendors = world.Vendors.Count;
-        var yearEnd = Array.IndexOf(YearEndTicks, tick);
-        var hasHome = new bool[homes];
-        for (var r = 0; r < _ctx.Replicates; r++)
+        var row = _values[r].AsSpan(tick * Catalog.Count, Catalog.Count);
+        var installedByHome = new double[homes];
+        double installed = 0, foreign = 0;
+        for (var c = 0; c < reportsByCountry.Length; c++)
         {
-            var row = _values[r].AsSpan(tick * Catalog.Count, Catalog.Count);
-            var installedByHome = new double[homes];
-            double installed = 0, foreign = 0;
-            for (var c = 0; c < reportsByCountry.Length; c++)
+            var report = reportsByCountry[c][r];
+            var profile = world.Countries[c];
+            Array.Clear(hasHome);
+            if (report.AdoptedMask != 0)
             {
-                var report = reportsByCountry[c][r];
-                var profile = world.Countries[c];
-                Array.Clear(hasHome);
-                var indicators = yearEnd >= 0 ? _yearEnd[yearEnd].AsSpan(c * Indicators.Length, Indicators.Length) : default;
-                if (report.AdoptedMask != 0)
+                row[Catalog.AdoptedAny]++;
+                row[Catalog.AdoptedByRegime + profile.Regime]++;
+            }
+            for (var k = 0; k < Capabilities.Count; k++)
+                if (report.Adopted(k)) row[Catalog.AdoptedByCapability + k]++;
+            foreach (var h in report.Holdings)
+            {
+                var home = _ctx.VendorHome[h.Vendor];
+                hasHome[home] = true;
+                row[Catalog.WithVendor + h.Vendor]++;
+                installedByHome[home] += h.ActiveValueUsd;
+                installed += h.ActiveValueUsd;
+                foreign += h.ForeignAccessValueUsd;
+            }
+            for (var h = 0; h < homes; h++)
+                if (hasHome[h])
                 {
-                    row[Catalog.AdoptedAny]++;
-                    row[Catalog.AdoptedByRegime + profile.Regime]++;
-                    if (yearEnd >= 0) indicators[0]++;
+                    row[Catalog.WithOrigin + h]++;
+                    if (profile.Bri) row[Catalog.BriWithOrigin + h]++;
                 }
+            row[_signed] += report.Signed;
+            row[_signedValue] += report.SignedValueUsd;
+            row[_population] += profile.Population * report.Coverage.Max();
+        }
+        for (var h = 0; h < homes; h++) row[Catalog.ShareOrigin + h] = installed > 0 ? installedByHome[h] / installed : 0;
+        row[_foreign] = installed > 0 ? foreign / installed : 0;
+        for (var v = 0; v < world.Vendors.Count; v++)
+        {
+            var offer = offersByVendor[v][r];
+            var offered = Capabilities.All.Where(k => world.Vendors[v].Offers(k)).Select(k => offer.Quality[(int)k]).ToArray();
+            row[Catalog.Quality + v] = offered.Length > 0 ? offered.Average() : 0;
+            row[Catalog.Capacity + v] = offer.AnnualCapacity;
+        }
+        var financing = _ctx.Policies.Financing.Count;
+        for (var f = 0; f < financing; f++) row[Catalog.Financing + f] = financingSpent[r * financing + f];
+    }
+
+    /// <summary>At a year end: in how many replicates each country indicator holds.</summary>
+    private void CountYearEnd(int yearEnd, ImmutableArray<CountryReport>[] reportsByCountry)
+    {
+        var homes = _ctx.World.Homes.Count;
+        var hasHome = new bool[homes];
+        for (var c = 0; c < reportsByCountry.Length; c++)
+        {
+            var indicators = _yearEnd[yearEnd].AsSpan(c * Indicators.Length, Indicators.Length);
+            foreach (var report in reportsByCountry[c])
+            {
+                if (report.AdoptedMask != 0) indicators[0]++;
                 for (var k = 0; k < Capabilities.Count; k++)
-                    if (report.Adopted(k))
-                    {
-                        row[Catalog.AdoptedByCapability + k]++;
-                        if (yearEnd >= 0) indicators[1 + k]++;
-                    }
+                    if (report.Adopted(k)) indicators[1 + k]++;
+                Array.Clear(hasHome);
                 foreach (var h in report.Holdings)
                 {
-                    var home = _ctx.VendorHome[h.Vendor];
-                    hasHome[home] = true;
-                    row[Catalog.WithVendor + h.Vendor]++;
-                    if (yearEnd >= 0) indicators[1 + Capabilities.Count + homes + h.Vendor]++;
-                    installedByHome[home] += h.ActiveValueUsd;
-                    installed += h.ActiveValueUsd;
-                    foreign += h.ForeignAccessValueUsd;
+                    hasHome[_ctx.VendorHome[h.Vendor]] = true;
+                    indicators[1 + Capabilities.Count + homes + h.Vendor]++;
                 }
                 for (var h = 0; h < homes; h++)
-                    if (hasHome[h])
-                    {
-                        row[Catalog.WithOrigin + h]++;
-                        if (profile.Bri) row[Catalog.BriWithOrigin + h]++;
-                        if (yearEnd >= 0) indicators[1 + Capabilities.Count + h]++;
-                    }
-                row[_signed] += report.Signed;
-                row[_signedValue] += report.SignedValueUsd;
-                row[_population] += profile.Population * report.Coverage.Max();
+                    if (hasHome[h]) indicators[1 + Capabilities.Count + h]++;
             }
-            for (var h = 0; h < homes; h++) row[Catalog.ShareOrigin + h] = installed > 0 ? installedByHome[h] / installed : 0;
-            row[_foreign] = installed > 0 ? foreign / installed : 0;
-            for (var v = 0; v < vendors; v++)
-            {
-                var offer = offersByVendor[v][r];
-                var offered = Capabilities.All.Where(k => _ctx.World.Vendors[v].Offers(k)).Select(k => offer.Quality[(int)k]).ToArray();
-                row[Catalog.Quality + v] = offered.Length > 0 ? offered.Average() : 0;
-                row[Catalog.Capacity + v] = offer.AnnualCapacity;
-            }
-            for (var f = 0; f < financing; f++) row[Catalog.Financing + f] = financingSpent[r * financing + f];
         }
     }
 }
