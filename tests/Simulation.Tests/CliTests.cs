@@ -80,6 +80,37 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task An_empty_out_folder_is_filled_and_a_file_is_refused_before_running()
+    {
+        var scenario = TestWorld.ShortScenario("empty-out", end: "2008-12", tick: "quarter");
+        var root = TestWorld.TempDir("empty-out");
+        var empty = Directory.CreateDirectory(Path.Combine(root, "results")).FullName;
+        var (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", empty, "-n", "2");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.True(File.Exists(Path.Combine(empty, "timeseries.csv")));
+
+        var file = Path.Combine(root, "a-file");
+        File.WriteAllText(file, "not a folder");
+        string err;
+        (code, _, err) = await Cli("run", scenario, "--engine", "inprocess", "--out", file);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("is a file", err);
+    }
+
+    [Theory]
+    [InlineData("seed=1,2", "same seed")]
+    [InlineData("parameters.adoption.capabilityOffset[x]=1,2", "list position")]
+    [InlineData("parameters.adoption.inovation=1,2", "did you mean 'innovation'")]
+    public async Task Bad_sweep_fields_are_exit_2_before_anything_runs(string set, string message)
+    {
+        var outDir = Path.Combine(TestWorld.TempDir("bad-sweep"), "out");
+        var (code, _, err) = await Cli("sweep", TestWorld.ShortScenario("bad-sweep", end: "2008-12"), "--set", set, "--out", outDir);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(message, err);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public async Task Help_lists_the_commands()
     {
         var (code, output, _) = await Cli("--help");
@@ -87,6 +118,10 @@ public sealed class CliTests
         Assert.Contains("run", output);
         Assert.Contains("validate", output);
         Assert.Contains("bench", output);
+        Assert.Contains("compare", output);
+        Assert.Contains("sweep", output);
+        Assert.Contains("calibrate", output);
+        Assert.Contains("schema", output);
     }
 }
 

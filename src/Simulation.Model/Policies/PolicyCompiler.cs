@@ -95,13 +95,16 @@ public static class PolicyCompiler
     /// <summary>What each type needs to mean anything: a policy that silently does nothing is an error.</summary>
     private static void RequireFields(PolicySpec s, PolicyType type, string at, WorldData world, ScenarioValidator.Report problem)
     {
+        var hasCountries = s.Targets.Countries.Count > 0;
+        var hasVendors = s.Targets.Vendors.Count > 0;
         void Need(bool ok, string field, string message) { if (!ok) problem($"{at}.{field}", message); }
         void Imposer() => Need(s.Imposer != null && world.CountryIndex.ContainsKey(s.Imposer), "imposer",
             s.Imposer == null ? $"a {s.Type} needs an imposer (ISO3 of the state), e.g. \"imposer\": \"USA\""
                 : $"unknown country '{s.Imposer}'{Suggest.DidYouMean(s.Imposer, world.CountryIndex.Keys)}");
+        void ImposerVendors() => Need(hasVendors || s.Imposer == null || !world.CountryIndex.ContainsKey(s.Imposer)
+            || world.Vendors.Any(v => v.Home == s.Imposer), "imposer",
+            $"no vendor in the world data has {s.Imposer} as its home, so this {s.Type} would do nothing; list targets.vendors or choose a vendor home state ({string.Join(", ", world.Homes)})");
         void Share(double v, string field) => Need(v is >= 0 and <= 1, field, $"must be between 0 and 1, not {v}");
-        var hasCountries = s.Targets.Countries.Count > 0;
-        var hasVendors = s.Targets.Vendors.Count > 0;
         switch (type)
         {
             case PolicyType.Sanction:
@@ -122,10 +125,12 @@ public static class PolicyCompiler
                 break;
             case PolicyType.ExportControl:
                 Imposer();
+                ImposerVendors();
                 Need(hasCountries, "targets.countries", "an exportControl must list destinations (countries, groups or regime:0..3)");
                 break;
             case PolicyType.Financing:
                 Imposer();
+                ImposerVendors();
                 Need(hasCountries, "targets.countries", "financing must list the eligible countries");
                 Need(s.Discount is > 0 and < 1, "discount", $"must be between 0 and 1 (exclusive), not {s.Discount}");
                 Need(s.BudgetUsdPerYear >= 0, "budgetUsdPerYear", "must be ≥ 0 (0 = unlimited)");

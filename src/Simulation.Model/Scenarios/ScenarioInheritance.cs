@@ -34,6 +34,7 @@ public static partial class ScenarioInheritance
     {
         var full = Path.GetFullPath(display);
         void Problem(string message, int line = 1, int column = 1, string path = "$") => problems.Add(new(display, line, column, path, message));
+        if (Directory.Exists(full)) { Problem("this is a folder; name the scenario files in it, e.g. scenarios/*.json"); return null; }
         if (!File.Exists(full)) { Problem("file not found"); return null; }
         var size = new FileInfo(full).Length;
         if (size > ScenarioLoader.MaxFileBytes)

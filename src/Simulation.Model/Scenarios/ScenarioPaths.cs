@@ -50,6 +50,9 @@ public static class ScenarioPaths
     private static (string Name, int? Index) Segment(string s)
     {
         var b = s.IndexOf('[');
-        return b < 0 ? (s, null) : (s[..b], int.Parse(s[(b + 1)..^1], CultureInfo.InvariantCulture));
+        if (b < 0) return (s, null);
+        if (!s.EndsWith(']') || !int.TryParse(s[(b + 1)..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            throw new ArgumentException($"'{s}': a list position is written as name[0], name[1], ...");
+        return (s[..b], index);
     }
 }

@@ -31,6 +31,12 @@ public sealed class CsvTable
     public string Get(string[] row, string column) =>
         _columns.TryGetValue(column, out var i) ? row[i] : throw new InvalidDataException($"{Path}: no column '{column}'");
 
-    public double? GetDouble(string[] row, string column) =>
-        Get(row, column) is { Length: > 0 } s ? double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
+    public double? GetDouble(string[] row, string column)
+    {
+        var text = Get(row, column);
+        if (text.Length == 0) return null;
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidDataException($"{Path}: row {Rows.ToList().IndexOf(row) + 2}, column '{column}': '{text}' is not a number");
+    }
 }

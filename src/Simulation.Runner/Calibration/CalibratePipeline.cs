@@ -14,14 +14,15 @@ namespace Simulation.Runner.Calibration;
 /// </summary>
 public static class CalibratePipeline
 {
-    public static string Run(string scenarioPath, string targetsPath, int replicates, int budget, ulong? seed, string? output, bool force)
+    public static string Run(string scenarioPath, string targetsPath, int replicates, int budget, ulong? seed, string? output, bool force,
+        CancellationToken cancel = default)
     {
         var scenario = ScenarioLoader.Load(scenarioPath);
         var targets = TargetFile.Load(targetsPath);
         var calibrator = new Calibrator(scenario, targets, replicates, seed ?? scenario.Scenario.Seed);
         using var folder = OutputFolder.Open(output, scenario.Scenario.Name + "-calibration", force);
         var before = calibrator.Evaluate();
-        var result = Track(budget, progress => calibrator.Fit(budget, progress));
+        var result = Track(budget, progress => calibrator.Fit(budget, progress, cancel));
 
         WriteCsv(folder.PathOf("calibration.csv"), result.Fits);
         File.WriteAllText(folder.PathOf("fitted-parameters.json"), Fragment(scenario, targets, result));

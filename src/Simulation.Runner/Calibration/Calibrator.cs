@@ -31,13 +31,14 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
     private readonly JsonObject _resolved = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
     private readonly IReadOnlyList<FreeParameter> _free = scenario.Scenario.Calibration;
 
-    public CalibrationResult Fit(int budget, IProgress<(int Evaluation, double Loss, double Best)>? progress = null)
+    public CalibrationResult Fit(int budget, IProgress<(int Evaluation, double Loss, double Best)>? progress = null, CancellationToken cancel = default)
     {
         if (_free.Count == 0) throw new ArgumentException($"{scenario.Path}: the scenario marks no parameters as free (\"calibration\": [...])");
         var trace = new List<double>();
         var best = (Loss: double.PositiveInfinity, Values: _free.Select(f => ScenarioPaths.Get(_resolved, f.Path)).ToArray());
         double Objective(Vector<double> x)
         {
+            cancel.ThrowIfCancellationRequested();
             if (trace.Count >= budget) throw new BudgetSpent();
             var values = FromUnbounded(x);
             var loss = Loss(Evaluate(values));
@@ -51,6 +52,10 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         try
         {
             new NelderMeadSimplex(1e-4, budget).FindMinimum(ObjectiveFunction.Value(Objective), start, step);
+        }
+        catch (Exception e) when (e.InnerException is OperationCanceledException oce)
+        {
+            throw oce; // Ctrl+C: nothing is written
         }
         catch (Exception e) when (e is BudgetSpent || e.InnerException is BudgetSpent || e is MaximumIterationsException)
         {

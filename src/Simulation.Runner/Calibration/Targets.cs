@@ -19,16 +19,17 @@ public sealed record TargetFile(string Source, string Date, List<Target> Targets
         {
             var file = JsonSerializer.Deserialize<TargetFile>(File.ReadAllText(path), ScenarioLoader.Options)
                 ?? throw new ArgumentException($"{path}: empty targets file");
-            if (file.Targets.Count == 0) throw new ArgumentException($"{path}: no targets");
+            if (file.Targets is null || file.Targets.Count == 0 || file.Source is null || file.Date is null)
+                throw new ArgumentException($"{path}: a targets file needs \"source\", \"date\" and a non-empty \"targets\" list");
             return file;
         }
         catch (JsonException e)
         {
             throw new ArgumentException($"{path}:{e.LineNumber + 1}: {e.Path}: {e.Message.Split(" Path:")[0]}");
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ArgumentException($"{path}: file not found");
+            throw new ArgumentException($"{path}: cannot read the targets file ({(Directory.Exists(path) ? "it is a folder" : e is FileNotFoundException ? "file not found" : e.Message)})");
         }
     }
 }

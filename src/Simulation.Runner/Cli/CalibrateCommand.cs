@@ -20,10 +20,10 @@ public static class CalibrateCommand
         };
         replicates.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 10_000) r.AddError("--replicates must be between 2 and 10000"); });
         budget.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--budget must be at least 1"); });
-        command.SetAction(parse => Guard.RunAsync(() =>
+        command.SetAction((parse, cancel) => Guard.RunAsync(() =>
         {
             var folder = CalibratePipeline.Run(parse.GetValue(scenario)!, parse.GetValue(targets)!, parse.GetValue(replicates),
-                parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force));
+                parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force), cancel);
             Console.WriteLine($"Calibration written to {folder} (calibration.csv, fitted-parameters.json, report.html)");
             return Task.FromResult(ExitCodes.Ok);
         }));

@@ -59,8 +59,8 @@ public static class ComparePipeline
             if (s.Scenario.Start != first.Start || s.Scenario.End != first.End || s.Scenario.Tick != first.Tick)
                 throw new ArgumentException($"{s.Path}: horizon {s.Scenario.Start}..{s.Scenario.End} by {s.Scenario.Tick} differs from " +
                     $"{scenarios[0].Path} ({first.Start}..{first.End} by {first.Tick}); compared scenarios need the same dates");
-        var twice = scenarios.GroupBy(s => s.Scenario.Name).FirstOrDefault(g => g.Count() > 1);
+        var twice = scenarios.GroupBy(s => OutputFolder.SafeName(s.Scenario.Name)).FirstOrDefault(g => g.Count() > 1);
         if (twice != null)
-            throw new ArgumentException($"two scenarios are named '{twice.Key}' ({string.Join(", ", twice.Select(s => s.Path))}); give each its own name");
+            throw new ArgumentException($"two scenarios would share the output folder '{twice.Key}' ({string.Join(", ", twice.Select(s => $"{s.Path}: '{s.Scenario.Name}'"))}); give each its own name");
     }
 }

@@ -31,6 +31,7 @@ public sealed class OutputFolder : IDisposable
     {
         if (requested != null)
         {
+            if (File.Exists(requested)) throw new OutputExistsException(requested, isFile: true);
             if (Directory.Exists(requested) && Directory.EnumerateFileSystemEntries(requested).Any() && !force)
                 throw new OutputExistsException(requested);
             return new OutputFolder(requested, force);
@@ -53,6 +54,8 @@ public sealed class OutputFolder : IDisposable
 
     public void Commit()
     {
+        if (Directory.Exists(Destination) && !Directory.EnumerateFileSystemEntries(Destination).Any())
+            Directory.Delete(Destination); // an empty folder the user made for the results
         if (Directory.Exists(Destination))
         {
             if (!Replace) throw new OutputExistsException(Destination);
@@ -71,5 +74,6 @@ public sealed class OutputFolder : IDisposable
     }
 }
 
-public sealed class OutputExistsException(string path)
-    : Exception($"output folder '{path}' already exists and is not empty; choose another --out or add --force to replace it");
+public sealed class OutputExistsException(string path, bool isFile = false)
+    : Exception(isFile ? $"--out '{path}' is a file, not a folder; choose a folder name"
+        : $"output folder '{path}' already exists and is not empty; choose another --out or add --force to replace it");

@@ -14,6 +14,8 @@ public sealed record SweepParameter(string Path, double[] Values)
         var eq = text.IndexOf('=');
         if (eq <= 0) throw new ArgumentException($"--set '{text}': expected <json.path>=v1,v2,..., e.g. parameters.adoption.innovation=0.002,0.004");
         var path = ScenarioPaths.Normalise(text[..eq].Trim());
+        if (path is "$.seed" or "$.replicates")
+            throw new ArgumentException($"--set {path}: every point of a sweep uses the same {path[2..]} (use --{path[2..]}); sweep model fields instead");
         var values = text[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
                 : throw new ArgumentException($"--set {path}: '{v}' is not a number")).ToArray();

@@ -33,7 +33,7 @@ public static class SweepPipeline
         design.Apply(resolved, 0); // a wrong --set path fails now, before anything is written
 
         var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
-        PrepareFolder(directory, design, replicates, seed, options.Force);
+        PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force);
         var header = "point," + string.Join(",", parameters.Select(p => p.Column)) + ",date,metric,group,mean,p05,p50,p95,replicates";
         var ledger = new SweepLedger(directory, design, header);
         var horizon = new List<HorizonPoint>();
@@ -69,13 +69,13 @@ public static class SweepPipeline
     }
 
     /// <summary>A fresh folder, or the same sweep's folder to resume; another sweep's folder only with --force.</summary>
-    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, bool force)
+    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force)
     {
         var designFile = Path.Combine(directory, "sweep.json");
         var description = JsonSerializer.Serialize(new
         {
             kind = design.Kind, parameters = design.Parameters.Select(p => new { path = p.Path, values = p.Values }),
-            points = design.Points, replicates, seed,
+            points = design.Points, replicates, seed, scenario = scenarioHash, // an edited scenario is another sweep
         }, new JsonSerializerOptions { WriteIndented = true });
         if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
         {
