@@ -201,6 +201,21 @@ public sealed class PolicyTests
     }
 
     [Fact]
+    public async Task Data_localisation_removes_foreign_access_from_new_contracts()
+    {
+        var policy = """
+            { "id": "local-data", "type": "dataLocalization", "from": "2010-01", "premium": 0.2,
+              "targets": { "countries": ["EAS", "ECS", "LCN", "MEA", "NAC", "SAS", "SSF"] } }
+            """;
+        var localised = await Run(Scenario("localised", policy));
+        var open = await Run(Scenario("open-data", ""));
+        Assert.DoesNotContain(localised.Contracts, c => c.DataAccess && Between(c.Signed, "2010-01", null));
+        Assert.Contains(localised.Contracts, c => c.DataAccess && Between(c.Signed, "2008-01", "2010-01"));
+        Assert.True(Series(localised, 0, "2014-12", MetricCatalog.ForeignDataAccessShare, "any")
+                    < Series(open, 0, "2014-12", MetricCatalog.ForeignDataAccessShare, "any"));
+    }
+
+    [Fact]
     public async Task Shock_raises_the_adoption_hazard_only_inside_its_window()
     {
         var shocked = TestWorld.Spec(Scenario("shock", """{ "id": "protests", "type": "shock", "from": "2009-01", "until": "2009-07", "targets": { "countries": ["LBN"] }, "unrest": 2 }"""), 1);
