@@ -27,7 +27,6 @@ public sealed class VendorAgent
     /// <summary>Cumulative experience E, coverage units: exported deployments plus weighted home-market build-out.</summary>
     public double Experience { get; private set; }
     public double AnnualCapacity { get; private set; }
-    public int Signed { get; private set; }
 
     /// <summary>Phase 2: publish the offer sheet for the tick. Called exactly once per tick, in tick order.</summary>
     public VendorOffer Offer(int tick)
@@ -75,7 +74,6 @@ public sealed class VendorAgent
             if (_capacityBucket < 1) break;
             _capacityBucket -= 1;
             Experience += awards[i].Scope;
-            Signed++;
             accepted[i] = true;
         }
         return [.. accepted];

@@ -136,7 +136,4 @@ public sealed class PolicyBook
                 share = Math.Max(share, p.DecommissionShare);
         return share;
     }
-
-    /// <summary>Markers for plots: each policy's id and window.</summary>
-    public IEnumerable<(string Id, YearMonth From, YearMonth? Until)> Windows => _policies.Select(p => (p.Id, p.From, p.Until));
 }
