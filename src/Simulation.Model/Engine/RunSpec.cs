@@ -13,7 +13,8 @@ public sealed record RunSpec(
     int Replicates,
     ulong Seed)
 {
+    /// <summary>The run of a scenario in a world; the scenario's vendor overrides apply to the world's vendors.</summary>
     public static RunSpec Create(Scenario scenario, WorldData world, int replicates, ulong seed) =>
-        new(scenario, [.. world.Countries], [.. world.Vendors], [.. world.HomeMarkets.Values.OrderBy(h => h.Home, StringComparer.Ordinal)],
+        new(scenario, [.. world.Countries], [.. VendorOverride.ApplyAll(world.Vendors, scenario.Vendors)], [.. world.HomeMarkets.Values.OrderBy(h => h.Home, StringComparer.Ordinal)],
             replicates, seed);
 }

@@ -30,6 +30,8 @@ public sealed record Scenario
     public WorldFiles World { get; init; } = new();
     [Description("Model parameters; anything not given keeps its documented default.")]
     public ModelParameters Parameters { get; init; } = new();
+    [Description("Changes to vendor profiles of the world's vendors file, by vendor id, e.g. \"huawei\": { \"price\": 0.7 }; unset fields keep the file's values.")]
+    public Dictionary<string, VendorOverride> Vendors { get; init; } = [];
     [Description("Named groups of countries usable as policy targets, e.g. \"EAST_AFRICA\": [\"KEN\", \"UGA\"].")]
     public Dictionary<string, List<string>> Groups { get; init; } = [];
     [Description("Parameters the calibrate command may fit, each with its bounds.")]

@@ -76,11 +76,16 @@ public static class ScenarioValidator
                 if (!(f.Min < f.Max)) problem($"$.calibration[{i}].max", $"max {f.Max} must be above min {f.Min}");
                 else if (value < f.Min || value > f.Max) problem($"$.calibration[{i}].path", $"the current value {value} of {f.Path} is outside [{f.Min}, {f.Max}]");
             }
-            catch (ArgumentException e) { problem($"$.calibration[{i}].path", e.Message); }
+            catch (ArgumentException e)
+            {
+                var hint = ScenarioPaths.Normalise(f.Path).StartsWith("$.vendors.", StringComparison.Ordinal)
+                    ? " (to fit a vendor's number, first write its current value under \"vendors\", e.g. \"vendors\": { \"huawei\": { \"price\": 0.6 } })" : "";
+                problem($"$.calibration[{i}].path", e.Message + hint);
+            }
         }
     }
 
-    /// <summary>Checks that need the world: groups and policies naming countries and vendors.</summary>
+    /// <summary>Checks that need the world: groups, vendor overrides and policies naming countries and vendors.</summary>
     public static void CheckReferences(Scenario s, WorldData world, Calendar calendar, Report problem)
     {
         foreach (var (name, members) in s.Groups)
@@ -91,6 +96,7 @@ public static class ScenarioValidator
                 if (!world.CountryIndex.ContainsKey(members[i]))
                     problem($"$.groups.{name}[{i}]", $"unknown country '{members[i]}'{Suggest.DidYouMean(members[i], world.CountryIndex.Keys)}");
         }
+        VendorOverride.Check(s, world, problem);
         Policies.PolicyCompiler.Compile(s, world, calendar, problem);
     }
 }

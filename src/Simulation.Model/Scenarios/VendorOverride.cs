@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using Simulation.Model.Time;
+using Simulation.Model.World;
+
+namespace Simulation.Model.Scenarios;
+
+/// <summary>
+/// A scenario's change to one vendor's profile from world/vendors.json ("what if Huawei were 20 % dearer?").
+/// Unset fields keep the file's values; calibration can fit these numbers like any parameter.
+/// </summary>
+public sealed record VendorOverride
+{
+    [Description("Month of the first international sale, \"YYYY-MM\".")]
+    public string? Entry { get; init; }
+    [Description("Price index (1.0 = an average Western integrator's price for the same scope).")]
+    public double? Price { get; init; }
+    [Description("New international contracts the vendor can sign per year at entry.")]
+    public double? CapacityPerYear { get; init; }
+    [Description("Share (0..1) of key components from US suppliers, lost under a US component embargo.")]
+    public double? UsComponentDependence { get; init; }
+    [Description("Quality (0..1) at entry per capability the vendor offers, e.g. \"safe_city\": 0.8.")]
+    public Dictionary<string, double>? Quality { get; init; }
+
+    /// <summary>The profile with this override's fields in place of the file's.</summary>
+    public VendorProfile Apply(VendorProfile v) => v with
+    {
+        Entry = Entry is null ? v.Entry : YearMonth.Parse(Entry),
+        Price = Price ?? v.Price,
+        CapacityPerYear = CapacityPerYear ?? v.CapacityPerYear,
+        UsComponentDependence = UsComponentDependence ?? v.UsComponentDependence,
+        Quality = Quality is null ? v.Quality
+            : v.Quality.ToDictionary(kv => kv.Key, kv => Quality.TryGetValue(kv.Key.Id(), out var q) ? q : kv.Value),
+    };
+
+    /// <summary>The world's vendors with the scenario's overrides applied (the world itself is left as loaded).</summary>
+    public static IEnumerable<VendorProfile> ApplyAll(IEnumerable<VendorProfile> vendors, IReadOnlyDictionary<string, VendorOverride> overrides) =>
+        vendors.Select(v => overrides.TryGetValue(v.Id, out var o) ? o.Apply(v) : v);
+
+    /// <summary>Every override must name a vendor of the world, and every value must be in range.</summary>
+    public static void Check(Scenario scenario, WorldData world, ScenarioValidator.Report problem)
+    {
+        foreach (var (id, o) in scenario.Vendors)
+        {
+            var at = $"$.vendors.{id}";
+            if (!world.VendorIndex.TryGetValue(id, out var index))
+            {
+                problem(at, $"unknown vendor '{id}' (not in {scenario.World.Vendors}){Suggest.DidYouMean(id, world.VendorIndex.Keys)}");
+                continue;
+            }
+            var vendor = world.Vendors[index];
+            if (o.Entry != null) ScenarioValidator.Date(o.Entry, $"{at}.entry", problem, out _);
+            if (o.Price is { } p && !(p > 0)) problem($"{at}.price", $"must be > 0, not {p}");
+            if (o.CapacityPerYear is { } c && !(c > 0)) problem($"{at}.capacityPerYear", $"must be > 0, not {c}");
+            if (o.UsComponentDependence is { } d && d is not (>= 0 and <= 1)) problem($"{at}.usComponentDependence", $"must be between 0 and 1, not {d}");
+            foreach (var (cap, q) in o.Quality ?? [])
+            {
+                var offered = vendor.Capabilities.Select(x => x.Id()).ToArray();
+                if (!Capabilities.TryParse(cap, out var capability) || !vendor.Offers(capability))
+                    problem($"{at}.quality.{cap}", $"{id} offers {string.Join(", ", offered)}, not '{cap}'{Suggest.DidYouMean(cap, offered)}");
+                else if (q is not (>= 0 and <= 1)) problem($"{at}.quality.{cap}", $"must be between 0 and 1, not {q}");
+            }
+        }
+    }
+}
