@@ -93,7 +93,7 @@ public static class CalibratePipeline
                 $"Parameters fitted by `calibrate` from {scenario.Path} to {targets.Source} ({targets.Date}); loss {result.Loss:0.0000} after {result.Evaluations} runs. Scenarios use them through \"extends\"."),
         };
         foreach (var (k, v) in fragment) root[k] = v!.DeepClone();
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     private static void WriteReport(string path, LoadedScenario scenario, TargetFile targets, int replicates,
@@ -108,7 +108,7 @@ public static class CalibratePipeline
         string[] header = ["Target", "Observed", "Model p05", "Model median", "Model p95", "Error of median"];
         new HtmlReport($"Calibration of {scenario.Scenario.Name}")
             .Paragraph($"Targets: {targets.Source}, observed {targets.Date}. {replicates} replicates per run, the same random streams in every run. " +
-                "Loss: weighted sum of squared relative errors of the ensemble mean. Headline counts that miss ±10 % or fall outside the 5–95 % band are highlighted.")
+                "Loss: weighted sum of squared relative errors of the ensemble median (Harrell–Davis estimate). Headline counts that miss ±10 % or fall outside the 5–95 % band are highlighted.")
             .Facts(result.Fitted.Select(f => (f.Parameter.Path, string.Create(CultureInfo.InvariantCulture, $"{f.Value:G6}  (bounds {f.Parameter.Min}–{f.Parameter.Max})")))
                 .Append(("Loss", string.Create(CultureInfo.InvariantCulture, $"{Calibrator.Loss(before):0.0000} before → {result.Loss:0.0000} after {result.Evaluations} runs"))))
             .Table(header, Rows(result.Fits), "After calibration (calibration.csv)")

@@ -8,8 +8,11 @@ using Simulation.Model.Scenarios;
 
 namespace Simulation.Runner.Calibration;
 
-/// <summary>A target's observed value against the ensemble: median, band, and the relative error of the median.</summary>
-public sealed record TargetFit(Target Target, double Observed, double P05, double P50, double P95, double Mean)
+/// <summary>
+/// A target's observed value against the ensemble: median, band, the relative error of the median, and the smooth
+/// (Harrell–Davis) median the loss uses.
+/// </summary>
+public sealed record TargetFit(Target Target, double Observed, double P05, double P50, double P95, double SmoothMedian)
 {
     public double RelativeError => (P50 - Observed) / Observed;
     public bool WithinTenPercent => Math.Abs(RelativeError) <= 0.10;
@@ -20,9 +23,10 @@ public sealed record CalibrationResult(IReadOnlyList<(FreeParameter Parameter, d
     IReadOnlyList<TargetFit> Fits, int Evaluations, IReadOnlyList<double> LossTrace);
 
 /// <summary>
-/// Fits the scenario's free parameters to the targets. Loss = Σ weight × ((ensemble mean − observed) / observed)²:
-/// relative errors so counts and shares weigh alike; the mean rather than the median because it moves smoothly with
-/// the parameters. Every evaluation uses the same seed and replicates (common random numbers), so the loss surface is
+/// Fits the scenario's free parameters to the targets. Loss = Σ weight × ((ensemble median − observed) / observed)²:
+/// relative errors so counts and shares weigh alike; the median because the targets are judged on it, estimated by
+/// Harrell–Davis (a Beta-weighted average of all order statistics), which, unlike the sample median of integer counts,
+/// moves smoothly with the parameters, so the simplex can follow it. Every evaluation uses the same seed and replicates (common random numbers), so the loss surface is
 /// not re-drawn between evaluations. Parameters are searched on a logistic scale inside their bounds with MathNet's
 /// Nelder–Mead simplex; the budget counts ensemble runs.
 /// </summary>
@@ -79,12 +83,27 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
             var sorted = v.Order().ToArray();
             return new TargetFit(t, t.Observed, SortedArrayStatistics.QuantileCustom(sorted, 0.05, QuantileDefinition.R8),
                 SortedArrayStatistics.QuantileCustom(sorted, 0.5, QuantileDefinition.R8),
-                SortedArrayStatistics.QuantileCustom(sorted, 0.95, QuantileDefinition.R8), v.Mean());
+                SortedArrayStatistics.QuantileCustom(sorted, 0.95, QuantileDefinition.R8), HarrellDavisMedian(sorted));
         }).ToArray();
     }
 
     public static double Loss(IEnumerable<TargetFit> fits) =>
-        fits.Sum(f => f.Target.Weight * Math.Pow((f.Mean - f.Observed) / f.Observed, 2));
+        fits.Sum(f => f.Target.Weight * Math.Pow((f.SmoothMedian - f.Observed) / f.Observed, 2));
+
+    /// <summary>Harrell–Davis median: Σ w_i x_(i), w_i = I(i/n) − I((i−1)/n) for the Beta((n+1)/2, (n+1)/2) distribution function I.</summary>
+    public static double HarrellDavisMedian(IReadOnlyList<double> sorted)
+    {
+        var n = sorted.Count;
+        var a = (n + 1) / 2.0;
+        double sum = 0, previous = 0;
+        for (var i = 1; i <= n; i++)
+        {
+            var cdf = MathNet.Numerics.SpecialFunctions.BetaRegularized(a, a, (double)i / n);
+            sum += (cdf - previous) * sorted[i - 1];
+            previous = cdf;
+        }
+        return sum;
+    }
 
     private double[] FromUnbounded(Vector<double> x) =>
         x.Select((xi, i) => _free[i].Min + (_free[i].Max - _free[i].Min) / (1 + Math.Exp(-xi))).ToArray();

@@ -10,7 +10,7 @@ public static class CalibrateCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario whose \"calibration\" list names the free parameters and bounds, e.g. scenarios/hindcast-2019.json" };
         var targets = new Option<string>("--targets") { Description = "Targets file, e.g. scenarios/targets/aigs-2019.json", Required = true };
-        var replicates = new Option<int>("--replicates", "-n") { Description = "Replicates per run", DefaultValueFactory = _ => 40 };
+        var replicates = new Option<int>("--replicates", "-n") { Description = "Replicates per run (the median of fewer is too noisy to fit)", DefaultValueFactory = _ => 100 };
         var budget = new Option<int>("--budget") { Description = "Ensemble runs the optimiser may spend", DefaultValueFactory = _ => 150 };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: a new folder out/<scenario>-calibration[-N])" };
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
