@@ -34,10 +34,16 @@ public static class CalibratePipeline
     private static CalibrationResult Track(int budget, Func<IProgress<(int Evaluation, double Loss, double Best)>, CalibrationResult> fit)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             return fit(new Progress<(int Evaluation, double Loss, double Best)>(p =>
             {
-                if (p.Evaluation % 10 == 0) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  calibration: {p.Evaluation}/{budget} runs, best loss {p.Best:0.0000}"));
+                if (p.Evaluation % 10 != 0) return;
+                var left = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / p.Evaluation * (budget - p.Evaluation));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  calibration: {p.Evaluation}/{budget} runs, best loss {p.Best:0.0000}, at most {left:h\\:mm\\:ss} left"));
             }));
+        }
         CalibrationResult result = null!;
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
