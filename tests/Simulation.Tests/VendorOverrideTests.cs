@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulation.Model.Engine;
 using Simulation.Model.Scenarios;
 using Simulation.Model.World;
@@ -43,13 +44,31 @@ public sealed class VendorOverrideTests
     }
 
     [Fact]
-    public void Calibration_can_only_name_a_vendor_number_the_scenario_writes()
+    public void Calibration_may_name_any_vendor_number_and_starts_from_the_world_files_value()
     {
-        var path = TestWorld.ShortScenario("vendor-free", extra:
-            """, "calibration": [ { "path": "$.vendors.huawei.price", "min": 0.3, "max": 1.5 } ]""");
-        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path));
-        var problem = Assert.Single(e.Problems);
-        Assert.Equal("$.calibration[0].path", problem.Path);
-        Assert.Contains("first write its current value under \"vendors\"", problem.Message);
+        var path = TestWorld.ShortScenario("vendor-free", extra: """
+            , "calibration": [ { "path": "$.vendors.hikvision.price", "min": 0.3, "max": 1.5 },
+                               { "path": "$.vendors.hikvison.capacityPerYear", "min": 1, "max": 9 },
+                               { "path": "$.vendors.palantir.quality.facial_recognition", "min": 0.1, "max": 0.9 },
+                               { "path": "$.vendors.dahua.price", "min": 0.8, "max": 1.5 } ]
+            """);
+        var problems = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path)).Problems;
+        Assert.DoesNotContain(problems, p => p.Path == "$.calibration[0].path"); // hikvision's price comes from vendors.json
+        Assert.Contains(problems, p => p.Path == "$.calibration[1].path" && p.Message.Contains("did you mean 'hikvision'"));
+        Assert.Contains(problems, p => p.Path == "$.calibration[2].path"); // palantir has no facial recognition
+        Assert.Contains(problems, p => p.Path == "$.calibration[3].path" && p.Message.Contains("0.55 of $.vendors.dahua.price is outside [0.8, 1.5]"));
+    }
+
+    [Fact]
+    public async Task A_sweep_over_a_vendors_capacity_runs_each_point_with_that_capacity()
+    {
+        var scenario = TestWorld.ShortScenario("vendor-sweep", end: "2016-12", extra: Adoption);
+        var options = new Simulation.Runner.Pipeline.RunOptions("", 2, Out: Path.Combine(TestWorld.TempDir("vendor-sweep"), "out"),
+            Engine: Simulation.Runner.Engines.Engine.InProcess);
+        var folder = await Simulation.Runner.Sweeps.SweepPipeline.RunAsync(scenario,
+            [Simulation.Runner.Sweeps.SweepParameter.Parse("$.vendors.huawei.capacityPerYear=2,30")], null, options);
+        double Reach(string point) => double.Parse(File.ReadLines(Path.Combine(folder, "sweep.csv")).Select(l => l.Split(','))
+            .Single(r => r[0] == point && r[2] == "2016-12" && r[3] == "countries_with_vendor" && r[4] == "huawei")[5], CultureInfo.InvariantCulture);
+        Assert.True(Reach("0") < Reach("1") / 2, $"huawei reach: {Reach("0")} with 2 contracts a year, {Reach("1")} with 30");
     }
 }

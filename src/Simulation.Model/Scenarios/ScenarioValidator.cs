@@ -25,7 +25,6 @@ public static class ScenarioValidator
         if (okStart && okEnd && end.Year - start.Year > ScenarioLoader.MaxHorizonYears)
             problem("$.end", $"horizon {start}..{end} is longer than {ScenarioLoader.MaxHorizonYears} years");
         CheckParameters(s.Parameters, problem);
-        CheckCalibration(s, problem);
         return okStart && okEnd && tick is { } t && end >= start && end.Year - start.Year <= ScenarioLoader.MaxHorizonYears
             ? new Calendar(start, end, t) : null;
     }
@@ -64,7 +63,8 @@ public static class ScenarioValidator
         Length(p.Dynamics.PrivacyByRegime, 4, "$.parameters.dynamics.privacyByRegime");
     }
 
-    private static void CheckCalibration(Scenario s, Report problem)
+    /// <summary>Free parameters must name numbers of the scenario (or of a world vendor) and bound their current value.</summary>
+    private static void CheckCalibration(Scenario s, WorldData world, Report problem)
     {
         var json = System.Text.Json.JsonSerializer.SerializeToNode(s, ScenarioLoader.Options)!.AsObject();
         for (var i = 0; i < s.Calibration.Count; i++)
@@ -72,16 +72,12 @@ public static class ScenarioValidator
             var f = s.Calibration[i];
             try
             {
+                VendorOverride.WriteWorldValues(json, world, [f.Path]);
                 var value = ScenarioPaths.Get(json, f.Path);
                 if (!(f.Min < f.Max)) problem($"$.calibration[{i}].max", $"max {f.Max} must be above min {f.Min}");
                 else if (value < f.Min || value > f.Max) problem($"$.calibration[{i}].path", $"the current value {value} of {f.Path} is outside [{f.Min}, {f.Max}]");
             }
-            catch (ArgumentException e)
-            {
-                var hint = ScenarioPaths.Normalise(f.Path).StartsWith("$.vendors.", StringComparison.Ordinal)
-                    ? " (to fit a vendor's number, first write its current value under \"vendors\", e.g. \"vendors\": { \"huawei\": { \"price\": 0.6 } })" : "";
-                problem($"$.calibration[{i}].path", e.Message + hint);
-            }
+            catch (ArgumentException e) { problem($"$.calibration[{i}].path", e.Message); }
         }
     }
 
@@ -97,6 +93,7 @@ public static class ScenarioValidator
                     problem($"$.groups.{name}[{i}]", $"unknown country '{members[i]}'{Suggest.DidYouMean(members[i], world.CountryIndex.Keys)}");
         }
         VendorOverride.Check(s, world, problem);
+        CheckCalibration(s, world, problem);
         Policies.PolicyCompiler.Compile(s, world, calendar, problem);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 using Simulation.Model.Time;
 using Simulation.Model.World;
 
@@ -35,6 +36,35 @@ public sealed record VendorOverride
     /// <summary>The world's vendors with the scenario's overrides applied (the world itself is left as loaded).</summary>
     public static IEnumerable<VendorProfile> ApplyAll(IEnumerable<VendorProfile> vendors, IReadOnlyDictionary<string, VendorOverride> overrides) =>
         vendors.Select(v => overrides.TryGetValue(v.Id, out var o) ? o.Apply(v) : v);
+
+    /// <summary>
+    /// For JSON paths naming a vendor number the scenario does not write ("$.vendors.hikvision.price"), writes the world
+    /// file's value into the resolved scenario, so sweeps and calibration can vary any vendor's numbers.
+    /// </summary>
+    public static void WriteWorldValues(JsonObject resolved, WorldData world, IEnumerable<string> paths)
+    {
+        foreach (var path in paths.Select(ScenarioPaths.Normalise))
+        {
+            var s = path[2..].Split('.');
+            if (s.Length < 3 || s[0] != "vendors") continue;
+            if (!world.VendorIndex.TryGetValue(s[1], out var index))
+                throw new ArgumentException($"{path}: unknown vendor '{s[1]}'{Suggest.DidYouMean(s[1], world.VendorIndex.Keys)}");
+            var v = world.Vendors[index];
+            double? value = s[2] switch
+            {
+                "price" => v.Price,
+                "capacityPerYear" => v.CapacityPerYear,
+                "usComponentDependence" => v.UsComponentDependence,
+                "quality" when s.Length == 4 && Capabilities.TryParse(s[3], out var c) && v.Offers(c) => v.Quality[c],
+                _ => null,
+            };
+            if (value is null) continue; // not a vendor number: ScenarioPaths reports it
+            var node = (resolved["vendors"] ??= new JsonObject()).AsObject();
+            node = (node[s[1]] ??= new JsonObject()).AsObject();
+            if (s.Length == 4) node = (node[s[2]] ??= new JsonObject()).AsObject();
+            node.TryAdd(s[^1], value.Value);
+        }
+    }
 
     /// <summary>Every override must name a vendor of the world, and every value must be in range.</summary>
     public static void Check(Scenario scenario, WorldData world, ScenarioValidator.Report problem)

@@ -32,8 +32,15 @@ public sealed record CalibrationResult(IReadOnlyList<(FreeParameter Parameter, d
 /// </summary>
 public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed)
 {
-    private readonly JsonObject _resolved = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
+    private readonly JsonObject _resolved = Resolved(scenario);
     private readonly IReadOnlyList<FreeParameter> _free = scenario.Scenario.Calibration;
+
+    private static JsonObject Resolved(LoadedScenario scenario)
+    {
+        var json = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
+        VendorOverride.WriteWorldValues(json, scenario.World, scenario.Scenario.Calibration.Select(f => f.Path));
+        return json;
+    }
 
     public CalibrationResult Fit(int budget, IProgress<(int Evaluation, double Loss, double Best)>? progress = null, CancellationToken cancel = default)
     {

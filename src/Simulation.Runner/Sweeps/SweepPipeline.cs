@@ -30,6 +30,7 @@ public static class SweepPipeline
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
         var design = lhs is { } n ? SweepDesign.LatinHypercube(parameters, n, seed) : SweepDesign.Grid(parameters);
         var resolved = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
+        VendorOverride.WriteWorldValues(resolved, scenario.World, design.Parameters.Select(p => p.Path));
         design.Apply(resolved, 0); // a wrong --set path fails now, before anything is written
 
         var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
