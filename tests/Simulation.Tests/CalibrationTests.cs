@@ -24,6 +24,33 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void Calibrate_writes_the_table_the_plot_and_a_fragment_a_scenario_can_extend()
+    {
+        var dir = TestWorld.TempDir("calibrate");
+        var hindcast = Path.Combine(TestWorld.Scenarios, "hindcast-2019.json");
+        var folder = CalibratePipeline.Run(hindcast, Targets, replicates: 4, budget: 3, seed: null, Path.Combine(dir, "out"), force: false);
+
+        var csv = File.ReadAllLines(Path.Combine(folder, "calibration.csv"));
+        Assert.Equal("target,observed,model_p05,model_p50,model_p95,rel_error", csv[0]);
+        Assert.Equal(TargetFile.Load(Targets).Targets.Select(t => t.Id), csv.Skip(1).Select(l => l.Split(',')[0]));
+        var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("<svg", report);
+        Assert.Contains("Observed vs model", File.ReadAllText(Path.Combine(folder, "calibration.svg")));
+        Assert.True(new FileInfo(Path.Combine(folder, "calibration.png")).Length > 10_000);
+
+        // The fragment is a scenario file: a scenario extending it loads and gets the fitted values.
+        File.Copy(Path.Combine(folder, "fitted-parameters.json"), Path.Combine(dir, "fitted.json"));
+        File.WriteAllText(Path.Combine(dir, "uses-fit.json"), $$"""
+            { "extends": "fitted.json", "name": "uses-fit", "end": "2010-12",
+              "world": { "countries": "{{TestWorld.CountriesCsv.Replace("\\", "/")}}", "vendors": "{{TestWorld.VendorsJson.Replace("\\", "/")}}" } }
+            """);
+        var fitted = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "fitted.json")))!;
+        var loaded = ScenarioLoader.Load(Path.Combine(dir, "uses-fit.json"));
+        Assert.Equal(fitted["parameters"]!["adoption"]!["innovation"]!.GetValue<double>(), loaded.Scenario.Parameters.Adoption.Innovation);
+        Assert.Equal(fitted["vendors"]!["huawei"]!["capacityPerYear"]!.GetValue<double>(), loaded.Scenario.Vendors["huawei"].CapacityPerYear);
+    }
+
+    [Fact]
     public void The_targets_file_names_its_source_and_real_series()
     {
         var targets = TargetFile.Load(Targets);

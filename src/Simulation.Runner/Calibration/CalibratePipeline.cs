@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Simulation.Model.Scenarios;
+using Simulation.Runner.Plots;
 using Simulation.Runner.Report;
 using Simulation.Runner.Results;
 using Spectre.Console;
@@ -26,6 +27,8 @@ public static class CalibratePipeline
 
         WriteCsv(folder.PathOf("calibration.csv"), result.Fits);
         File.WriteAllText(folder.PathOf("fitted-parameters.json"), Fragment(scenario, targets, result));
+        PlotStyle.Save(CalibrationPlot.Create(scenario.Scenario.Name, targets.Date, result.Fits, replicates),
+            folder.PathOf(""), "calibration");
         WriteReport(folder.PathOf("report.html"), scenario, targets, replicates, before, result);
         folder.Commit();
         return folder.Destination;
@@ -117,6 +120,8 @@ public static class CalibratePipeline
                 "Loss: weighted sum of squared relative errors of the ensemble median (Harrell–Davis estimate). Headline counts that miss ±10 % or fall outside the 5–95 % band are highlighted.")
             .Facts(result.Fitted.Select(f => (f.Parameter.Path, string.Create(CultureInfo.InvariantCulture, $"{f.Value:G6}  (bounds {f.Parameter.Min}–{f.Parameter.Max})")))
                 .Append(("Loss", string.Create(CultureInfo.InvariantCulture, $"{Calibrator.Loss(before):0.0000} before → {result.Loss:0.0000} after {result.Evaluations} runs"))))
+            .Figure(Path.Combine(Path.GetDirectoryName(path)!, "calibration.svg"),
+                "Each count target after calibration: where the model's median (dot) and 5–95 % range (bar) fall against the observed value (diamond).")
             .Table(header, Rows(result.Fits), "After calibration (calibration.csv)")
             .Table(header, Rows(before), "Before calibration (the scenario's own values)")
             .Write(path);

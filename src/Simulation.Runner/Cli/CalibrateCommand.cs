@@ -24,7 +24,7 @@ public static class CalibrateCommand
         {
             var folder = CalibratePipeline.Run(parse.GetValue(scenario)!, parse.GetValue(targets)!, parse.GetValue(replicates),
                 parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force), cancel);
-            Console.WriteLine($"Calibration written to {folder} (calibration.csv, fitted-parameters.json, report.html)");
+            Console.WriteLine($"Calibration written to {folder} (calibration.csv and .png, fitted-parameters.json, report.html)");
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
