@@ -50,13 +50,35 @@ public sealed class VendorOverrideTests
             , "calibration": [ { "path": "$.vendors.hikvision.price", "min": 0.3, "max": 1.5 },
                                { "path": "$.vendors.hikvison.capacityPerYear", "min": 1, "max": 9 },
                                { "path": "$.vendors.palantir.quality.facial_recognition", "min": 0.1, "max": 0.9 },
-                               { "path": "$.vendors.dahua.price", "min": 0.8, "max": 1.5 } ]
+                               { "path": "$.vendors.dahua.price", "min": 0.8, "max": 1.5 },
+                               { "path": "$.vendors.huawei.price.x", "min": 0.1, "max": 1 },
+                               { "path": "$.vendors.huawei.entry", "min": 2008, "max": 2012 },
+                               { "path": "$.vendors.nec.quality.safe_city", "min": 0.5, "max": 1.5 } ]
             """);
         var problems = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path)).Problems;
         Assert.DoesNotContain(problems, p => p.Path == "$.calibration[0].path"); // hikvision's price comes from vendors.json
         Assert.Contains(problems, p => p.Path == "$.calibration[1].path" && p.Message.Contains("did you mean 'hikvision'"));
         Assert.Contains(problems, p => p.Path == "$.calibration[2].path"); // palantir has no facial recognition
         Assert.Contains(problems, p => p.Path == "$.calibration[3].path" && p.Message.Contains("0.55 of $.vendors.dahua.price is outside [0.8, 1.5]"));
+        Assert.Contains(problems, p => p.Path == "$.calibration[4].path" && p.Message.Contains("not a vendor number"));
+        Assert.Contains(problems, p => p.Path == "$.calibration[5].path" && p.Message.Contains("entry is a date"));
+        Assert.Contains(problems, p => p.Path == "$.calibration[6].path" && p.Message.Contains("may be: between 0 and 1"));
+    }
+
+    [Fact]
+    public void The_fitted_fragment_carries_vendor_numbers_the_scenario_did_not_write()
+    {
+        var path = TestWorld.ShortScenario("vendor-fragment", extra: """
+            , "calibration": [ { "path": "$.vendors.hikvision.price", "min": 0.3, "max": 1.5 },
+                               { "path": "$.vendors.huawei.quality.safe_city", "min": 0.2, "max": 0.9 } ]
+            """);
+        var loaded = ScenarioLoader.Load(path);
+        var result = new Simulation.Runner.Calibration.CalibrationResult(
+            [(loaded.Scenario.Calibration[0], 0.9), (loaded.Scenario.Calibration[1], 0.5)], 0, [], 0, []);
+        var targets = new Simulation.Runner.Calibration.TargetFile("test", "2013-12", []);
+        var fragment = System.Text.Json.Nodes.JsonNode.Parse(Simulation.Runner.Calibration.CalibratePipeline.Fragment(loaded, targets, result))!;
+        Assert.Equal(0.9, fragment["vendors"]!["hikvision"]!["price"]!.GetValue<double>());
+        Assert.Equal(0.5, fragment["vendors"]!["huawei"]!["quality"]!["safe_city"]!.GetValue<double>());
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public static class ScenarioLoader
             try { world = WorldLoader.Load(scenario.World.Countries, scenario.World.Vendors); }
             catch (InvalidDataException e) { Problem("$.world", e.Message); }
         }
-        if (world != null && calendar != null) ScenarioValidator.CheckReferences(scenario, world, calendar, Problem);
+        if (world != null) ScenarioValidator.CheckReferences(scenario, world, calendar, Problem);
         if (problems.Count > 0 || shapeProblems) throw new ScenarioException(problems);
 
         var json = JsonSerializer.Serialize(scenario, Options);

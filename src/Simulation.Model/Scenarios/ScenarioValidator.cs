@@ -75,14 +75,16 @@ public static class ScenarioValidator
                 VendorOverride.WriteWorldValues(json, world, [f.Path]);
                 var value = ScenarioPaths.Get(json, f.Path);
                 if (!(f.Min < f.Max)) problem($"$.calibration[{i}].max", $"max {f.Max} must be above min {f.Min}");
+                else if (VendorNumber.Parse(f.Path, world) is { } n && !n.Allows(f.Min, f.Max))
+                    problem($"$.calibration[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {n.Range}");
                 else if (value < f.Min || value > f.Max) problem($"$.calibration[{i}].path", $"the current value {value} of {f.Path} is outside [{f.Min}, {f.Max}]");
             }
             catch (ArgumentException e) { problem($"$.calibration[{i}].path", e.Message); }
         }
     }
 
-    /// <summary>Checks that need the world: groups, vendor overrides and policies naming countries and vendors.</summary>
-    public static void CheckReferences(Scenario s, WorldData world, Calendar calendar, Report problem)
+    /// <summary>Checks that need the world: groups, vendor overrides, free parameters, and (with a valid horizon) policies.</summary>
+    public static void CheckReferences(Scenario s, WorldData world, Calendar? calendar, Report problem)
     {
         foreach (var (name, members) in s.Groups)
         {
@@ -94,6 +96,6 @@ public static class ScenarioValidator
         }
         VendorOverride.Check(s, world, problem);
         CheckCalibration(s, world, problem);
-        Policies.PolicyCompiler.Compile(s, world, calendar, problem);
+        if (calendar != null) Policies.PolicyCompiler.Compile(s, world, calendar, problem); // policy windows need valid dates
     }
 }

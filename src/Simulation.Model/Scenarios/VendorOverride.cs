@@ -43,26 +43,13 @@ public sealed record VendorOverride
     /// </summary>
     public static void WriteWorldValues(JsonObject resolved, WorldData world, IEnumerable<string> paths)
     {
-        foreach (var path in paths.Select(ScenarioPaths.Normalise))
+        foreach (var path in paths)
         {
-            var s = path[2..].Split('.');
-            if (s.Length < 3 || s[0] != "vendors") continue;
-            if (!world.VendorIndex.TryGetValue(s[1], out var index))
-                throw new ArgumentException($"{path}: unknown vendor '{s[1]}'{Suggest.DidYouMean(s[1], world.VendorIndex.Keys)}");
-            var v = world.Vendors[index];
-            double? value = s[2] switch
-            {
-                "price" => v.Price,
-                "capacityPerYear" => v.CapacityPerYear,
-                "usComponentDependence" => v.UsComponentDependence,
-                "quality" when s.Length == 4 && Capabilities.TryParse(s[3], out var c) && v.Offers(c) => v.Quality[c],
-                _ => null,
-            };
-            if (value is null) continue; // not a vendor number: ScenarioPaths reports it
+            if (VendorNumber.Parse(path, world) is not { } n) continue;
             var node = (resolved["vendors"] ??= new JsonObject()).AsObject();
-            node = (node[s[1]] ??= new JsonObject()).AsObject();
-            if (s.Length == 4) node = (node[s[2]] ??= new JsonObject()).AsObject();
-            node.TryAdd(s[^1], value.Value);
+            node = (node[n.Vendor] ??= new JsonObject()).AsObject();
+            if (n.Capability != null) node = (node["quality"] ??= new JsonObject()).AsObject();
+            node.TryAdd(n.Capability ?? n.Field, n.WorldValue);
         }
     }
 
@@ -71,7 +58,7 @@ public sealed record VendorOverride
     {
         foreach (var (id, o) in scenario.Vendors)
         {
-            var at = $"$.vendors.{id}";
+            var at = JsonLineMap.Child("$.vendors", id);
             if (!world.VendorIndex.TryGetValue(id, out var index))
             {
                 problem(at, $"unknown vendor '{id}' (not in {scenario.World.Vendors}){Suggest.DidYouMean(id, world.VendorIndex.Keys)}");
@@ -89,6 +76,43 @@ public sealed record VendorOverride
                     problem($"{at}.quality.{cap}", $"{id} offers {string.Join(", ", offered)}, not '{cap}'{Suggest.DidYouMean(cap, offered)}");
                 else if (q is not (>= 0 and <= 1)) problem($"{at}.quality.{cap}", $"must be between 0 and 1, not {q}");
             }
+        }
+    }
+}
+
+/// <summary>
+/// A vendor number named by a JSON path, "$.vendors.&lt;id&gt;.price|capacityPerYear|usComponentDependence" or
+/// "$.vendors.&lt;id&gt;.quality.&lt;capability&gt;", with the world file's value and whether it must be positive
+/// (price, capacity) or a share (0..1).
+/// </summary>
+public sealed record VendorNumber(string Vendor, string Field, string? Capability, double WorldValue)
+{
+    public bool PositiveOnly => Field is "price" or "capacityPerYear";
+    public string Range => PositiveOnly ? "above 0" : "between 0 and 1";
+    public bool Allows(double min, double max) => PositiveOnly ? min > 0 : min >= 0 && max <= 1;
+
+    /// <summary>The vendor number at <paramref name="path"/>; null for paths outside "$.vendors"; a clear error for any other path under it.</summary>
+    public static VendorNumber? Parse(string path, WorldData world)
+    {
+        path = ScenarioPaths.Normalise(path);
+        var s = path[2..].Split('.');
+        if (s[0] != "vendors") return null;
+        const string numbers = "price, capacityPerYear, usComponentDependence or quality.<capability> (entry is a date, not a number)";
+        if (s.Length < 3) throw new ArgumentException($"{path}: name one vendor number, e.g. $.vendors.huawei.price");
+        if (!world.VendorIndex.TryGetValue(s[1], out var index))
+            throw new ArgumentException($"{path}: unknown vendor '{s[1]}'{Suggest.DidYouMean(s[1], world.VendorIndex.Keys)}");
+        var v = world.Vendors[index];
+        switch (s[2])
+        {
+            case "price" when s.Length == 3: return new(v.Id, s[2], null, v.Price);
+            case "capacityPerYear" when s.Length == 3: return new(v.Id, s[2], null, v.CapacityPerYear);
+            case "usComponentDependence" when s.Length == 3: return new(v.Id, s[2], null, v.UsComponentDependence);
+            case "quality" when s.Length == 4:
+                if (Capabilities.TryParse(s[3], out var c) && v.Offers(c)) return new(v.Id, s[2], s[3], v.Quality[c]);
+                var offered = v.Capabilities.Select(x => x.Id()).ToArray();
+                throw new ArgumentException($"{path}: {v.Id} offers {string.Join(", ", offered)}, not '{s[3]}'{Suggest.DidYouMean(s[3], offered)}");
+            default:
+                throw new ArgumentException($"{path}: not a vendor number; a vendor has {numbers}");
         }
     }
 }

@@ -27,8 +27,9 @@ public static class CalibratePipeline
 
         WriteCsv(folder.PathOf("calibration.csv"), result.Fits);
         File.WriteAllText(folder.PathOf("fitted-parameters.json"), Fragment(scenario, targets, result));
-        PlotStyle.Save(CalibrationPlot.Create(scenario.Scenario.Name, targets.Date, result.Fits, replicates),
-            folder.PathOf(""), "calibration");
+        if (result.Fits.Any(f => f.Target.Per is null)) // the plot shows counts; a targets file may hold only shares
+            PlotStyle.Save(CalibrationPlot.Create(scenario.Scenario.Name, targets.Date, result.Fits, replicates),
+                folder.PathOf(""), "calibration");
         WriteReport(folder.PathOf("report.html"), scenario, targets, replicates, before, result);
         folder.Commit();
         return folder.Destination;
@@ -42,9 +43,10 @@ public static class CalibratePipeline
             return fit(new Progress<(int Evaluation, double Loss, double Best)>(p =>
             {
                 if (p.Evaluation % 10 != 0) return;
+                // Straight-line estimate; the simplex may stop before the budget is spent.
                 var left = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / p.Evaluation * (budget - p.Evaluation));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  calibration: {p.Evaluation}/{budget} runs, best loss {p.Best:0.0000}, at most {left:h\\:mm\\:ss} left"));
+                    $"  calibration: {p.Evaluation}/{budget} runs, best loss {p.Best:0.0000}, about {(int)left.TotalHours}:{left:mm\\:ss} left"));
             }));
         }
         CalibrationResult result = null!;
@@ -80,6 +82,7 @@ public static class CalibratePipeline
     public static string Fragment(LoadedScenario scenario, TargetFile targets, CalibrationResult result)
     {
         var fitted = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
+        VendorOverride.WriteWorldValues(fitted, scenario.World, result.Fitted.Select(f => f.Parameter.Path));
         foreach (var (p, v) in result.Fitted) ScenarioPaths.Set(fitted, p.Path, v);
         var fragment = new JsonObject();
         foreach (var (p, _) in result.Fitted)
@@ -115,13 +118,15 @@ public static class CalibratePipeline
             (f.Target.Headline && !(f.WithinTenPercent && f.InsideBand) ? "*" : "") + (f.RelativeError * 100).ToString("+0;-0", CultureInfo.InvariantCulture) + " %",
         ]);
         string[] header = ["Target", "Observed", "Model p05", "Model median", "Model p95", "Error of median"];
-        new HtmlReport($"Calibration of {scenario.Scenario.Name}")
+        var plot = Path.Combine(Path.GetDirectoryName(path)!, "calibration.svg");
+        var report = new HtmlReport($"Calibration of {scenario.Scenario.Name}")
             .Paragraph($"Targets: {targets.Source}, observed {targets.Date}. {replicates} replicates per run, the same random streams in every run. " +
                 "Loss: weighted sum of squared relative errors of the ensemble median (Harrell–Davis estimate). Headline counts that miss ±10 % or fall outside the 5–95 % band are highlighted.")
             .Facts(result.Fitted.Select(f => (f.Parameter.Path, string.Create(CultureInfo.InvariantCulture, $"{f.Value:G6}  (bounds {f.Parameter.Min}–{f.Parameter.Max})")))
-                .Append(("Loss", string.Create(CultureInfo.InvariantCulture, $"{Calibrator.Loss(before):0.0000} before → {result.Loss:0.0000} after {result.Evaluations} runs"))))
-            .Figure(Path.Combine(Path.GetDirectoryName(path)!, "calibration.svg"),
-                "Each count target after calibration: where the model's median (dot) and 5–95 % range (bar) fall against the observed value (diamond).")
+                .Append(("Loss", string.Create(CultureInfo.InvariantCulture, $"{Calibrator.Loss(before):0.0000} before → {result.Loss:0.0000} after {result.Evaluations} runs"))));
+        if (File.Exists(plot))
+            report.Figure(plot, "Each count target after calibration: where the model's median (dot) and 5–95 % range (bar) fall against the observed value (diamond).");
+        report
             .Table(header, Rows(result.Fits), "After calibration (calibration.csv)")
             .Table(header, Rows(before), "Before calibration (the scenario's own values)")
             .Write(path);
