@@ -71,9 +71,8 @@ public sealed record VendorOverride
             if (o.UsComponentDependence is { } d && d is not (>= 0 and <= 1)) problem($"{at}.usComponentDependence", $"must be between 0 and 1, not {d}");
             foreach (var (cap, q) in o.Quality ?? [])
             {
-                var offered = vendor.Capabilities.Select(x => x.Id()).ToArray();
                 if (!Capabilities.TryParse(cap, out var capability) || !vendor.Offers(capability))
-                    problem($"{at}.quality.{cap}", $"{id} offers {string.Join(", ", offered)}, not '{cap}'{Suggest.DidYouMean(cap, offered)}");
+                    problem($"{at}.quality.{cap}", VendorNumber.NotOffered(vendor, cap));
                 else if (q is not (>= 0 and <= 1)) problem($"{at}.quality.{cap}", $"must be between 0 and 1, not {q}");
             }
         }
@@ -90,6 +89,13 @@ public sealed record VendorNumber(string Vendor, string Field, string? Capabilit
     public bool PositiveOnly => Field is "price" or "capacityPerYear";
     public string Range => PositiveOnly ? "above 0" : "between 0 and 1";
     public bool Allows(double min, double max) => PositiveOnly ? min > 0 : min >= 0 && max <= 1;
+
+    /// <summary>"palantir offers smart_policing, not 'facial_recognition'", with a did-you-mean.</summary>
+    public static string NotOffered(VendorProfile v, string capability)
+    {
+        var offered = v.Capabilities.Select(x => x.Id()).ToArray();
+        return $"{v.Id} offers {string.Join(", ", offered)}, not '{capability}'{Suggest.DidYouMean(capability, offered)}";
+    }
 
     /// <summary>The vendor number at <paramref name="path"/>; null for paths outside "$.vendors"; a clear error for any other path under it.</summary>
     public static VendorNumber? Parse(string path, WorldData world)
@@ -109,8 +115,7 @@ public sealed record VendorNumber(string Vendor, string Field, string? Capabilit
             case "usComponentDependence" when s.Length == 3: return new(v.Id, s[2], null, v.UsComponentDependence);
             case "quality" when s.Length == 4:
                 if (Capabilities.TryParse(s[3], out var c) && v.Offers(c)) return new(v.Id, s[2], s[3], v.Quality[c]);
-                var offered = v.Capabilities.Select(x => x.Id()).ToArray();
-                throw new ArgumentException($"{path}: {v.Id} offers {string.Join(", ", offered)}, not '{s[3]}'{Suggest.DidYouMean(s[3], offered)}");
+                throw new ArgumentException($"{path}: {NotOffered(v, s[3])}");
             default:
                 throw new ArgumentException($"{path}: not a vendor number; a vendor has {numbers}");
         }

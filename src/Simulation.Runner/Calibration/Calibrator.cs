@@ -26,8 +26,8 @@ public sealed record CalibrationResult(IReadOnlyList<(FreeParameter Parameter, d
 /// Fits the scenario's free parameters to the targets. Loss = Σ weight × ((ensemble median − observed) / observed)²:
 /// relative errors so counts and shares weigh alike; the median because the targets are judged on it, estimated by
 /// Harrell–Davis (a Beta-weighted average of all order statistics), which, unlike the sample median of integer counts,
-/// moves smoothly with the parameters, so the simplex can follow it. Every evaluation uses the same seed and replicates (common random numbers), so the loss surface is
-/// not re-drawn between evaluations. Parameters are searched on a logistic scale inside their bounds with MathNet's
+/// moves smoothly with the parameters, so the simplex can follow it. Every evaluation uses the same seed and
+/// replicates (common random numbers), so the loss surface is not re-drawn between evaluations. Parameters are searched on a logistic scale inside their bounds with MathNet's
 /// Nelder–Mead simplex; the budget counts ensemble runs.
 /// </summary>
 public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed)
