@@ -8,12 +8,12 @@ namespace Simulation.Tests;
 /// <summary>Behaviour of tenders, capacity and vendor learning that a user would notice in the outputs.</summary>
 public sealed class MarketTests
 {
-    /// <summary>Two safe-city vendors: "scarce" is far better but can sign one contract a year (no capacity growth); "ample" has room.</summary>
-    private static string TwoVendorScenario(string extra = "") => TestWorld.CustomScenario("market",
+    /// <summary>Two safe-city vendors: "scarce" is far better but can sign one contract a year (no capacity growth, none in response to refused awards); "ample" has room.</summary>
+    private static string TwoVendorScenario(string extra = "", string capacityResponse = "0") => TestWorld.CustomScenario("market",
         [new("scarce", "JPN", Quality: 0.99, Price: 0.5, CapacityPerYear: 1), new("ample", "DEU", Quality: 0.3, Price: 1.0, CapacityPerYear: 500)],
         $$"""
         "name": "market", "seed": 3, "start": "2008-01", "end": "2014-12",
-        "parameters": { "adoption": { "innovation": 0.05 }, "vendors": { "capacityGrowth": 0 } {{extra}} }
+        "parameters": { "adoption": { "innovation": 0.05 }, "vendors": { "capacityGrowth": 0, "capacityResponse": {{capacityResponse}} } {{extra}} }
         """);
 
     [Fact]
@@ -38,6 +38,21 @@ public sealed class MarketTests
             new Simulation.Model.Market.Bid(0, v, false), 0.1)).ToArray();
         var accepted = scarce.Settle(awards);
         Assert.Equal(new[] { false, true, false }, accepted.ToArray());
+    }
+
+    [Fact]
+    public void Existing_customers_are_served_first_and_refused_awards_grow_capacity()
+    {
+        var spec = TestWorld.Spec(TwoVendorScenario(capacityResponse: "0.5"), 1);
+        var ctx = new RunContext(spec);
+        var scarce = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["scarce"]);
+        for (var t = 0; t < 12; t++) scarce.Offer(t); // a year of capacity: one contract
+        var before = scarce.Offer(12).AnnualCapacity;
+        // A small renewal beats two large new tenders; the two refused ones add 2 × 0.5 contracts a year.
+        var awards = new[] { (9e6, false), (1e6, true), (5e6, false) }.Select((a, i) => new Simulation.Model.Market.Award(0, i, 0,
+            new Simulation.Model.Market.Bid(0, a.Item1, false), 0.1, Priority: a.Item2 ? 0 : 1)).ToArray();
+        Assert.Equal(new[] { false, true, false }, scarce.Settle(awards).ToArray());
+        Assert.Equal(before + 1.0, scarce.Offer(13).AnnualCapacity, 9);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class VendorOverrideTests
         var file = loaded.World.Vendor("huawei");
         var run = TestWorld.Spec(path, 1).Vendors.Single(v => v.Id == "huawei");
 
-        Assert.Equal((14.0, "2009-01"), (file.CapacityPerYear, file.Entry.ToString())); // the loaded world is the file's
+        Assert.Equal((23.1, "2009-01"), (file.CapacityPerYear, file.Entry.ToString())); // the loaded world is the file's
         Assert.Equal(30, run.CapacityPerYear);
         Assert.Equal("2012-06", run.Entry.ToString());
         Assert.Equal(0.9, run.Quality[Capability.FacialRecognition]);
@@ -84,7 +84,9 @@ public sealed class VendorOverrideTests
     [Fact]
     public async Task A_sweep_over_a_vendors_capacity_runs_each_point_with_that_capacity()
     {
-        var scenario = TestWorld.ShortScenario("vendor-sweep", end: "2016-12", extra: Adoption);
+        // Capacity fixed by the vendor number alone (no growth in response to refused awards), so the sweep shows it.
+        var scenario = TestWorld.ShortScenario("vendor-sweep", end: "2016-12",
+            extra: """, "parameters": { "adoption": { "innovation": 0.01 }, "vendors": { "capacityResponse": 0 } }""");
         var options = new Simulation.Runner.Pipeline.RunOptions("", 2, Out: Path.Combine(TestWorld.TempDir("vendor-sweep"), "out"),
             Engine: Simulation.Runner.Engines.Engine.InProcess);
         var folder = await Simulation.Runner.Sweeps.SweepPipeline.RunAsync(scenario,

@@ -27,6 +27,10 @@ public sealed class CountryAgent
     private CountryReport? _lastReport;
     private double _unrest, _baseUnrest;
     private readonly double _logIncome;
+    /// <summary>The part of log-demand fixed by the state: regime class, security budget, cities, crime, income.</summary>
+    private readonly double _stateDemand;
+    /// <summary>ln(USD 10,000 / GDP per capita), floored at 0: how far a soft loan lifts a poor country's demand.</summary>
+    private readonly double _poverty;
     private int _contractSeq;
 
     public CountryAgent(RunContext ctx, int country, int replicate)
@@ -36,6 +40,14 @@ public sealed class CountryAgent
         _replicate = replicate;
         _profile = ctx.World.Countries[country];
         _logIncome = Math.Log(_profile.GdpPerCapitaUsd / 10_000.0);
+        _poverty = Math.Max(0, -_logIncome);
+        var a = ctx.P.Adoption;
+        var cov = _profile.Covariates;
+        _stateDemand = a.RegimeDemand[_profile.Regime] + a.Income * _logIncome
+                       + a.MilitarySpending * Math.Log(Math.Max(cov.MilitarySpendingUsd, 1e6) / 1e9)
+                       + a.Cities * Math.Log(1 + cov.Cities300k)
+                       + a.Crime * Math.Log(Math.Max(cov.HomicideRate, 0.1) / 6.0)
+                       + a.ChineseFinance * _profile.ChineseFinanceIndex;
         var c = ctx.P.Coverage;
         _target = Math.Clamp(c.TargetBase + c.TargetAutocracy * _profile.Autocracy + c.TargetPerIncomeLevel * _profile.IncomeLevel, 0.05, 1.0);
     }
@@ -129,15 +141,23 @@ public sealed class CountryAgent
         return false;
     }
 
-    /// <summary>h = 1 − exp(−Δt (p + q·peers) · demand), demand = exp(linear score) (model spec §2).</summary>
+    /// <summary>h = 1 − exp(−Δt (p + q·peers) · demand), demand = exp(linear score) (model spec §2; docs/model.md "Adoption").</summary>
     public double AdoptionHazard(Capability k, PeerCounts peers)
     {
         var a = _ctx.P.Adoption;
-        var logDemand = a.CapabilityOffset[(int)k] + a.Autocracy * _profile.Autocracy + a.Unrest * _unrest
-                        + a.Income * _logIncome + a.Privacy * Privacy
-                        + (UsesOtherThan(k) ? a.CrossCapability : 0);
+        var logDemand = a.CapabilityOffset[(int)k] + _stateDemand + a.UnrestByRegime[_profile.Regime] * _unrest
+                        + a.Privacy * Privacy + (UsesOtherThan(k) ? a.CrossCapability : 0)
+                        + (SoftLoanOpen() ? a.FinancedDemand * _poverty : 0);
         var rate = (a.Innovation + a.Imitation * PeerShare(k, peers)) * Math.Exp(logDemand);
         return 1 - Math.Exp(-_ctx.Calendar.Dt * rate);
+    }
+
+    /// <summary>Whether a soft loan with budget left is on offer to this country this tick.</summary>
+    private bool SoftLoanOpen()
+    {
+        if (_board is null) return false;
+        var loan = _ctx.Policies.FinancingFor(_country, _board.Tick);
+        return loan != null && _board.IsFinancingOpen(_replicate, loan.FinancingIndex);
     }
 
     private bool UsesOtherThan(Capability k)
@@ -184,7 +204,7 @@ public sealed class CountryAgent
         // tenders, so a policy that adds or removes one tender leaves the others' draws unchanged.
         var sub = Streams.AgentKey($"{k.Id()}/{kind}/{renews?.Id}");
         var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.VendorChoice, sub);
-        var buyer = new VendorChoice.Buyer(_country, _profile, Privacy,
+        var buyer = new VendorChoice.Buyer(_country, _profile, Privacy, _unrest,
             v => renews != null ? renews.Vendor == v : _active[(int)k].Any(c => c.Vendor == v),
             v => _active.Any(list => list.Any(c => c.Vendor == v)), _financingOpen!);
         var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers, ref rng);

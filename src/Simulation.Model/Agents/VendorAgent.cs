@@ -16,6 +16,8 @@ public sealed class VendorAgent
     private readonly VendorProfile _profile;
     private readonly int _vendor;
     private double _capacityBucket;
+    /// <summary>Contracts a year added in response to awards refused for lack of capacity (the backlog).</summary>
+    private double _addedCapacity;
 
     public VendorAgent(RunContext ctx, int vendor)
     {
@@ -38,7 +40,7 @@ public sealed class VendorAgent
         {
             var dt = _ctx.Calendar.Dt;
             var years = Math.Max(0, (tick - _ctx.EntryTick[_vendor]) * dt);
-            AnnualCapacity = _profile.CapacityPerYear * Math.Pow(1 + _ctx.P.Vendors.CapacityGrowth, years) * (1 - loss);
+            AnnualCapacity = (_profile.CapacityPerYear * Math.Pow(1 + _ctx.P.Vendors.CapacityGrowth, years) + _addedCapacity) * (1 - loss);
             _capacityBucket = Math.Min(AnnualCapacity, _capacityBucket + AnnualCapacity * dt);
             if (_ctx.P.Vendors.HomeMarketExperience && _ctx.World.HomeMarkets.TryGetValue(_profile.Home, out var home))
                 Experience += _ctx.P.Vendors.HomeMarketWeight * _ctx.HomeMarketShare[_vendor]
@@ -61,17 +63,23 @@ public sealed class VendorAgent
     }
 
     /// <summary>
-    /// Phase 4: accept awards while capacity lasts, the most valuable first (ties by country, then tender), and
-    /// learn from what is signed. Returns one flag per award, in the order given.
+    /// Phase 4: accept awards while capacity lasts: existing customers (renewals, expansions) first, then new
+    /// adoptions, then replacements of banned equipment, each the most valuable first (ties by country, then tender); learn from what is signed. Each award refused for lack of capacity
+    /// adds <see cref="Scenarios.VendorParameters.CapacityResponse"/> contracts a year: supply follows the backlog.
+    /// Returns one flag per award, in the order given.
     /// </summary>
     public ImmutableArray<bool> Settle(IReadOnlyList<Award> awards)
     {
         var accepted = new bool[awards.Count];
-        var order = Enumerable.Range(0, awards.Count)
-            .OrderByDescending(i => awards[i].Bid.ValueUsd).ThenBy(i => awards[i].Country).ThenBy(i => awards[i].Seq);
+        var order = Enumerable.Range(0, awards.Count).OrderBy(i => awards[i].Priority)
+            .ThenByDescending(i => awards[i].Bid.ValueUsd).ThenBy(i => awards[i].Country).ThenBy(i => awards[i].Seq);
         foreach (var i in order)
         {
-            if (_capacityBucket < 1) break;
+            if (_capacityBucket < 1)
+            {
+                _addedCapacity += _ctx.P.Vendors.CapacityResponse;
+                continue;
+            }
             _capacityBucket -= 1;
             Experience += awards[i].Scope;
             accepted[i] = true;

@@ -21,7 +21,12 @@ public sealed class RunContext
         CountryKeys = World.Countries.Select(c => Streams.AgentKey("country/" + c.Iso3)).ToArray();
         VendorKeys = World.Vendors.Select(v => Streams.AgentKey("vendor/" + v.Id)).ToArray();
         VendorHome = World.Vendors.Select(v => Array.IndexOf((string[])World.Homes, v.Home)).ToArray();
-        AlignmentOf = World.Countries.Select(c => World.Vendors.Select(v => Alignment.Of(c, v.Home)).ToArray()).ToArray();
+        var gap = Alignment.UsaChinaGap(World);
+        AlignmentOf = World.Countries.Select(c => World.Vendors.Select(v => Alignment.Of(c, World.Country(v.Home), gap)).ToArray()).ToArray();
+        RivalryOf = World.Countries.Select(c => World.Vendors.Select(v => Alignment.Rivalry(c, World.Country(v.Home), gap)).ToArray()).ToArray();
+        AlliedWith = World.Countries.Select(c => World.Vendors.Select(v => Alignment.Allied(c, World.Country(v.Home))).ToArray()).ToArray();
+        AutocraticHome = World.Vendors.Select(v => !World.Country(v.Home).IsDemocracy).ToArray();
+        ChineseFinanceOf = World.Countries.Select(c => World.Vendors.Select(v => v.Home == "CHN" ? c.ChineseFinanceIndex : 0).ToArray()).ToArray();
         EntryTick = World.Vendors.Select(v => (v.Entry.Index - Calendar.Start.Index + Calendar.MonthsPerTick - 1) / Calendar.MonthsPerTick).ToArray();
         HomeMarketShare = World.Vendors.Select(v =>
             v.CapacityPerYear / World.Vendors.Where(o => o.Home == v.Home).Sum(o => o.CapacityPerYear)).ToArray();
@@ -40,6 +45,14 @@ public sealed class RunContext
     public int[] VendorHome { get; }
     /// <summary>Alignment [country][vendor] (−1..1).</summary>
     public double[][] AlignmentOf { get; }
+    /// <summary>Rivalry [country][vendor] (0..1): voting distance to the vendor's home state, 0 between allies.</summary>
+    public double[][] RivalryOf { get; }
+    /// <summary>Whether the country is a treaty ally of the vendor's home state [country][vendor].</summary>
+    public bool[][] AlliedWith { get; }
+    /// <summary>Whether each vendor's home state is an autocracy, which does not constrain how buyers use surveillance (Beraja et al. 2023).</summary>
+    public bool[] AutocraticHome { get; }
+    /// <summary>[country][vendor]: the buyer's <see cref="CountryProfile.ChineseFinanceIndex"/> for Chinese vendors, 0 for others.</summary>
+    public double[][] ChineseFinanceOf { get; }
     /// <summary>First tick at which each vendor bids (its market entry; negative if it entered before the start).</summary>
     public int[] EntryTick { get; }
     /// <summary>Each vendor's share of its home market's build-out (by capacity among vendors of the same home).</summary>

@@ -91,6 +91,7 @@ public sealed class TickDriver(IAgentRuntime runtime)
         public Tender Tender { get; } = tender;
         public int Choice { get; set; }
         public bool Done { get; set; }
-        public Award Award() => new(Tender.Replicate, Tender.Country, Tender.Seq, Tender.Ranked[Choice], Tender.Scope);
+        public Award Award() => new Award(Tender.Replicate, Tender.Country, Tender.Seq, Tender.Ranked[Choice], Tender.Scope,
+            Market.Award.PriorityOf(Tender.Kind));
     }
 }

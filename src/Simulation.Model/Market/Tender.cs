@@ -18,7 +18,17 @@ public sealed record Tender(int Replicate, int Country, int Seq, Capability Capa
     string? Renews, ImmutableArray<Bid> Ranked);
 
 /// <summary>A tender's current first choice, sent to that vendor to accept or refuse.</summary>
-public sealed record Award(int Replicate, int Country, int Seq, Bid Bid, double Scope);
+/// <param name="Priority">Order in which a vendor serves awards: 0 existing customers (renewal, expansion), 1 new
+/// adoptions, 2 replacements of equipment a ban removed (scheduled work that can wait a tick).</param>
+public sealed record Award(int Replicate, int Country, int Seq, Bid Bid, double Scope, int Priority = 1)
+{
+    public static int PriorityOf(TenderKind kind) => kind switch
+    {
+        TenderKind.Renewal or TenderKind.Expansion => 0,
+        TenderKind.Adoption => 1,
+        _ => 2,
+    };
+}
 
 /// <summary>How a tender ended this tick: signed with a vendor, or no deal (Vendor = −1).</summary>
 public sealed record TenderOutcome(int Replicate, int Seq, int Vendor)

@@ -87,6 +87,14 @@ public sealed class PolicyBook
         return null;
     }
 
+    /// <summary>The first financing policy in force for the country, whatever the vendor (soft loans as affordability).</summary>
+    public Policy? FinancingFor(int country, int tick)
+    {
+        foreach (var p in Financing)
+            if (p.InForce(tick) && p.Countries[country]) return p;
+        return null;
+    }
+
     public bool Localises(int country, int tick) => LocalisingPolicy(country, tick) != null;
 
     /// <summary>Price premium of keeping data at home (the largest in force).</summary>

@@ -45,10 +45,20 @@ public sealed record AdoptionParameters
     public double[] CapabilityOffset { get; init; } = [0.0, 0.1, -0.1];
     [Description("Log-demand when the country already uses another capability (capabilities come bundled: Carnegie's 75 adopting countries use 2.3 of the 3 capabilities on average).")]
     public double CrossCapability { get; init; } = 2.3;
-    [Description("Log-demand per unit of autocracy (0 liberal democracy .. 1 closed autocracy).")]
-    public double Autocracy { get; init; } = 0.5;
-    [Description("Log-demand per unit of unrest.")]
-    public double Unrest { get; init; } = 0.4;
+    [Description("Log-demand by V-Dem Regimes of the World class (closed autocracy, electoral autocracy, electoral democracy, liberal democracy): one number per class, not a linear score.")]
+    public double[] RegimeDemand { get; init; } = [0.0, 0.0, 0.0, 0.0];
+    [Description("Log-demand per unit of ln(military spending / USD 1 bn): the security budget that buys surveillance (Carnegie 2019: 40 of the top 50 military spenders use AI surveillance).")]
+    public double MilitarySpending { get; init; } = 0.35;
+    [Description("Log-demand per unit of ln(1 + cities of 300,000+): more cities, more procurement units for safe-city deals.")]
+    public double Cities { get; init; } = 0.2;
+    [Description("Log-demand per unit of ln(homicide rate / 6 per 100,000): crime raises demand for policing technology (Greitens 2020).")]
+    public double Crime { get; init; } = 0.1;
+    [Description("Log-demand per unit of ln(1 + Chinese official finance 2000–2017 as % of GDP): the PRC's engagement brings safe-city offers and loans (AidData GCDF; Greitens 2020).")]
+    public double ChineseFinance { get; init; } = 0.2;
+    [Description("Log-demand per unit of unrest, by regime class (closed autocracy .. liberal democracy): unrest raises demand in autocracies and weak democracies, not in liberal democracies (Beraja, Kao, Yang & Yuchtman 2023).")]
+    public double[] UnrestByRegime { get; init; } = [0.5, 0.5, 0.5, 0.0];
+    [Description("Log-demand per unit of ln(USD 10,000 / GDP per capita), floored at 0, while a soft loan is open to the country: financing makes adoption affordable for poor countries.")]
+    public double FinancedDemand { get; init; } = 0.5;
     [Description("Log-demand per unit of ln(GDP per capita / USD 10,000).")]
     public double Income { get; init; } = 0.35;
     [Description("Log-demand per unit of privacy pressure (negative: concern delays adoption).")]
@@ -92,8 +102,26 @@ public sealed record ChoiceParameters
     public double Price { get; init; } = -1.5;
     [Description("Utility per unit of quality (0..1).")]
     public double Quality { get; init; } = 3.0;
-    [Description("Utility per unit of geopolitical alignment (−1..1).")]
+    [Description("Utility per unit of alignment with the vendor's home state (1 − 2 × UN General Assembly ideal-point distance, −1..1).")]
     public double Alignment { get; init; } = 1.5;
+    [Description("Utility of a vendor whose home state is a treaty ally of the buyer (NATO, EU, US, Russian and Chinese treaties).")]
+    public double Alliance { get; init; } = 0.5;
+    [Description("Utility per unit of rivalry (voting distance between non-allies) for a vendor whose home government can compel access to the data, at full security salience.")]
+    public double Rivalry { get; init; } = -4.0;
+    [Description("Share of the rivalry penalty by capability (safe_city, facial_recognition, smart_policing): platforms that hold the state's data carry it fully, camera and face-recognition hardware less.")]
+    public double[] RivalryByCapability { get; init; } = [1.0, 0.3, 1.0];
+    [Description("Security salience of a rival's data access before the security debates of 2018–2019 (share of its later level).")]
+    public double SalienceBeforeDebate { get; init; } = 0.25;
+    [Description("Year the security debates on Chinese suppliers began (salience starts rising).")]
+    public double SecurityDebateFrom { get; init; } = 2018.0;
+    [Description("Year by which salience reached its full level (5G and Huawei debates in the EU, Australia, Japan, the USA).")]
+    public double SecurityDebateTo { get; init; } = 2020.0;
+    [Description("Nested logit by vendor home state: similarity of brands within one origin, 0..1 (1 = plain logit; small = a new brand barely adds to its origin's share).")]
+    public double NestSimilarity { get; init; } = 0.5;
+    [Description("Utility of a Chinese vendor per unit of ln(1 + Chinese official finance 2000–2017 as % of the buyer's GDP): countries strategically important to the PRC lean to Chinese platforms (Greitens 2020; AidData GCDF).")]
+    public double ChineseFinance { get; init; } = 0.2;
+    [Description("Utility per unit of unrest for a vendor whose home state is an autocracy (does not constrain surveillance use), in buyers that are not liberal democracies (Beraja et al. 2023).")]
+    public double UnrestAutocraticVendor { get; init; } = 0.5;
     [Description("Utility of the incumbent for this capability (switching cost).")]
     public double Incumbent { get; init; } = 1.5;
     [Description("Utility of a vendor already serving the country in another capability.")]
@@ -121,6 +149,8 @@ public sealed record VendorParameters
     public double PriceFloor { get; init; } = 0.5;
     [Description("Yearly growth of a vendor's contract capacity.")]
     public double CapacityGrowth { get; init; } = 0.05;
+    [Description("Contracts a year a vendor adds to its capacity for each award it refused for lack of capacity (supply follows the backlog).")]
+    public double CapacityResponse { get; init; } = 0.25;
     [Description("Whether the home market's exogenous build-out feeds vendor experience.")]
     public bool HomeMarketExperience { get; init; } = true;
     [Description("Weight of one home-market coverage unit relative to one exported unit.")]

@@ -47,6 +47,14 @@ public static class ScenarioValidator
         NonNegative(p.Adoption.RegionWeight, "$.parameters.adoption.regionWeight");
         NonNegative(p.Adoption.BlocWeight, "$.parameters.adoption.blocWeight");
         Length(p.Adoption.CapabilityOffset, Capabilities.Count, "$.parameters.adoption.capabilityOffset");
+        Length(p.Adoption.RegimeDemand, 4, "$.parameters.adoption.regimeDemand");
+        Length(p.Adoption.UnrestByRegime, 4, "$.parameters.adoption.unrestByRegime");
+        NonNegative(p.Adoption.FinancedDemand, "$.parameters.adoption.financedDemand");
+        Length(p.Choice.RivalryByCapability, Capabilities.Count, "$.parameters.choice.rivalryByCapability");
+        Share(p.Choice.SalienceBeforeDebate, "$.parameters.choice.salienceBeforeDebate");
+        if (p.Choice.NestSimilarity is not (> 0 and <= 1)) problem("$.parameters.choice.nestSimilarity", "must be in (0, 1]");
+        if (!(p.Choice.SecurityDebateTo >= p.Choice.SecurityDebateFrom)) problem("$.parameters.choice.securityDebateTo", "must not be before securityDebateFrom");
+        NonNegative(p.Vendors.CapacityResponse, "$.parameters.vendors.capacityResponse");
         if (p.Adoption.TenderPatienceMonths < 1) problem("$.parameters.adoption.tenderPatienceMonths", "must be at least 1 month");
         Share(p.Coverage.TargetBase, "$.parameters.coverage.targetBase");
         Share(p.Coverage.InitialScope, "$.parameters.coverage.initialScope");

@@ -19,7 +19,19 @@ public sealed record CountryProfile(
     double Lon,
     IReadOnlyList<string> Imputed)
 {
+    /// <summary>Size, security budget, crime and UN voting (covariates.csv), attached by <see cref="CovariatesLoader"/>.</summary>
+    public CountryCovariates Covariates { get; init; } = CountryCovariates.None;
+
+    /// <summary>Freedom House 2019 status ("Free", "Partly Free", "Not Free"), for comparisons with CSIS's profile.</summary>
+    public string FreedomHouse { get; init; } = "";
+
+    /// <summary>UN M49 subregion (e.g. "Central Asia"), for comparisons with sources that group countries that way.</summary>
+    public string Subregion { get; init; } = "";
+
     public bool IsDemocracy => World.Regime.IsDemocracy(Regime);
+
+    /// <summary>ln(1 + Chinese official finance 2000–2017 as % of 2018 GDP): how much the PRC has invested in the country.</summary>
+    public double ChineseFinanceIndex => Math.Log(1 + 100 * Covariates.ChineseFinanceUsd / Math.Max(1, GdpPerCapitaUsd * Population));
     public double Autocracy => World.Regime.Autocracy(Regime);
 
     /// <summary>Income group as 0 (low) .. 3 (high).</summary>

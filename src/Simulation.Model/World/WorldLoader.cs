@@ -11,7 +11,9 @@ public static class WorldLoader
     public static WorldData Load(string countriesCsv, string vendorsJson)
     {
         var gapsCsv = Path.Combine(Path.GetDirectoryName(countriesCsv) ?? ".", "gaps.csv");
-        var countries = LoadCountries(countriesCsv, File.Exists(gapsCsv) ? gapsCsv : null);
+        var covariatesCsv = Path.Combine(Path.GetDirectoryName(countriesCsv) ?? ".", "covariates.csv");
+        var countries = CovariatesLoader.Attach(LoadCountries(countriesCsv, File.Exists(gapsCsv) ? gapsCsv : null),
+            File.Exists(covariatesCsv) ? covariatesCsv : null);
         var (vendors, homes) = LoadVendors(vendorsJson);
         var world = new WorldData(countries, vendors, homes);
         foreach (var v in world.Vendors)
@@ -81,7 +83,8 @@ public static class WorldLoader
         return rows.Select(r => new CountryProfile(r.Iso3, table.Get(r.Fields, "name"), table.Get(r.Fields, "region"),
             table.Get(r.Fields, "income_group"), population[r.Iso3]!.Value, gdp[r.Iso3]!.Value, regime[r.Iso3]!.Value,
             Flag(r, "eu_member"), Flag(r, "nato_member"), Flag(r, "bri_member"),
-            table.GetDouble(r.Fields, "lat") ?? 0, table.GetDouble(r.Fields, "lon") ?? 0, imputed[r.Iso3])).ToArray();
+            table.GetDouble(r.Fields, "lat") ?? 0, table.GetDouble(r.Fields, "lon") ?? 0, imputed[r.Iso3])
+            { FreedomHouse = table.Get(r.Fields, "fh_status_2019"), Subregion = table.Get(r.Fields, "subregion") }).ToArray();
     }
 
     private sealed record Row(string Iso3, string[] Fields);

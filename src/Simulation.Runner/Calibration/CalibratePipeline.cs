@@ -16,7 +16,7 @@ namespace Simulation.Runner.Calibration;
 public static class CalibratePipeline
 {
     public static string Run(string scenarioPath, string targetsPath, int replicates, int budget, ulong? seed, string? output, bool force,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, int folds = 0, int foldBudget = 0)
     {
         var scenario = ScenarioLoader.Load(scenarioPath);
         var targets = TargetFile.Load(targetsPath);
@@ -24,10 +24,15 @@ public static class CalibratePipeline
         using var folder = OutputFolder.Open(output, scenario.Scenario.Name + "-calibration", force);
         var before = calibrator.Evaluate();
         var result = Track(budget, progress => calibrator.Fit(budget, progress, cancel));
+        if (folds > 1)
+        {
+            Console.WriteLine($"  cross-validation: {folds} folds of the targets, {foldBudget} runs each");
+            result = result with { HeldOut = calibrator.CrossValidate(folds, foldBudget, [.. result.Fitted.Select(f => f.Value)], cancel) };
+        }
 
-        WriteCsv(folder.PathOf("calibration.csv"), result.Fits);
+        WriteCsv(folder.PathOf("calibration.csv"), result);
         File.WriteAllText(folder.PathOf("fitted-parameters.json"), Fragment(scenario, targets, result));
-        if (result.Fits.Any(f => f.Target.Per is null)) // the plot shows counts; a targets file may hold only shares
+        if (result.Fits.Any(f => !f.Target.IsShare)) // the plot shows counts; a targets file may hold only shares
             PlotStyle.Save(CalibrationPlot.Create(scenario.Scenario.Name, targets.Date, result.Fits, replicates),
                 folder.PathOf(""), "calibration");
         WriteReport(folder.PathOf("report.html"), scenario, targets, replicates, before, result);
@@ -65,12 +70,16 @@ public static class CalibratePipeline
         return result;
     }
 
-    private static void WriteCsv(string path, IEnumerable<TargetFit> fits)
+    /// <summary>One row per target: the fit, and (after cross-validation) the median when the target was held out.</summary>
+    private static void WriteCsv(string path, CalibrationResult result)
     {
-        using var csv = new Csv(path, "target,observed,model_p05,model_p50,model_p95,rel_error");
-        foreach (var f in fits)
+        using var csv = new Csv(path, "target,observed,model_p05,model_p50,model_p95,rel_error,within_tolerance,heldout_fold,heldout_p05,heldout_p50,heldout_p95,heldout_within_tolerance");
+        foreach (var f in result.Fits)
         {
-            csv.Field(f.Target.Id).Field(f.Observed).Field(f.P05).Field(f.P50).Field(f.P95).Field(f.RelativeError);
+            csv.Field(f.Target.Id).Field(f.Observed).Field(f.P05).Field(f.P50).Field(f.P95).Field(f.RelativeError).Field(f.WithinTolerance ? "yes" : "no");
+            var h = result.HeldOut.FirstOrDefault(x => x.Fit.Target.Id == f.Target.Id);
+            if (h is null) csv.Field("").Field("").Field("").Field("").Field("");
+            else csv.Field(h.Fold).Field(h.Fit.P05).Field(h.Fit.P50).Field(h.Fit.P95).Field(h.Fit.WithinTolerance ? "yes" : "no");
             csv.EndRow();
         }
     }

@@ -16,15 +16,29 @@ public sealed record TargetFit(Target Target, double Observed, double P05, doubl
 {
     public double RelativeError => (P50 - Observed) / Observed;
     public bool WithinTenPercent => Math.Abs(RelativeError) <= 0.10;
+    /// <summary>The done-when tolerance: ±10 % of a count, ±8 percentage points of a share.</summary>
+    public bool WithinTolerance => Target.IsShare ? Math.Abs(P50 - Observed) <= ShareTolerance : WithinTenPercent;
+    /// <summary>Normalised error of the smooth median: relative error / 10 % for counts, error / 8 pp for shares.</summary>
+    public double ScaledError => Target.IsShare ? (SmoothMedian - Observed) / ShareTolerance : (SmoothMedian - Observed) / Observed / 0.10;
+    public const double ShareTolerance = 0.08;
+    /// <summary>Half the 5–95 % band relative to the median.</summary>
+    public double BandHalfWidth => P50 > 0 ? (P95 - P05) / 2 / P50 : 0;
     public bool InsideBand => Observed >= P05 && Observed <= P95;
 }
 
 public sealed record CalibrationResult(IReadOnlyList<(FreeParameter Parameter, double Value)> Fitted, double Loss,
-    IReadOnlyList<TargetFit> Fits, int Evaluations, IReadOnlyList<double> LossTrace);
+    IReadOnlyList<TargetFit> Fits, int Evaluations, IReadOnlyList<double> LossTrace)
+{
+    /// <summary>Out-of-sample check: each target's fit when its fold was left out of the fit (empty if none was run).</summary>
+    public IReadOnlyList<HeldOutFit> HeldOut { get; init; } = [];
+}
+
+/// <summary>A target predicted by a fit that never saw it (k-fold cross-validation over targets).</summary>
+public sealed record HeldOutFit(int Fold, TargetFit Fit);
 
 /// <summary>
-/// Fits the scenario's free parameters to the targets. Loss = Σ weight × ((ensemble median − observed) / observed)²:
-/// relative errors so counts and shares weigh alike; the median because the targets are judged on it, estimated by
+/// Fits the scenario's free parameters to the targets. Loss = Σ weight × (error / tolerance)², the error of a count
+/// relative to its ±10 % tolerance and of a share to its ±8 pp; the median because the targets are judged on it, estimated by
 /// Harrell–Davis (a Beta-weighted average of all order statistics), which, unlike the sample median of integer counts,
 /// moves smoothly with the parameters, so the simplex can follow it. Every evaluation uses the same seed and
 /// replicates (common random numbers), so the loss surface is not re-drawn between evaluations. Parameters are searched on a logistic scale inside their bounds with MathNet's
@@ -42,11 +56,12 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         return json;
     }
 
-    public CalibrationResult Fit(int budget, IProgress<(int Evaluation, double Loss, double Best)>? progress = null, CancellationToken cancel = default)
+    public CalibrationResult Fit(int budget, IProgress<(int Evaluation, double Loss, double Best)>? progress = null, CancellationToken cancel = default,
+        double[]? start = null)
     {
         if (_free.Count == 0) throw new ArgumentException($"{scenario.Path}: the scenario marks no parameters as free (\"calibration\": [...])");
         var trace = new List<double>();
-        var best = (Loss: double.PositiveInfinity, Values: _free.Select(f => ScenarioPaths.Get(_resolved, f.Path)).ToArray());
+        var best = (Loss: double.PositiveInfinity, Values: start ?? _free.Select(f => ScenarioPaths.Get(_resolved, f.Path)).ToArray());
         double Objective(Vector<double> x)
         {
             cancel.ThrowIfCancellationRequested();
@@ -58,11 +73,11 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
             progress?.Report((trace.Count, loss, best.Loss));
             return loss;
         }
-        var start = Vector<double>.Build.DenseOfArray(best.Values.Select((v, i) => ToUnbounded(v, _free[i])).ToArray());
+        var origin = Vector<double>.Build.DenseOfArray(best.Values.Select((v, i) => ToUnbounded(v, _free[i])).ToArray());
         var step = Vector<double>.Build.Dense(_free.Count, 0.6);
         try
         {
-            new NelderMeadSimplex(1e-4, budget).FindMinimum(ObjectiveFunction.Value(Objective), start, step);
+            new NelderMeadSimplex(1e-4, budget).FindMinimum(ObjectiveFunction.Value(Objective), origin, step);
         }
         catch (Exception e) when (e.InnerException is OperationCanceledException oce)
         {
@@ -76,6 +91,27 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
             Evaluate(best.Values), trace.Count, trace);
     }
 
+    /// <summary>
+    /// k-fold cross-validation over the targets: target i is in fold i mod k; each fold is left out in turn, the other
+    /// targets are re-fitted from <paramref name="start"/> (the full fit) with <paramref name="budget"/> runs, and the
+    /// left-out targets are measured at that fit, which never saw them.
+    /// </summary>
+    public IReadOnlyList<HeldOutFit> CrossValidate(int folds, int budget, double[] start, CancellationToken cancel = default)
+    {
+        var all = targets.Targets;
+        var held = new List<HeldOutFit>();
+        for (var f = 0; f < folds; f++)
+        {
+            var fold = f;
+            var training = targets with { Targets = [.. all.Where((_, i) => i % folds != fold)] };
+            var fit = new Calibrator(scenario, training, replicates, seed).Fit(budget, cancel: cancel, start: start);
+            var values = fit.Fitted.Select(x => x.Value).ToArray();
+            var atFit = Evaluate(values);
+            held.AddRange(atFit.Where((_, i) => i % folds == fold).Select(t => new HeldOutFit(fold, t)));
+        }
+        return [.. held.OrderBy(h => all.IndexOf(h.Fit.Target))];
+    }
+
     /// <summary>The targets' fit for given values of the free parameters (or the scenario's own, with none given).</summary>
     public IReadOnlyList<TargetFit> Evaluate(double[]? values = null)
     {
@@ -86,7 +122,7 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         var result = new TickDriver(new InProcessRuntime()).RunAsync(RunSpec.Create(s, scenario.World, replicates, seed)).GetAwaiter().GetResult();
         return targets.Targets.Select(t =>
         {
-            var v = TargetMeasure.PerReplicate(result.Recorder, t, targets.Date);
+            var v = TargetMeasure.PerReplicate(result, t, targets.Date);
             var sorted = v.Order().ToArray();
             return new TargetFit(t, t.Observed, SortedArrayStatistics.QuantileCustom(sorted, 0.05, QuantileDefinition.R8),
                 SortedArrayStatistics.QuantileCustom(sorted, 0.5, QuantileDefinition.R8),
@@ -94,8 +130,16 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         }).ToArray();
     }
 
-    public static double Loss(IEnumerable<TargetFit> fits) =>
-        fits.Sum(f => f.Target.Weight * Math.Pow((f.SmoothMedian - f.Observed) / f.Observed, 2));
+    /// <summary>Σ weight × (error / tolerance)²: a count 10 % off and a share 8 pp off cost the same.</summary>
+    /// <summary>
+    /// Plus, for each headline count, the squared excess of its 5–95 % band over ±30 % of the median (relative to 10 %):
+    /// a model that knows who adopts should also be sure of how many.
+    /// </summary>
+    public static double Loss(IEnumerable<TargetFit> fits) => fits.Sum(f => f.Target.Weight * f.ScaledError * f.ScaledError
+        + (f.Target.Headline ? Math.Pow(Math.Max(0, f.BandHalfWidth - MaxBandHalfWidth) / 0.10, 2) : 0));
+
+    /// <summary>The widest 5–95 % band a headline count may have: ±30 % of its median.</summary>
+    public const double MaxBandHalfWidth = 0.30;
 
     /// <summary>Harrell–Davis median: Σ w_i x_(i), w_i = I(i/n) − I((i−1)/n) for the Beta((n+1)/2, (n+1)/2) distribution function I.</summary>
     public static double HarrellDavisMedian(IReadOnlyList<double> sorted)

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Simulation.Model.Engine;
+using Simulation.Model.Market;
 using Simulation.Model.Metrics;
+using Simulation.Model.Time;
+using Simulation.Model.World;
 using Simulation.Model.Scenarios;
 
 namespace Simulation.Runner.Calibration;
@@ -7,8 +11,15 @@ namespace Simulation.Runner.Calibration;
 /// <summary>One observed number the model should reproduce, and the series that measures it.</summary>
 /// <param name="Per">Divide the series by the number of countries in this group (e.g. "regime:0") to compare shares.</param>
 /// <param name="Headline">A headline count: must be met within ±10 % (the calibration test checks these).</param>
+/// <param name="Among">"index": count only the countries the source covers (<see cref="CountryFilter.Index"/>).</param>
+/// <param name="Where">Count only countries matching this filter (<see cref="CountryFilter"/>), e.g. "milexRank<=50".</param>
+/// <param name="Source">Where the observed number was published, when it is not the file's source.</param>
 public sealed record Target(string Id, string Description, string Metric, string Group, double Observed,
-    string? Per = null, double Weight = 1, bool Headline = false);
+    string? Per = null, double Weight = 1, bool Headline = false, string? Among = null, string? Where = null, string? Source = null)
+{
+    /// <summary>Shares (observed below 1) are judged in percentage points, counts in per cent.</summary>
+    public bool IsShare => Per != null || Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare;
+}
 
 /// <summary>A targets file (scenarios/targets/*.json): what was observed, when, and where it was published.</summary>
 public sealed record TargetFile(string Source, string Date, List<Target> Targets)
@@ -34,22 +45,105 @@ public sealed record TargetFile(string Source, string Date, List<Target> Targets
     }
 }
 
-/// <summary>The ensemble's value of a target at its date: one number per replicate.</summary>
+/// <summary>
+/// The ensemble's value of a target at its date: one number per replicate. Targets restricted to a set of countries
+/// (<see cref="Target.Among"/>, <see cref="Target.Where"/>) and the share metrics are measured from the contracts:
+/// a country uses what it holds under a contract in force at the date (signed, not yet at its end).
+/// </summary>
 public static class TargetMeasure
 {
-    public static double[] PerReplicate(RunRecorder recorder, Target target, string date)
+    /// <summary>Of the countries the group (vendor or home state) serves at the date, the share matching "where".</summary>
+    public const string ReachShare = "reach_share";
+    /// <summary>Of the countries where the vendor (or home state) signed any contract by the date, the share matching "where" (CSIS counts agreements, not what is still in force).</summary>
+    public const string AgreementShare = "agreement_share";
+
+    public static double[] PerReplicate(RunResult result, Target target, string date)
     {
+        var recorder = result.Recorder;
         var ctx = recorder.Context;
         var tick = Enumerable.Range(0, ctx.Calendar.Count).FirstOrDefault(t => ctx.Calendar.DateOf(t).ToString() == date, -1);
         if (tick < 0) throw new ArgumentException($"target date {date} is not a tick of the scenario ({ctx.Calendar.Start}..{ctx.Calendar.End})");
-        if (!recorder.Catalog.TryGet(target.Metric, target.Group, out var series))
-            throw new ArgumentException($"target '{target.Id}': no series {target.Metric}/{target.Group}");
-        var denominator = target.Per is null ? 1.0 : Count(ctx.World, target.Per);
-        return Enumerable.Range(0, ctx.Replicates).Select(r => recorder.Value(r, tick, series.Index) / denominator).ToArray();
+        var world = ctx.World;
+        var among = CountryFilter.Parse(target.Among, world);
+        var where = CountryFilter.Parse(target.Where, world);
+        if (target.Group.StartsWith("regime:", StringComparison.Ordinal))
+        {
+            var regime = CountryFilter.Parse(target.Group, world);
+            var outer = where;
+            where = c => outer(c) && regime(c);
+        }
+        if (target.Among is null && target.Where is null && target.Metric is not (ReachShare or AgreementShare))
+        {
+            if (!recorder.Catalog.TryGet(target.Metric, target.Group, out var series))
+                throw new ArgumentException($"target '{target.Id}': no series {target.Metric}/{target.Group}");
+            var denominator = target.Per is null ? 1.0 : world.Countries.Count(CountryFilter.Parse(target.Per, world));
+            return Enumerable.Range(0, ctx.Replicates).Select(r => recorder.Value(r, tick, series.Index) / denominator).ToArray();
+        }
+        var at = YearMonth.Parse(date);
+        var perCount = target.Per is null ? 1.0 : world.Countries.Where(among).Count(CountryFilter.Parse(target.Per, world));
+        var matches = Matcher(target, world);
+        var byReplicate = result.Contracts.ToLookup(c => c.Replicate);
+        return Enumerable.Range(0, ctx.Replicates).Select(r =>
+        {
+            var signed = byReplicate[r].Where(c => YearMonth.Parse(c.Signed).Index <= at.Index).ToArray();
+            var inForce = signed.Where(c => YearMonth.Parse(c.Signed).Index + c.DurationMonths > at.Index).ToArray();
+            if (target.Metric is ReachShare or AgreementShare)
+            {
+                var reached = (target.Metric == ReachShare ? inForce : signed).Where(c => matches(c))
+                    .Select(c => world.Country(c.Country)).Where(among).Distinct().ToArray();
+                return reached.Length == 0 ? 0 : reached.Count(where) / (double)reached.Length;
+            }
+            var count = inForce.Where(c => matches(c)).Select(c => world.Country(c.Country)).Where(among).Where(where).Distinct().Count();
+            return count / perCount;
+        }).ToArray();
     }
 
-    private static double Count(Simulation.Model.World.WorldData world, string group) =>
-        group.StartsWith("regime:", StringComparison.Ordinal) && int.TryParse(group[7..], out var k)
-            ? world.Countries.Count(c => c.Regime == k)
-            : throw new ArgumentException($"'per' must be regime:0..3, not '{group}'");
+    /// <summary>Which contracts count for the target's metric and group.</summary>
+    private static Func<ContractRecord, bool> Matcher(Target target, WorldData world)
+    {
+        var g = target.Group;
+        return target.Metric switch
+        {
+            MetricCatalog.CountriesAdopted when g == MetricCatalog.Any || g.StartsWith("regime:", StringComparison.Ordinal) => _ => true,
+            MetricCatalog.CountriesAdopted when Capabilities.Ids.Contains(g) => c => c.Capability == g,
+            MetricCatalog.CountriesWithVendorOrigin when world.Homes.Contains(g) => c => world.Vendor(c.Vendor).Home == g,
+            MetricCatalog.CountriesWithVendor when world.VendorIndex.ContainsKey(g) => c => c.Vendor == g,
+            ReachShare or AgreementShare when world.Homes.Contains(g) => c => world.Vendor(c.Vendor).Home == g,
+            ReachShare or AgreementShare when world.VendorIndex.ContainsKey(g) => c => c.Vendor == g,
+            // "huawei:safe_city": one vendor's contracts of one capability (CSIS counts safe-city agreements).
+            ReachShare or AgreementShare when g.Split(':') is [var v, var k] && world.VendorIndex.ContainsKey(v) && Capabilities.Ids.Contains(k)
+                => c => c.Vendor == v && c.Capability == k,
+            _ => throw new ArgumentException($"target '{target.Id}': no measure of {target.Metric}/{g} over a set of countries"),
+        };
+    }
+}
+
+/// <summary>
+/// Sets of countries a target can count over: "index" (the countries Carnegie's index covers), "regime:0".."regime:3",
+/// "fh:Partly Free|Not Free", "region:South Asia|Sub-Saharan Africa", "income:Lower middle|Upper middle", "bri", "milexRank<=50".
+/// </summary>
+public static class CountryFilter
+{
+    /// <summary>
+    /// Carnegie's AIGS covers 176 countries. The 196 of the world data less the 20 with fewer than 250,000 people
+    /// (microstates such as Tuvalu, Monaco, Samoa and São Tomé) are exactly 176 (docs/model.md §6.1).
+    /// </summary>
+    public const double IndexMinPopulation = 250_000;
+
+    public static Func<CountryProfile, bool> Parse(string? filter, WorldData world)
+    {
+        if (filter is null) return _ => true;
+        string[] List(string prefix) => filter[prefix.Length..].Split('|');
+        if (filter == "index") return c => c.Population >= IndexMinPopulation;
+        if (filter == "bri") return c => c.Bri;
+        if (filter.StartsWith("regime:", StringComparison.Ordinal) && int.TryParse(filter[7..], out var k) && k is >= 0 and <= 3)
+            return c => c.Regime == k;
+        if (filter.StartsWith("fh:", StringComparison.Ordinal)) { var l = List("fh:"); return c => l.Contains(c.FreedomHouse); }
+        // A World Bank region or a UN subregion ("Central Asia").
+        if (filter.StartsWith("region:", StringComparison.Ordinal)) { var l = List("region:"); return c => l.Contains(c.Region) || l.Contains(c.Subregion); }
+        if (filter.StartsWith("income:", StringComparison.Ordinal)) { var l = List("income:"); return c => l.Contains(c.IncomeGroup); }
+        if (filter.StartsWith("milexRank<=", StringComparison.Ordinal) && int.TryParse(filter[11..], out var n))
+            return c => c.Covariates.MilitaryRank is > 0 && c.Covariates.MilitaryRank <= n;
+        throw new ArgumentException($"unknown country filter '{filter}' (index, bri, regime:0..3, fh:..., region:..., income:..., milexRank<=N)");
+    }
 }

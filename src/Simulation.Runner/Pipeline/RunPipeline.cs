@@ -69,8 +69,11 @@ public static class RunPipeline
         Directory.CreateDirectory(At("world"));
         var countries = scenario.Scenario.World.Countries;
         File.Copy(countries, At("world/countries.csv"));
-        var gaps = Path.Combine(Path.GetDirectoryName(countries)!, "gaps.csv");
-        if (File.Exists(gaps)) File.Copy(gaps, At("world/gaps.csv"));
+        foreach (var beside in new[] { "gaps.csv", "covariates.csv" }) // read from beside countries.csv (WorldLoader)
+        {
+            var file = Path.Combine(Path.GetDirectoryName(countries)!, beside);
+            if (File.Exists(file)) File.Copy(file, At("world/" + beside));
+        }
         File.Copy(scenario.Scenario.World.Vendors, At("world/vendors.json"));
         File.WriteAllText(At("scenario.resolved.json"), PortableJson(scenario) + "\n");
     }

@@ -11,7 +11,7 @@ public static class CalibrationPlot
 {
     public static Plot Create(string scenario, string observed, IReadOnlyList<TargetFit> fits, int replicates)
     {
-        var counts = fits.Where(f => f.Target.Per is null).Reverse().ToArray(); // first target at the top
+        var counts = fits.Where(f => !f.Target.IsShare).Reverse().ToArray(); // first target at the top
         var plot = new Plot();
         plot.Font.Set(PlotStyle.FontName);
         plot.Title($"Observed vs model — {scenario}\nmodel median (dot) and 5–95 % range (bar) over {replicates} replicates; observed ({observed}) as a diamond", 16);
