@@ -24,6 +24,7 @@ public static class ScenarioShape
             return;
         }
         type = Nullable.GetUnderlyingType(type) ?? type;
+        if (!Decodable(e, path, problem)) return;
         if (type == typeof(string)) Expect(e.ValueKind == JsonValueKind.String);
         else if (type == typeof(bool)) Expect(e.ValueKind is JsonValueKind.True or JsonValueKind.False);
         else if (type == typeof(double)) Expect(e.ValueKind == JsonValueKind.Number);
@@ -59,6 +60,29 @@ public static class ScenarioShape
             if (!ok) problem(path, $"expected {Expected(type)}, found {Found(e)}");
             return ok;
         }
+    }
+
+    /// <summary>
+    /// Values the reader accepts but no number or text can hold: a number beyond ±1.8e308 (it would become Infinity),
+    /// and a string with a lone UTF-16 surrogate escape such as "\ud800".
+    /// </summary>
+    private static bool Decodable(JsonElement e, string path, ScenarioValidator.Report problem)
+    {
+        if (e.ValueKind == JsonValueKind.Number && (!e.TryGetDouble(out var d) || !double.IsFinite(d)))
+        {
+            problem(path, $"the number {Short(e.GetRawText())} is too large: numbers here must be finite (at most about 1.8e308 in size)");
+            return false;
+        }
+        if (e.ValueKind == JsonValueKind.String)
+        {
+            try { e.GetString(); }
+            catch (InvalidOperationException)
+            {
+                problem(path, "the text has an invalid \\u escape (a lone UTF-16 surrogate such as \\ud800); write the character itself");
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>An object's properties, reporting a repeated key at its second occurrence.</summary>
