@@ -108,7 +108,8 @@ public static class DeclaredRules
         }
     }
 
-    private static bool IsRecord(object o) => o.GetType() is { IsClass: true } t && t != typeof(string) && t.Namespace == typeof(Scenario).Namespace;
+    private static bool IsRecord(object o) => o.GetType() is { IsClass: true } t && t != typeof(string)
+        && (t.Namespace == typeof(Scenario).Namespace || t.Namespace == typeof(World.VendorFile).Namespace);
 
     private static string Short(string s) => OneOfAttribute.Short(s);
 

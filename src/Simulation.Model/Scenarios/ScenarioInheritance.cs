@@ -32,18 +32,17 @@ public static partial class ScenarioInheritance
 
     private static Resolved? Load(string display, List<ScenarioProblem> problems, List<Link> chain)
     {
-        var full = Path.GetFullPath(display);
         void Problem(string message, int line = 1, int column = 1, string path = "$") => problems.Add(new(display, line, column, path, message));
+        if (display.Contains('\0')) { Problem("the path contains a NUL character (\\u0000)"); return null; }
+        var full = Path.GetFullPath(display);
         if (Directory.Exists(full)) { Problem("this is a folder; name the scenario files in it, e.g. scenarios/*.json"); return null; }
-        if (!File.Exists(full)) { Problem("file not found"); return null; }
-        var size = new FileInfo(full).Length;
-        if (size > ScenarioLoader.MaxFileBytes)
+        if (chain.Count >= ScenarioLoader.MaxExtendsDepth)
         {
-            Problem(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"file is {size:N0} bytes; a scenario may be at most {ScenarioLoader.MaxFileBytes:N0} bytes"));
+            problems.Add(chain[0].Extends with { Message = $"the extends chain is longer than {ScenarioLoader.MaxExtendsDepth} files; a scenario never needs that many" });
             return null;
         }
-        var utf8 = File.ReadAllBytes(full).AsSpan();
+        if (InputFile.TryRead(full, ScenarioLoader.MaxFileBytes, out var why) is not { } bytes) { Problem(why); return null; }
+        var utf8 = bytes.AsSpan();
         if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
         if (utf8.Trim(" \t\r\n"u8).IsEmpty) { Problem("file is empty; a scenario is a JSON object such as {\"name\": \"my-scenario\"}"); return null; }
 
@@ -85,7 +84,11 @@ public static partial class ScenarioInheritance
                 problems.Add((chain.FirstOrDefault() ?? link).Extends with { Message = $"extends cycle: {string.Join(" → ", names)}" });
                 return null;
             }
-            if (!File.Exists(baseFull)) { Problem($"file not found: {basePath}", line, column, "$.extends"); return null; }
+            if (!File.Exists(baseFull))
+            {
+                Problem(Directory.Exists(baseFull) ? $"'{basePath}' is a folder; extends names one scenario file" : $"file not found: {basePath}", line, column, "$.extends");
+                return null;
+            }
             var parent = Load(basePath, problems, [.. chain, link]);
             return parent == null ? null : Merge(parent, json, own, (msg, p) => Report(p, msg, null));
         }
@@ -148,9 +151,15 @@ public static partial class ScenarioInheritance
         var policies = new List<(JsonNode Node, string From, int Index)>();
         for (var i = 0; i < inherited.Count; i++)
             if (!remove.Contains(Id(inherited[i]) ?? "")) policies.Add((inherited[i]!, "parent", i));
+        var mineIds = new HashSet<string>(StringComparer.Ordinal);
         if (child["policies"] is JsonArray mine)
             for (var i = 0; i < mine.Count; i++)
             {
+                if (Id(mine[i]) is { } id && !mineIds.Add(id))
+                {
+                    problem($"duplicate policy id '{id}' in this file (an id may replace an inherited policy once)", $"$.policies[{i}].id");
+                    continue;
+                }
                 var at = policies.FindIndex(p => Id(p.Node) != null && Id(p.Node) == Id(mine[i]));
                 if (at >= 0) policies[at] = (mine[i]!, "child", i);
                 else policies.Add((mine[i]!, "child", i));

@@ -17,6 +17,8 @@ public static class ScenarioLoader
 {
     public const int MaxFileBytes = 1 << 20;
     public const int MaxDepth = 32;
+    /// <summary>Files in one extends chain (the shipped scenarios use three: scenario → baseline → calibrated parameters).</summary>
+    public const int MaxExtendsDepth = 16;
     public const int MaxReplicates = 10_000;
     public const int MaxHorizonYears = 100;
 
@@ -66,12 +68,14 @@ public static class ScenarioLoader
                 Vendors = System.IO.Path.Combine(dir, scenario.World.Vendors),
             },
         };
-        if (!File.Exists(scenario.World.Countries)) Problem("$.world.countries", $"file not found: {scenario.World.Countries}");
-        if (!File.Exists(scenario.World.Vendors)) Problem("$.world.vendors", $"file not found: {scenario.World.Vendors}");
+        string? Missing(string file) => File.Exists(file) ? null : Directory.Exists(file) ? $"{file} is a folder, not a file" : $"file not found: {file}";
+        if (Missing(scenario.World.Countries) is { } countriesMissing) Problem("$.world.countries", countriesMissing);
+        if (Missing(scenario.World.Vendors) is { } vendorsMissing) Problem("$.world.vendors", vendorsMissing);
         WorldData? world = null;
         if (File.Exists(scenario.World.Countries) && File.Exists(scenario.World.Vendors))
         {
             try { world = WorldLoader.Load(scenario.World.Countries, scenario.World.Vendors); }
+            catch (WorldDataException e) { problems.AddRange(e.Problems); } // each at its own file and line
             catch (InvalidDataException e) { Problem("$.world", e.Message); }
         }
         if (world != null) ScenarioValidator.CheckReferences(scenario, world, calendar, Problem);

@@ -75,7 +75,14 @@ public static class ScenarioShape
         }
         if (e.ValueKind == JsonValueKind.String)
         {
-            try { e.GetString(); }
+            try
+            {
+                if (e.GetString()!.Contains('\0'))
+                {
+                    problem(path, "the text contains a NUL character (\\u0000)");
+                    return false;
+                }
+            }
             catch (InvalidOperationException)
             {
                 problem(path, "the text has an invalid \\u escape (a lone UTF-16 surrogate such as \\ud800); write the character itself");
