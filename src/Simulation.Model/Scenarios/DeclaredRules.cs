@@ -109,7 +109,7 @@ public static class DeclaredRules
     }
 
     private static bool IsRecord(object o) => o.GetType() is { IsClass: true } t && t != typeof(string)
-        && (t.Namespace == typeof(Scenario).Namespace || t.Namespace == typeof(World.VendorFile).Namespace);
+        && t.Namespace?.StartsWith("Simulation.", StringComparison.Ordinal) == true; // the project's own records
 
     private static string Short(string s) => OneOfAttribute.Short(s);
 

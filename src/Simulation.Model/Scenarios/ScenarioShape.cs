@@ -63,6 +63,32 @@ public static class ScenarioShape
     }
 
     /// <summary>
+    /// For files read into positional records (vendors.json, targets files): every constructor parameter without a
+    /// default must be written, in the object and in each record of its lists; a missing one is not a silent zero.
+    /// Call after <see cref="Check"/> found no problems.
+    /// </summary>
+    public static void CheckRequired(JsonElement obj, Type type, string path, ScenarioValidator.Report problem)
+    {
+        if (obj.ValueKind != JsonValueKind.Object || type.GetConstructors().FirstOrDefault() is not { } ctor) return;
+        var properties = Properties(type);
+        foreach (var p in ctor.GetParameters())
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(p.Name!);
+            if (!obj.TryGetProperty(name, out var value))
+            {
+                if (!p.HasDefaultValue) problem(path, $"missing \"{name}\"");
+                continue;
+            }
+            if (properties.TryGetValue(name, out var info) && ElementType(info.PropertyType) is { IsClass: true } item && item != typeof(string)
+                && value.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var x in value.EnumerateArray()) CheckRequired(x, item, $"{JsonLineMap.Child(path, name)}[{i++}]", problem);
+            }
+        }
+    }
+
+    /// <summary>
     /// Values the reader accepts but no number or text can hold: a number beyond ±1.8e308 (it would become Infinity),
     /// and a string with a lone UTF-16 surrogate escape such as "\ud800".
     /// </summary>

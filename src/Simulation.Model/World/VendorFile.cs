@@ -57,7 +57,7 @@ public static class VendorFileReader
             void Report(string at, string message, (int Line, int Column)? where = null) => Problem(at, message, where ?? map.Find(at));
             ScenarioShape.Check(document.RootElement, typeof(VendorFile), "$", map, Report);
             if (problems.Count > before) return null;
-            Required(document.RootElement, map, Report);
+            ScenarioShape.CheckRequired(document.RootElement, typeof(VendorFile), "$", Report);
             if (problems.Count > before) return null;
             var file = document.RootElement.Deserialize<VendorFile>(ScenarioLoader.Options)!;
             DeclaredRules.Check(file, "$", Report);
@@ -96,26 +96,5 @@ public static class VendorFileReader
             }
             return problems.Count > before ? null : (vendors, homes);
         }
-    }
-
-    /// <summary>Every vendor (and home market) must write each field the model needs: a missing one is not a silent zero.</summary>
-    private static void Required(JsonElement root, JsonLineMap map, ScenarioValidator.Report report)
-    {
-        void Need(JsonElement obj, Type type, string at)
-        {
-            var given = obj.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var p in type.GetConstructors()[0].GetParameters().Where(p => !p.HasDefaultValue))
-            {
-                var name = JsonNamingPolicy.CamelCase.ConvertName(p.Name!);
-                if (!given.Contains(name)) report(at, $"missing \"{name}\"");
-            }
-        }
-        Need(root, typeof(VendorFile), "$");
-        foreach (var (list, type) in new[] { ("vendors", typeof(VendorEntry)), ("homeMarkets", typeof(HomeMarketEntry)) })
-            if (root.TryGetProperty(list, out var array) && array.ValueKind == JsonValueKind.Array)
-            {
-                var i = 0;
-                foreach (var item in array.EnumerateArray()) Need(item, type, $"$.{list}[{i++}]");
-            }
     }
 }

@@ -19,7 +19,7 @@ public static class CalibratePipeline
         CancellationToken cancel = default)
     {
         var scenario = ScenarioLoader.Load(scenarioPath);
-        var targets = TargetFile.Load(targetsPath);
+        var targets = TargetFile.Load(targetsPath, scenario);
         var calibrator = new Calibrator(scenario, targets, replicates, seed ?? scenario.Scenario.Seed);
         using var folder = OutputFolder.Open(output, scenario.Scenario.Name + "-calibration", force);
         var before = calibrator.Evaluate();

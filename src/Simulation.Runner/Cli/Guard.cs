@@ -14,7 +14,7 @@ public static class Guard
         }
         catch (ScenarioException e)
         {
-            Console.Error.WriteLine($"error: the scenario has {e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}; nothing was run:");
+            Console.Error.WriteLine($"error: the {e.Subject} has {e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}; nothing was run:");
             foreach (var p in e.Problems) Console.Error.WriteLine("  " + p);
             return ExitCodes.BadInput;
         }
