@@ -84,11 +84,8 @@ public static partial class ScenarioInheritance
                 problems.Add((chain.FirstOrDefault() ?? link).Extends with { Message = $"extends cycle: {string.Join(" → ", names)}" });
                 return null;
             }
-            if (!File.Exists(baseFull))
-            {
-                Problem(Directory.Exists(baseFull) ? $"'{basePath}' is a folder; extends names one scenario file" : $"file not found: {basePath}", line, column, "$.extends");
-                return null;
-            }
+            if (Directory.Exists(baseFull)) { Problem($"'{basePath}' is a folder; extends names one scenario file", line, column, "$.extends"); return null; }
+            if (!File.Exists(baseFull)) { Problem($"file not found: {basePath}", line, column, "$.extends"); return null; }
             var parent = Load(basePath, problems, [.. chain, link]);
             return parent == null ? null : Merge(parent, json, own, (msg, p) => Report(p, msg, null));
         }

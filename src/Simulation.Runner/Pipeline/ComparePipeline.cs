@@ -26,7 +26,8 @@ public static class ComparePipeline
         var first = scenarios[0].Scenario;
         var seed = options.Seed ?? first.Seed;
         var replicates = options.Replicates ?? first.Replicates;
-        using var folder = OutputFolder.Open(options.Out, "compare-" + string.Join("-vs-", scenarios.Select(s => s.Scenario.Name)), options.Force);
+        using var folder = OutputFolder.Open(options.Out, "compare-" + string.Join("-vs-", scenarios.Select(s => s.Scenario.Name)), options.Force,
+            "compare", scenarios.SelectMany(s => s.Inputs));
         var runs = new List<ScenarioRun>();
         foreach (var scenario in scenarios)
         {

@@ -16,7 +16,7 @@ public static class RunPipeline
     {
         var scenario = ScenarioLoader.Load(options.ScenarioPath);
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
-        using var folder = OutputFolder.Open(options.Out, scenario.Scenario.Name, options.Force);
+        using var folder = OutputFolder.Open(options.Out, scenario.Scenario.Name, options.Force, "run", scenario.Inputs);
         var run = await ExecuteAsync(scenario, replicates, options.Seed ?? scenario.Scenario.Seed, options, cancel);
         WriteOutputs(run, folder.Staging, options);
         cancel.ThrowIfCancellationRequested();

@@ -34,7 +34,7 @@ public static class SweepPipeline
         design.Apply(resolved, 0); // a wrong --set path fails now, before anything is written
 
         var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
-        PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force);
+        PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force, scenario.Inputs);
         var header = "point," + string.Join(",", parameters.Select(p => p.Column)) + ",date,metric,group,mean,p05,p50,p95,replicates";
         var ledger = new SweepLedger(directory, design, header);
         var horizon = new List<HorizonPoint>();
@@ -70,7 +70,8 @@ public static class SweepPipeline
     }
 
     /// <summary>A fresh folder, or the same sweep's folder to resume; another sweep's folder only with --force.</summary>
-    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force)
+    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force,
+        IEnumerable<string> inputs)
     {
         var designFile = Path.Combine(directory, "sweep.json");
         var description = JsonSerializer.Serialize(new
@@ -78,14 +79,25 @@ public static class SweepPipeline
             kind = design.Kind, parameters = design.Parameters.Select(p => new { path = p.Path, values = p.Values }),
             points = design.Points, replicates, seed, scenario = scenarioHash, // an edited scenario is another sweep
         }, new JsonSerializerOptions { WriteIndented = true });
+        if (File.Exists(directory)) throw new OutputExistsException(directory, isFile: true);
         if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
         {
             var same = File.Exists(designFile) && File.ReadAllText(designFile) == description;
             if (!same && !force) throw new OutputExistsException(directory);
+            OutputSafety.CheckReplaceable(directory, inputs); // also when resuming: a sweep never writes among its inputs
             if (!same) Directory.Delete(directory, true);
         }
-        Directory.CreateDirectory(Path.Combine(directory, "points"));
-        File.WriteAllText(designFile, description);
+        else OutputSafety.CheckReplaceable(directory, inputs);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "points"));
+            File.WriteAllText(designFile, description);
+            OutputSafety.WriteMarker(directory, "sweep");
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new OutputNotWritableException(directory, e.Message);
+        }
     }
 
     /// <summary>The point's ensemble summary at every year end, as sweep.csv rows.</summary>
