@@ -1,4 +1,5 @@
 using Simulation.Model.Scenarios;
+using Simulation.Runner.Pipeline;
 using Simulation.Runner.Results;
 
 namespace Simulation.Runner.Cli;
@@ -23,10 +24,10 @@ public static class Guard
             Console.Error.WriteLine("error: " + e.Message);
             return ExitCodes.BadInput;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            Console.Error.WriteLine("cancelled; no output was written and earlier results are untouched");
-            return ExitCodes.InternalError;
+            Console.Error.WriteLine($"interrupted: {(e is InterruptedWithResults ? e.Message : "nothing was written and earlier results are untouched")}");
+            return Interrupts.ExitCode;
         }
         catch (Exception e)
         {

@@ -32,7 +32,7 @@ public static class ComparePipeline
         foreach (var scenario in scenarios)
         {
             var run = await RunPipeline.ExecuteAsync(scenario, replicates, seed, options, cancel);
-            RunPipeline.WriteOutputs(run, folder.PathOf(OutputFolder.SafeName(scenario.Scenario.Name)), options);
+            RunPipeline.WriteOutputs(run, folder.PathOf(OutputFolder.SafeName(scenario.Scenario.Name)), options, cancel);
             runs.Add(run);
         }
 

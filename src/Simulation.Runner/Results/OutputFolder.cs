@@ -17,7 +17,9 @@ public sealed class OutputFolder : IDisposable
         try
         {
             Directory.CreateDirectory(parent);
+            StagingFolders.RemoveStale(parent); // left by runs that were killed
             if (Directory.Exists(Staging)) Directory.Delete(Staging, true);
+            StagingFolders.Track(Staging);
             Directory.CreateDirectory(Staging);
             OutputSafety.WriteMarker(Staging, command);
         }
@@ -30,6 +32,8 @@ public sealed class OutputFolder : IDisposable
     public string Destination { get; }
     public string Staging { get; }
     private bool Replace { get; }
+    /// <summary>The name reserved for a numbered out/ folder (<see cref="StagingFolders.Reserve"/>), released at the end.</summary>
+    private string? Reservation { get; init; }
 
     /// <summary>
     /// Picks the destination: --out as given (an existing non-empty folder only with --force), or without --out a new
@@ -47,10 +51,13 @@ public sealed class OutputFolder : IDisposable
             OutputSafety.CheckReplaceable(requested, inputs);
             return new OutputFolder(requested, force, command);
         }
-        var name = SafeName(scenarioName);
-        var path = Path.Combine("out", name);
-        for (var n = 2; Directory.Exists(path) || File.Exists(path); n++) path = Path.Combine("out", $"{name}-{n}");
-        return new OutputFolder(path, false, command);
+        var (path, reservation) = StagingFolders.Reserve("out", SafeName(scenarioName));
+        try { return new OutputFolder(path, false, command) { Reservation = reservation }; }
+        catch
+        {
+            StagingFolders.Release(reservation);
+            throw;
+        }
     }
 
     /// <summary>A file or folder name from a scenario name: letters, digits, '-', '_' and '.', never a path.</summary>
@@ -77,11 +84,15 @@ public sealed class OutputFolder : IDisposable
         }
         else Directory.Move(Staging, Destination);
         _committed = true;
+        StagingFolders.Untrack(Staging);
+        StagingFolders.Release(Reservation);
     }
 
     public void Dispose()
     {
         if (!_committed && Directory.Exists(Staging)) Directory.Delete(Staging, true);
+        StagingFolders.Untrack(Staging);
+        StagingFolders.Release(Reservation);
     }
 }
 

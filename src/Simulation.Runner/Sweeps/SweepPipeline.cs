@@ -40,30 +40,40 @@ public static class SweepPipeline
         var horizon = new List<HorizonPoint>();
         var ticks = new RunContext(RunSpec.Create(scenario.Scenario, scenario.World, 1, seed)).Calendar.Count;
 
-        await SweepProgress.TrackAsync(design.Points.Count, ticks, ledger.Finished.Count, async progress =>
+        var finished = ledger.Finished.Count;
+        try
         {
-            for (var i = 0; i < design.Points.Count; i++)
+            await SweepProgress.TrackAsync(design.Points.Count, ticks, ledger.Finished.Count, async progress =>
             {
-                if (ledger.Finished.Contains(i)) continue;
-                cancel.ThrowIfCancellationRequested();
-                var clock = Stopwatch.StartNew();
-                var values = design.Points[i];
-                try
+                for (var i = 0; i < design.Points.Count; i++)
                 {
-                    var file = Path.Combine(directory, "points", $"point-{i:D4}.json");
-                    File.WriteAllText(file, design.Apply(resolved, i).ToJsonString(ScenarioLoader.Options));
-                    var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, cancel, progress.ForPoint(i));
-                    ledger.Complete(i, values, Rows(i, values, run), clock.Elapsed.TotalSeconds);
-                    horizon.AddRange(AtHorizon(i, values, run));
+                    if (ledger.Finished.Contains(i)) continue;
+                    cancel.ThrowIfCancellationRequested();
+                    var clock = Stopwatch.StartNew();
+                    var values = design.Points[i];
+                    try
+                    {
+                        var file = Path.Combine(directory, "points", $"point-{i:D4}.json");
+                        File.WriteAllText(file, design.Apply(resolved, i).ToJsonString(ScenarioLoader.Options));
+                        var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, cancel, progress.ForPoint(i));
+                        ledger.Complete(i, values, Rows(i, values, run), clock.Elapsed.TotalSeconds);
+                        finished++;
+                        horizon.AddRange(AtHorizon(i, values, run));
+                    }
+                    catch (Exception e) when (e is ScenarioException or ArgumentException or InvalidOperationException)
+                    {
+                        ledger.Fail(i, values, e.Message, clock.Elapsed.TotalSeconds);
+                        Console.Error.WriteLine($"  point {i} failed: {e.Message}");
+                    }
+                    progress.PointDone();
                 }
-                catch (Exception e) when (e is ScenarioException or ArgumentException or InvalidOperationException)
-                {
-                    ledger.Fail(i, values, e.Message, clock.Elapsed.TotalSeconds);
-                    Console.Error.WriteLine($"  point {i} failed: {e.Message}");
-                }
-                progress.PointDone();
-            }
-        });
+            });
+        }
+        catch (OperationCanceledException e) when (cancel.IsCancellationRequested)
+        {
+            throw new InterruptedWithResults(
+                $"{finished} of {design.Points.Count} points are finished and kept in {directory}; run the same command again to resume", e);
+        }
         horizon.AddRange(ReadHorizon(directory, design, ledger.Finished));
         SweepReport.Write(directory, scenario, design, replicates, seed, horizon);
         return directory;
