@@ -88,6 +88,7 @@ public static partial class WorldChecks
             problems.Add(new(gaps.Path, 1, 1, "header", $"missing column{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)}"));
             return false;
         }
+        if (!countries.Has("iso3")) return false; // reported with countries.csv's header
         var known = countries.Rows.Select(r => countries.Get(r, "iso3")).ToHashSet(StringComparer.Ordinal);
         var fillable = CountryColumns.Where(c => c.Name is "population" or "gdp_per_capita_usd").ToDictionary(c => c.Name);
         var seen = new HashSet<(string, string)>();
