@@ -4,18 +4,19 @@ namespace Simulation.Runner.Sweeps;
 
 /// <summary>
 /// points.csv: one line per finished point (ok or failed, with the reason), appended as each point ends. It is what
-/// makes a sweep resumable: a re-run skips the points marked ok, and drops from sweep.csv any rows of a point that
-/// was interrupted after writing them.
+/// makes a sweep (or a sensitivity design) resumable: a re-run skips the points marked ok, and drops from the results
+/// file (sweep.csv) any rows of a point that was interrupted after writing them.
 /// </summary>
 public sealed class SweepLedger
 {
     private readonly string _points;
     private readonly string _results;
 
-    public SweepLedger(string directory, SweepDesign design, string resultsHeader)
+    /// <param name="resultsFile">The file a point's rows go to; every row starts with the point's number.</param>
+    public SweepLedger(string directory, SweepDesign design, string resultsHeader, string resultsFile = "sweep.csv")
     {
         _points = Path.Combine(directory, "points.csv");
-        _results = Path.Combine(directory, "sweep.csv");
+        _results = Path.Combine(directory, resultsFile);
         Finished = File.Exists(_points)
             ? File.ReadLines(_points).Skip(1).Select(l => l.Split(',')).Where(f => f.Length > 2 && f[^2] == "ok").Select(f => int.Parse(f[0], CultureInfo.InvariantCulture)).ToHashSet()
             : [];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -40,53 +39,25 @@ public static class SweepPipeline
         var horizon = new List<HorizonPoint>();
         var ticks = new RunContext(RunSpec.Create(scenario.Scenario, scenario.World, 1, seed)).Calendar.Count;
 
-        await SweepProgress.TrackAsync(design.Points.Count, ticks, ledger.Finished.Count, async progress =>
+        await DesignRunner.RunAsync(design, ledger, ticks, async (i, progress, token) =>
         {
-            for (var i = 0; i < design.Points.Count; i++)
-            {
-                if (ledger.Finished.Contains(i)) continue;
-                cancel.ThrowIfCancellationRequested();
-                var clock = Stopwatch.StartNew();
-                var values = design.Points[i];
-                try
-                {
-                    var file = Path.Combine(directory, "points", $"point-{i:D4}.json");
-                    File.WriteAllText(file, design.Apply(resolved, i).ToJsonString(ScenarioLoader.Options));
-                    var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, cancel, progress.ForPoint(i));
-                    ledger.Complete(i, values, Rows(i, values, run), clock.Elapsed.TotalSeconds);
-                    horizon.AddRange(AtHorizon(i, values, run));
-                }
-                catch (Exception e) when (e is ScenarioException or ArgumentException or InvalidOperationException)
-                {
-                    ledger.Fail(i, values, e.Message, clock.Elapsed.TotalSeconds);
-                    Console.Error.WriteLine($"  point {i} failed: {e.Message}");
-                }
-                progress.PointDone();
-            }
-        });
+            var file = Path.Combine(directory, "points", $"point-{i:D4}.json");
+            File.WriteAllText(file, design.Apply(resolved, i).ToJsonString(ScenarioLoader.Options));
+            var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, token, progress);
+            horizon.AddRange(AtHorizon(i, design.Points[i], run));
+            return Rows(i, design.Points[i], run);
+        }, cancel);
         horizon.AddRange(ReadHorizon(directory, design, ledger.Finished));
         SweepReport.Write(directory, scenario, design, replicates, seed, horizon);
         return directory;
     }
 
-    /// <summary>A fresh folder, or the same sweep's folder to resume; another sweep's folder only with --force.</summary>
-    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force)
-    {
-        var designFile = Path.Combine(directory, "sweep.json");
-        var description = JsonSerializer.Serialize(new
+    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force) =>
+        DesignRunner.PrepareFolder(directory, "sweep.json", JsonSerializer.Serialize(new
         {
             kind = design.Kind, parameters = design.Parameters.Select(p => new { path = p.Path, values = p.Values }),
             points = design.Points, replicates, seed, scenario = scenarioHash, // an edited scenario is another sweep
-        }, new JsonSerializerOptions { WriteIndented = true });
-        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
-        {
-            var same = File.Exists(designFile) && File.ReadAllText(designFile) == description;
-            if (!same && !force) throw new OutputExistsException(directory);
-            if (!same) Directory.Delete(directory, true);
-        }
-        Directory.CreateDirectory(Path.Combine(directory, "points"));
-        File.WriteAllText(designFile, description);
-    }
+        }, new JsonSerializerOptions { WriteIndented = true }), force);
 
     /// <summary>The point's ensemble summary at every year end, as sweep.csv rows.</summary>
     private static string Rows(int point, double[] values, ScenarioRun run)
