@@ -135,6 +135,21 @@ public sealed class EstimatorTests
     }
 
     [Fact]
+    public void Morris_noise_floor_predicts_the_mu_star_of_an_output_that_is_pure_replicate_noise()
+    {
+        // Each replicate's output is independent N(0, 1) noise: no factor matters, and μ* should sit at the floor.
+        const int k = 3, R = 8;
+        var points = Morris.Trajectories(k, 400, levels: 4, seed: 17);
+        var rng = new MathNet.Numerics.Random.Xoshiro256StarStar(2, false);
+        var replicates = points.Select(_ => Enumerable.Range(0, R).Select(_ => MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1)).ToArray()).ToArray();
+        var floor = Morris.NoiseFloor(points, replicates, k);
+        var expected = Math.Sqrt(2 / Math.PI) * Math.Sqrt(2.0 / R) / Morris.Delta(4);
+        Assert.InRange(floor, 0.9 * expected, 1.1 * expected);
+        var indices = Morris.Estimate(points, [.. replicates.Select(r => r.Average())], k, bootstrap: 50);
+        Assert.All(indices, m => Assert.InRange(m.MuStar, 0.85 * floor, 1.15 * floor));
+    }
+
+    [Fact]
     public void Replicate_noise_share_separates_parameter_variance_from_stream_variance()
     {
         // Means spread with variance 4 (parameters); replicates scatter with variance 1 around them (streams).
@@ -149,8 +164,6 @@ public sealed class EstimatorTests
             means.Add(sample.Average());
             variances.Add(MathNet.Numerics.Statistics.Statistics.Variance(sample));
         }
-        var (single, ofMeans) = ReplicateNoise.Shares(means, variances, R);
-        Assert.InRange(single, 0.2 - 0.02, 0.2 + 0.02);                 // 1 / (4 + 1)
-        Assert.InRange(ofMeans, 0.1 / 4.1 - 0.005, 0.1 / 4.1 + 0.005); // (1/10) / (4 + 1/10)
+        Assert.InRange(ReplicateNoise.Share(means, variances, R), 0.2 - 0.02, 0.2 + 0.02); // 1 / (4 + 1)
     }
 }

@@ -53,7 +53,8 @@ public static class Morris
             for (var s = 0; s < k; s++)
             {
                 int a = t * (k + 1) + s, b = a + 1;
-                var factor = Enumerable.Range(0, k).First(i => points[a][i] != points[b][i]);
+                var factor = Enumerable.Range(0, k).FirstOrDefault(i => points[a][i] != points[b][i], -1);
+                if (factor < 0) continue; // the caller's rounding left this step in place
                 var dx = points[b][factor] - points[a][factor];
                 effects[factor][t] = (y[b] - y[a]) / dx;
             }
@@ -68,6 +69,31 @@ public static class Morris
             return new MorrisIndex(i, muStar, mu, sigma,
                 Interval.Percentile(boot.Select(b => b.MuStar)), Interval.Percentile(boot.Select(b => b.Sigma)), valid.Length);
         }).ToArray();
+    }
+
+    /// <summary>
+    /// The μ* that replicate noise alone would give. With the outputs of every replicate at every point, each
+    /// elementary effect is also a mean of per-replicate effects (replicate r of both points shares its random
+    /// streams), whose standard error measures that effect's noise; a pure-noise effect N(0, se²) has mean absolute
+    /// value se·√(2/π), so the floor is √(2/π) times the root-mean-square standard error over all steps.
+    /// </summary>
+    public static double NoiseFloor(double[][] points, double[][] replicateOutputs, int k)
+    {
+        var r = points.Length / (k + 1);
+        var squares = new List<double>();
+        for (var t = 0; t < r; t++)
+            for (var s = 0; s < k; s++)
+            {
+                int a = t * (k + 1) + s, b = a + 1;
+                var factor = Enumerable.Range(0, k).FirstOrDefault(i => points[a][i] != points[b][i], -1);
+                var (ya, yb) = (replicateOutputs[a], replicateOutputs[b]);
+                if (factor < 0 || ya.Length != yb.Length || ya.Length < 2) continue;
+                var dx = points[b][factor] - points[a][factor];
+                var effects = ya.Zip(yb, (u, v) => (v - u) / dx).ToArray();
+                if (!effects.All(double.IsFinite)) continue;
+                squares.Add(effects.Variance() / effects.Length);
+            }
+        return squares.Count == 0 ? double.NaN : Math.Sqrt(2 / Math.PI) * Math.Sqrt(squares.Average());
     }
 
     private static (double MuStar, double Mu, double Sigma) Moments(double[] ee) =>

@@ -12,19 +12,18 @@ public static class ReplicateNoise
     /// <param name="means">Each point's mean over its replicates.</param>
     /// <param name="variances">Each point's variance over its replicates (n − 1 denominator).</param>
     /// <returns>
-    /// Single: share of the variance of one replicate's outcome that is within-point noise. Means: share of the variance
-    /// of the point means (what the indices are computed from) that is noise, Var_within / R over Var(means); near 0 the
-    /// indices describe the parameters, near 1 they describe noise.
+    /// The share of the variance of one replicate's outcome across the design that is within-point noise. (The noise
+    /// left in the point means is not Var_within / R here: every point uses the same streams, so their noise is
+    /// correlated and largely cancels in the differences the indices use; Morris.NoiseFloor measures that directly.)
     /// </returns>
-    public static (double Single, double Means) Shares(IReadOnlyList<double> means, IReadOnlyList<double> variances, int replicates)
+    public static double Share(IReadOnlyList<double> means, IReadOnlyList<double> variances, int replicates)
     {
         var ok = Enumerable.Range(0, means.Count).Where(i => double.IsFinite(means[i]) && double.IsFinite(variances[i])).ToArray();
-        if (ok.Length < 2) return (double.NaN, double.NaN);
+        if (ok.Length < 2) return double.NaN;
         var within = ok.Average(i => variances[i]);
         var between = ok.Select(i => means[i]).Variance();
         // Var(means) ≈ Var(E[Y|x]) + within / R, so Var(Y) = Var(E[Y|x]) + within ≈ between + within (1 − 1/R).
         var total = between + within * (replicates - 1.0) / replicates;
-        return (total > 0 ? Math.Min(1, within / total) : 0,
-            between > 0 ? Math.Min(1, within / replicates / between) : within > 0 ? 1 : 0);
+        return total > 0 ? Math.Min(1, within / total) : 0;
     }
 }
