@@ -15,7 +15,11 @@ public static class SensitivityCommand
         var scenario = new Argument<string>("scenario") { Description = "Scenario whose \"uncertain\" list names the parameters and ranges (every shipped scenario inherits scenarios/uncertainties.json)" };
         var compare = new Option<string?>("--compare") { Description = "Also run this scenario at every point and explain the paired effect (scenario minus this one), e.g. scenarios/no-soft-loans.json" };
         var method = new Option<string>("--method") { Description = "morris (screening: mu*, sigma) or sobol (first-order and total indices)", Required = true };
-        method.AcceptOnlyFromAmong(SensitivityDesign.Morris, SensitivityDesign.Sobol);
+        method.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is not (SensitivityDesign.Morris or SensitivityDesign.Sobol) and var v)
+                r.AddError($"--method must be {SensitivityDesign.Morris} or {SensitivityDesign.Sobol}, not '{v}'");
+        });
         var samples = new Option<int?>("--samples")
         {
             Description = $"Morris: trajectories (default {DefaultMorrisTrajectories}; points = samples × (parameters + 1)). Sobol: base sample N (default {DefaultSobolSamples}; points = N × (parameters + 2))",

@@ -63,7 +63,7 @@ public static class SensitivityPipeline
                     baseline = await Simulate(runtime, directory, $"point-{i:D4}-compare.json", json, request.Replicates, seed, progress, ticks, token);
                 }
                 return Rows(i, outcomes, run, baseline);
-            }, cancel);
+            }, cancel, "sensitivity");
         }
         var analysis = SensitivityAnalysis.Compute(directory, design, outcomes, request.Replicates);
         SensitivityAnalysis.WriteCsv(Path.Combine(directory, "sensitivity.csv"), analysis, design);

@@ -15,7 +15,8 @@ public delegate Task<string> PointEvaluator(int point, IProgress<int> ticks, Can
 /// </summary>
 public static class DesignRunner
 {
-    public static async Task RunAsync(SweepDesign design, SweepLedger ledger, int ticksPerPoint, PointEvaluator evaluate, CancellationToken cancel)
+    public static async Task RunAsync(SweepDesign design, SweepLedger ledger, int ticksPerPoint, PointEvaluator evaluate, CancellationToken cancel,
+        string label = "sweep")
     {
         await SweepProgress.TrackAsync(design.Points.Count, ticksPerPoint, ledger.Finished.Count, async progress =>
         {
@@ -35,7 +36,7 @@ public static class DesignRunner
                 }
                 progress.PointDone();
             }
-        });
+        }, label);
     }
 
     /// <summary>

@@ -115,7 +115,7 @@ public sealed class SweepProgress(int points, int ticks, Action<double> report)
         report(_done / (double)points);
     }
 
-    public static async Task TrackAsync(int points, int ticks, int alreadyDone, Func<SweepProgress, Task> work)
+    public static async Task TrackAsync(int points, int ticks, int alreadyDone, Func<SweepProgress, Task> work, string label = "sweep")
     {
         if (alreadyDone > 0) Console.WriteLine($"Resuming: {alreadyDone} of {points} points already finished.");
         if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
@@ -124,7 +124,7 @@ public sealed class SweepProgress(int points, int ticks, Action<double> report)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async ctx =>
                 {
-                    var task = ctx.AddTask($"sweep ({points} points × {ticks} ticks)", maxValue: 1.0);
+                    var task = ctx.AddTask($"{label} ({points} points × {ticks} ticks)", maxValue: 1.0);
                     await work(new SweepProgress(points, ticks, f => task.Value = f));
                 });
             return;
@@ -135,7 +135,7 @@ public sealed class SweepProgress(int points, int ticks, Action<double> report)
             var point = (int)Math.Floor(f * points);
             if (point == lastPoint || Math.Abs(f * points - point) > 1e-9) return;
             lastPoint = point;
-            Console.WriteLine($"  sweep: {point}/{points} points");
+            Console.WriteLine($"  {label}: {point}/{points} points");
         }));
     }
 }
