@@ -107,6 +107,7 @@ public sealed class SensitivityTests
     [InlineData(new[] { "--method", "morris", "--dates", "2030-12" }, "--dates 2030-12: not a tick")]
     [InlineData(new[] { "--method", "sobol", "--outcome", "countries_adoptd/any" }, "did you mean 'countries_adopted'")]
     [InlineData(new[] { "--method", "sobol", "--outcome", "countries_adopted" }, "--outcome 'countries_adopted': expected <metric>/<group>")]
+    [InlineData(new[] { "--method", "sobol", "--only", "parameters.choise" }, "--only parameters.choise: names none of the scenario's uncertain parameters; did you mean 'parameters.choice'?")]
     public async Task Bad_arguments_are_exit_2_naming_the_option_and_write_nothing(string[] options, string message)
     {
         var (policy, _) = Pair("sens-bad");

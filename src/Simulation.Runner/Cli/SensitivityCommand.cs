@@ -31,11 +31,16 @@ public static class SensitivityCommand
             Description = "A series as <metric>/<group>, e.g. bri_countries_with_vendor_origin/CHN (repeatable; default: countries_adopted/any, countries_with_vendor_origin/CHN and /USA)",
             AllowMultipleArgumentsPerToken = false,
         };
+        var only = new Option<string[]>("--only")
+        {
+            Description = "Vary only the uncertain parameters at or under these paths, e.g. --only parameters.choice --only policies[0] (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (default out/<scenario-name>-sensitivity); re-running the same analysis resumes it" };
         var force = new Option<bool>("--force") { Description = "Start over in a folder that holds a different analysis" };
         var command = new Command("sensitivity", "Global sensitivity analysis (Morris or Sobol) of the outcomes, or of a policy's effect, over the scenario's uncertain parameters; resumable")
         {
-            scenario, compare, method, samples, replicates, dates, outcome, RunCommand.Seed, output, RunCommand.EngineOption, force, RunCommand.Verbose,
+            scenario, compare, method, samples, replicates, dates, outcome, only, RunCommand.Seed, output, RunCommand.EngineOption, force, RunCommand.Verbose,
         };
         samples.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 2 or > 100_000) r.AddError("--samples must be between 2 and 100000"); });
         replicates.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 10_000) r.AddError("--replicates must be between 2 and 10000 (replicate noise needs two)"); });
@@ -46,7 +51,7 @@ public static class SensitivityCommand
                 parse.GetValue(samples) ?? (m == SensitivityDesign.Morris ? DefaultMorrisTrajectories : DefaultSobolSamples),
                 parse.GetValue(replicates), parse.GetValue(dates), parse.GetValue(outcome) ?? [],
                 new RunOptions("", null, parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(RunCommand.EngineOption)!,
-                    1, parse.GetValue(force), parse.GetValue(RunCommand.Verbose)));
+                    1, parse.GetValue(force), parse.GetValue(RunCommand.Verbose)), parse.GetValue(only) ?? []);
             var folder = await SensitivityPipeline.RunAsync(request, cancel);
             Console.WriteLine($"Sensitivity analysis written to {folder} (sensitivity.csv, outcomes.csv, points.csv, report.html)");
             return ExitCodes.Ok;

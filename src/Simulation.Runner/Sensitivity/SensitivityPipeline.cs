@@ -14,7 +14,7 @@ namespace Simulation.Runner.Sensitivity;
 
 /// <summary>What the sensitivity command was asked for.</summary>
 public sealed record SensitivityRequest(string ScenarioPath, string? ComparePath, string Method, int Samples, int Replicates,
-    string? Dates, IReadOnlyList<string> Outcomes, RunOptions Options);
+    string? Dates, IReadOnlyList<string> Outcomes, RunOptions Options, IReadOnlyList<string>? Only = null);
 
 /// <summary>
 /// sensitivity: the scenario's uncertain parameters → a Morris or Saltelli design → every point an ensemble (and, with
@@ -34,9 +34,9 @@ public static class SensitivityPipeline
         var calendar = new RunContext(RunSpec.Create(scenario.Scenario, scenario.World, 1, seed)).Calendar;
         var dates = SensitivityOutcome.ParseDates(request.Dates, calendar);
         var outcomes = Outcomes(request, scenario, other, dates);
-        var parameters = scenario.Scenario.Uncertain;
-        if (parameters.Count == 0)
+        if (scenario.Scenario.Uncertain.Count == 0)
             throw new ArgumentException($"{scenario.Path}: $.uncertain: the scenario lists no uncertain parameters; extend scenarios/uncertainties.json or list them as \"uncertain\": [{{ \"path\": ..., \"min\": ..., \"max\": ... }}]");
+        var parameters = Select(scenario.Scenario.Uncertain, request.Only ?? []);
 
         // Simulating past the last outcome date changes nothing before it (every draw belongs to its own tick), so stop there.
         var main = Resolved(scenario, parameters, dates[^1]);
@@ -85,6 +85,27 @@ public static class SensitivityPipeline
         var effects = other is null ? [] : dates.SelectMany(d => series.Select(s => new SensitivityOutcome(s.Metric, s.Group, d, true)));
         return [.. effects, .. dates.SelectMany(d => series.Select(s => new SensitivityOutcome(s.Metric, s.Group, d, false)))];
     }
+
+    /// <summary>
+    /// --only: the uncertain parameters whose path is, or lies under, one of the given paths (e.g. "parameters.choice"
+    /// or "policies[0].discount"), in the list's order; all of them without --only.
+    /// </summary>
+    public static IReadOnlyList<FreeParameter> Select(IReadOnlyList<FreeParameter> uncertain, IReadOnlyList<string> only)
+    {
+        if (only.Count == 0) return uncertain;
+        var prefixes = only.Select(ScenarioPaths.Normalise).ToArray();
+        static bool Under(string path, string prefix) =>
+            path == prefix || (path.StartsWith(prefix, StringComparison.Ordinal) && path[prefix.Length] is '.' or '[');
+        foreach (var prefix in prefixes)
+            if (!uncertain.Any(u => Under(ScenarioPaths.Normalise(u.Path), prefix)))
+                throw new ArgumentException($"--only {prefix[2..]}: names none of the scenario's uncertain parameters{Suggest.DidYouMean(prefix[2..], Prefixes(uncertain))}");
+        return [.. uncertain.Where(u => prefixes.Any(p => Under(ScenarioPaths.Normalise(u.Path), p)))];
+    }
+
+    /// <summary>Every path and every dotted prefix of one ("parameters", "parameters.choice", ...), for a did-you-mean.</summary>
+    private static IEnumerable<string> Prefixes(IEnumerable<FreeParameter> uncertain) => uncertain
+        .Select(u => ScenarioPaths.Normalise(u.Path)[2..].Split('.'))
+        .SelectMany(parts => Enumerable.Range(1, parts.Length).Select(n => string.Join('.', parts.Take(n)))).Distinct();
 
     private static MetricCatalog Catalog(LoadedScenario s) =>
         new(s.World, [.. s.Scenario.Policies.Where(p => p.Type == "financing").Select(p => p.Id)]);
