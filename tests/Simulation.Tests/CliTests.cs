@@ -122,6 +122,7 @@ public sealed class CliTests
         Assert.Contains("compare", output);
         Assert.Contains("sweep", output);
         Assert.Contains("calibrate", output);
+        Assert.Contains("sensitivity", output);
         Assert.Contains("schema", output);
     }
 }

@@ -42,11 +42,13 @@ public sealed record Scenario
     public Dictionary<string, List<string>> Groups { get; init; } = [];
     [Description("Parameters the calibrate command may fit, each with its bounds.")]
     public List<FreeParameter> Calibration { get; init; } = [];
+    [Description("Parameters whose values are assumptions, each with a defensible range and the reason for it; the sensitivity command varies them.")]
+    public List<FreeParameter> Uncertain { get; init; } = [];
     [Description("Policies in force over the horizon, each with its own window.")]
     public List<PolicySpec> Policies { get; init; } = [];
 }
 
-/// <summary>A parameter the calibrate command may fit, within bounds.</summary>
+/// <summary>A parameter the calibrate command may fit, or the sensitivity command vary, within bounds.</summary>
 public sealed record FreeParameter
 {
     [Description("JSON path of a number in this scenario, e.g. \"$.parameters.adoption.innovation\".")]
@@ -57,6 +59,8 @@ public sealed record FreeParameter
     [Range(-1e15, 1e15)]
     [Description("Highest value the fit may use.")]
     public double Max { get; init; }
+    [Description("Why these bounds: the evidence or argument behind the range.")]
+    public string? Reason { get; init; }
 }
 
 /// <summary>Where the world data lives, relative to the scenario file.</summary>

@@ -10,7 +10,7 @@ public readonly record struct Origin(string File, int Line, int Column);
 /// <summary>
 /// Reads a scenario file and the chain of files it <c>extends</c>, checks each file's shape, and merges them:
 /// objects merge deeply, values and lists replace, policies append (a policy with the same id replaces the inherited
-/// one) and <c>removePolicies</c> drops inherited ones. Keeps, for every JSON path of the result, the file and line it
+/// one) and <c>removePolicies</c> drops inherited ones; uncertain parameters append too (the same path replaces). Keeps, for every JSON path of the result, the file and line it
 /// came from, so later checks point at the right place even in a base file.
 /// </summary>
 public static partial class ScenarioInheritance
@@ -143,7 +143,7 @@ public static partial class ScenarioInheritance
     {
         var result = parent.Json.DeepClone().AsObject();
         foreach (var (key, value) in child)
-            if (key is not ("extends" or "removePolicies" or "policies")) MergeValue(result, key, value);
+            if (key is not ("extends" or "removePolicies" or "policies" or "uncertain")) MergeValue(result, key, value);
 
         // Policies: inherited ones minus removePolicies, then the child's, replacing an inherited one with the same id.
         var inherited = result["policies"] as JsonArray ?? [];
@@ -151,40 +151,56 @@ public static partial class ScenarioInheritance
         for (var i = 0; i < remove.Count; i++)
             if (!inherited.Any(p => Id(p) == remove[i]))
                 problem($"removePolicies names '{remove[i]}', which no inherited policy has as id{Suggest.DidYouMean(remove[i], inherited.Select(Id).OfType<string>())}", $"$.removePolicies[{i}]");
-        var policies = new List<(JsonNode Node, string From, int Index)>();
-        for (var i = 0; i < inherited.Count; i++)
-            if (!remove.Contains(Id(inherited[i]) ?? "")) policies.Add((inherited[i]!, "parent", i));
-        var mineIds = new HashSet<string>(StringComparer.Ordinal);
-        if (child["policies"] is JsonArray mine)
-            for (var i = 0; i < mine.Count; i++)
-            {
-                if (Id(mine[i]) is { } id && !mineIds.Add(id))
-                {
-                    problem($"duplicate policy id '{id}' in this file (an id may replace an inherited policy once)", $"$.policies[{i}].id");
-                    continue;
-                }
-                var at = policies.FindIndex(p => Id(p.Node) != null && Id(p.Node) == Id(mine[i]));
-                if (at >= 0) policies[at] = (mine[i]!, "child", i);
-                else policies.Add((mine[i]!, "child", i));
-            }
-        result["policies"] = new JsonArray([.. policies.Select(p => p.Node.DeepClone())]);
+        var policies = AppendKeyed(result, child, "policies", Id, remove,
+            (id, i) => problem($"duplicate policy id '{id}' in this file (an id may replace an inherited policy once)", $"$.policies[{i}].id"));
+        // Uncertain parameters likewise: a scenario adds its own (e.g. a policy's strength) to the inherited list.
+        var uncertain = AppendKeyed(result, child, "uncertain", UncertainPath, [],
+            (path, i) => problem($"'{path}' is listed twice in this file", $"$.uncertain[{i}].path"));
 
-        // Origins: the parent's, overlaid by this file's, with policy indices moved to where the policies now stand.
+        // Origins: the parent's, overlaid by this file's, with list indices moved to where the entries now stand.
         var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
         void Take(Dictionary<string, Origin> source, string side)
         {
             foreach (var (path, origin) in source)
             {
-                var m = PolicyPath().Match(path);
+                var m = KeyedListPath().Match(path);
                 if (!m.Success) { origins[path] = origin; continue; }
-                var target = policies.FindIndex(p => p.From == side && p.Index == int.Parse(m.Groups[1].Value));
-                if (target >= 0) origins[$"$.policies[{target}]{path[m.Length..]}"] = origin;
+                var list = m.Groups[1].Value == "policies" ? policies : uncertain;
+                var target = list.FindIndex(p => p.From == side && p.Index == int.Parse(m.Groups[2].Value));
+                if (target >= 0) origins[$"$.{m.Groups[1].Value}[{target}]{path[m.Length..]}"] = origin;
             }
         }
         Take(parent.Origins, "parent");
         Take(own, "child");
         return new Resolved(Strip(result), origins);
     }
+
+    /// <summary>
+    /// The inherited entries of a list (minus removed keys), then the child's, a child entry replacing an inherited one
+    /// with the same key; a key repeated within the child is reported (it could replace an inherited entry only once).
+    /// </summary>
+    private static List<(JsonNode Node, string From, int Index)> AppendKeyed(JsonObject result, JsonObject child, string name,
+        Func<JsonNode?, string?> key, List<string> remove, Action<string, int> repeated)
+    {
+        var inherited = result[name] as JsonArray ?? [];
+        var entries = new List<(JsonNode Node, string From, int Index)>();
+        for (var i = 0; i < inherited.Count; i++)
+            if (!remove.Contains(key(inherited[i]) ?? "")) entries.Add((inherited[i]!, "parent", i));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (child[name] is JsonArray mine)
+            for (var i = 0; i < mine.Count; i++)
+            {
+                if (key(mine[i]) is { } k && !seen.Add(k)) { repeated(k, i); continue; }
+                var at = entries.FindIndex(p => key(p.Node) != null && key(p.Node) == key(mine[i]));
+                if (at >= 0) entries[at] = (mine[i]!, "child", i);
+                else entries.Add((mine[i]!, "child", i));
+            }
+        result[name] = new JsonArray([.. entries.Select(p => p.Node.DeepClone())]);
+        return entries;
+    }
+
+    private static string? UncertainPath(JsonNode? entry) =>
+        (entry as JsonObject)?["path"] is JsonValue v && v.TryGetValue<string>(out var path) ? ScenarioPaths.Normalise(path) : null;
 
     private static void MergeValue(JsonObject target, string key, JsonNode? value)
     {
@@ -193,7 +209,7 @@ public static partial class ScenarioInheritance
         else target[key] = value?.DeepClone();
     }
 
-    private static string? Id(JsonNode? policy) => (policy as JsonObject)?["id"]?.GetValue<string>();
+    private static string? Id(JsonNode? policy) => (policy as JsonObject)?["id"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
 
     private static string Syntax(string message)
     {
@@ -210,6 +226,6 @@ public static partial class ScenarioInheritance
     [GeneratedRegex(@"'[^']*'", RegexOptions.Singleline)]
     private static partial Regex QuotedText();
 
-    [GeneratedRegex(@"^\$\.policies\[(\d+)\]")]
-    private static partial Regex PolicyPath();
+    [GeneratedRegex(@"^\$\.(policies|uncertain)\[(\d+)\]")]
+    private static partial Regex KeyedListPath();
 }

@@ -36,26 +36,30 @@ public static class ScenarioValidator
         return false;
     }
 
-    /// <summary>Free parameters must name numbers of the scenario (or of a world vendor) and bound their current value.</summary>
-    private static void CheckCalibration(Scenario s, WorldData world, Report problem)
+    /// <summary>
+    /// Free and uncertain parameters must name numbers of the scenario (or of a world vendor). A free parameter's bounds
+    /// must hold its current value (the fit starts there); an uncertain range need not, because a scenario may set a
+    /// value outside the range it inherits.
+    /// </summary>
+    private static void CheckBounds(Scenario s, WorldData world, Report problem, List<FreeParameter> list, string name, bool holdValue)
     {
         var json = System.Text.Json.JsonSerializer.SerializeToNode(s, ScenarioLoader.Options)!.AsObject();
-        for (var i = 0; i < s.Calibration.Count; i++)
+        for (var i = 0; i < list.Count; i++)
         {
-            var f = s.Calibration[i];
+            var f = list[i];
             try
             {
                 VendorOverride.WriteWorldValues(json, world, [f.Path]);
                 var value = ScenarioPaths.Get(json, f.Path);
-                if (!(f.Min < f.Max)) problem($"$.calibration[{i}].max", $"max {f.Max} must be above min {f.Min}");
+                if (!(f.Min < f.Max)) problem($"$.{name}[{i}].max", $"max {f.Max} must be above min {f.Min}");
                 else if (VendorNumber.Parse(f.Path, world) is { } n && !n.Allows(f.Min, f.Max))
-                    problem($"$.calibration[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {n.Range}");
+                    problem($"$.{name}[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {n.Range}");
                 else if (VendorNumber.Parse(f.Path, world) is null && DeclaredRules.PropertyAt(f.Path)?.GetCustomAttribute<RangeAttribute>() is { } r
                          && (DeclaredRules.Violates(r, f.Min) ?? DeclaredRules.Violates(r, f.Max)) != null)
-                    problem($"$.calibration[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {DeclaredRules.Describe(r)}");
-                else if (value < f.Min || value > f.Max) problem($"$.calibration[{i}].path", $"the current value {value} of {f.Path} is outside [{f.Min}, {f.Max}]");
+                    problem($"$.{name}[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {DeclaredRules.Describe(r)}");
+                else if (holdValue && (value < f.Min || value > f.Max)) problem($"$.{name}[{i}].path", $"the current value {value} of {f.Path} is outside [{f.Min}, {f.Max}]");
             }
-            catch (ArgumentException e) { problem($"$.calibration[{i}].path", e.Message); }
+            catch (ArgumentException e) { problem($"$.{name}[{i}].path", e.Message); }
         }
     }
 
@@ -71,7 +75,8 @@ public static class ScenarioValidator
                     problem($"$.groups.{name}[{i}]", $"unknown country '{members[i]}'{Suggest.DidYouMean(members[i], world.CountryIndex.Keys)}");
         }
         VendorOverride.Check(s, world, problem);
-        CheckCalibration(s, world, problem);
+        CheckBounds(s, world, problem, s.Calibration, "calibration", holdValue: true);
+        CheckBounds(s, world, problem, s.Uncertain, "uncertain", holdValue: false);
         if (calendar != null) Policies.PolicyCompiler.Compile(s, world, calendar, problem); // policy windows need valid dates
     }
 }

@@ -4,18 +4,20 @@ namespace Simulation.Runner.Sweeps;
 
 /// <summary>
 /// points.csv: one line per finished point (ok or failed, with the reason), appended as each point ends. It is what
-/// makes a sweep resumable: a re-run skips the points marked ok, and drops from sweep.csv any rows of a point that
-/// was interrupted after writing them.
+/// makes a sweep (or a sensitivity design) resumable: a re-run skips the points marked ok, and drops from the results
+/// file (sweep.csv) any rows of a point that was interrupted after writing them.
 /// </summary>
 public sealed class SweepLedger
 {
     private readonly string _points;
     private readonly string _results;
 
-    public SweepLedger(string directory, SweepDesign design, string resultsHeader)
+    /// <param name="resultsFile">The file a point's rows go to; every row starts with the point's number.</param>
+    public SweepLedger(string directory, SweepDesign design, string resultsHeader, string resultsFile = "sweep.csv")
     {
+        Directory = directory;
         _points = Path.Combine(directory, "points.csv");
-        _results = Path.Combine(directory, "sweep.csv");
+        _results = Path.Combine(directory, resultsFile);
         var pointsHeader = "point," + string.Join(",", design.Parameters.Select(p => p.Column)) + ",status,seconds";
         // A run killed mid-write leaves a torn last line in either file: keep only whole lines, so the next append
         // starts on a line of its own and the torn point simply runs again.
@@ -45,6 +47,9 @@ public sealed class SweepLedger
     }
 
     public IReadOnlySet<int> Finished { get; }
+
+    /// <summary>The folder the design's files are in.</summary>
+    public string Directory { get; }
 
     /// <summary>Appends a point's rows to sweep.csv in one write, then marks it in points.csv.</summary>
     public void Complete(int point, double[] values, string rows, double seconds)

@@ -1,0 +1,136 @@
+using Simulation.Runner.Cli;
+
+namespace Simulation.Tests;
+
+/// <summary>The sensitivity command end to end on tiny designs (short horizon, few replicates), and its bad arguments.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class SensitivityTests
+{
+    private static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
+    {
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        Console.SetOut(o);
+        Console.SetError(e);
+        try { return (await App.RunAsync(args), o.ToString(), e.ToString()); }
+        finally { Console.SetOut(stdout); Console.SetError(stderr); }
+    }
+
+    private const string Uncertain = """
+        , "uncertain": [
+          { "path": "$.parameters.adoption.privacy", "min": -1.0, "max": 0.0, "reason": "test" },
+          { "path": "$.parameters.choice.reputation", "min": -2.0, "max": 0.0, "reason": "acts only on sanctioned vendors" },
+          { "path": "$.policies[0].discount", "min": 0.1, "max": 0.5, "reason": "the policy's strength" }
+        ]
+        """;
+
+    private const string SoftLoans = """
+        , "policies": [ { "id": "loans", "type": "financing", "from": "2008-01", "imposer": "CHN",
+                          "targets": { "countries": ["BRI"] }, "discount": 0.3, "budgetUsdPerYear": 0 } ]
+        """;
+
+    private static (string Policy, string Counterfactual) Pair(string name) => (
+        TestWorld.ShortScenario(name + "-loans", end: "2011-12", tick: "quarter", extra: Uncertain + SoftLoans),
+        TestWorld.ShortScenario(name + "-none", end: "2011-12", tick: "quarter"));
+
+    [Fact]
+    public async Task Morris_on_a_policy_effect_names_what_matters_gives_zero_to_what_cannot_and_resumes()
+    {
+        var (policy, none) = Pair("sens-e2e");
+        var outDir = Path.Combine(TestWorld.TempDir("sens-e2e"), "out");
+        string[] args = ["sensitivity", policy, "--compare", none, "--method", "morris", "--samples", "3", "-n", "2", "--dates", "2011-10",
+            "--engine", "inprocess", "--out", outDir];
+        var (code, _, err) = await Cli(args);
+        Assert.True(code == ExitCodes.Ok, err);
+
+        var csv = File.ReadAllLines(Path.Combine(outDir, "sensitivity.csv"));
+        Assert.Equal("outcome,parameter,method,index,value,ci_low,ci_high", csv[0]);
+        var rows = csv.Skip(1).Select(l => l.Split(',')).ToArray();
+        double Index(string outcome, string parameter, string index) =>
+            double.Parse(rows.Single(r => r[0] == outcome && r[1] == parameter && r[3] == index)[4], System.Globalization.CultureInfo.InvariantCulture);
+        // Three headline counts, as levels and as paired effects, each with μ*, μ, σ for 3 parameters and 2 noise rows.
+        Assert.Equal(6 * (3 * 3 + 2), rows.Length);
+        // Without sanctions the reputation penalty acts on nobody: exactly zero, because every point shares its streams.
+        foreach (var outcome in rows.Select(r => r[0]).Distinct())
+            Assert.Equal(0, Index(outcome, "parameters.choice.reputation", "mu_star"));
+        // Privacy pressure delays adoption: it moves the count of adopting countries.
+        Assert.True(Index("countries_adopted/any@2011-10", "parameters.adoption.privacy", "mu_star") > 0);
+        Assert.True(Index("countries_adopted/any@2011-10", "parameters.adoption.privacy", "mu_star")
+            > Index("countries_adopted/any@2011-10", "(replicate noise)", "mu_star_of_noise"));
+
+        var points = File.ReadAllLines(Path.Combine(outDir, "points.csv"));
+        Assert.Equal(3 * 4, points.Length - 1);
+        Assert.All(points.Skip(1), p => Assert.Contains(",ok,", p));
+        var report = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("Which assumptions matter", report);
+        Assert.Contains("adoption.privacy", report);
+        Assert.Contains("sens-e2e-loans only", report); // the discount does not exist in the counterfactual
+        Assert.True(new FileInfo(Path.Combine(outDir, "sensitivity_effect_countries_with_vendor_origin_CHN_2011-10.png")).Length > 10_000);
+
+        // The same command again resumes: nothing re-runs and the indices come out byte-identical.
+        var before = File.ReadAllText(Path.Combine(outDir, "sensitivity.csv"));
+        var (again, output, _) = await Cli(args);
+        Assert.Equal(ExitCodes.Ok, again);
+        Assert.Contains("Resuming: 12 of 12 points", output);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(outDir, "sensitivity.csv")));
+    }
+
+    [Fact]
+    public async Task Sobol_records_failed_points_and_still_writes_indices()
+    {
+        // initialScope above 1 is invalid: those points fail and are recorded; the rows they spoil are left out.
+        var scenario = TestWorld.ShortScenario("sens-sobol", end: "2009-12", tick: "quarter", extra: """
+            , "uncertain": [
+              { "path": "$.parameters.adoption.privacy", "min": -1.0, "max": 0.0 },
+              { "path": "$.parameters.coverage.initialScope", "min": 0.2, "max": 1.1 }
+            ]
+            """);
+        var outDir = Path.Combine(TestWorld.TempDir("sens-sobol"), "out");
+        var (code, _, err) = await Cli("sensitivity", scenario, "--method", "sobol", "--samples", "8", "-n", "2",
+            "--outcome", "countries_adopted/any", "--engine", "inprocess", "--out", outDir);
+        Assert.True(code == ExitCodes.Ok, err);
+        var points = File.ReadAllLines(Path.Combine(outDir, "points.csv")).Skip(1).ToArray();
+        Assert.Equal(8 * 4, points.Length);
+        Assert.Contains(points, p => p.Contains("\"failed:") && p.Contains("between 0 and 1"));
+        var rows = File.ReadAllLines(Path.Combine(outDir, "sensitivity.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(["first_order", "total"], rows.Where(r => r[1] == "parameters.adoption.privacy").Select(r => r[3]).Order());
+        Assert.Contains("failed", File.ReadAllText(Path.Combine(outDir, "report.html")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--method", "fast" }, "--method must be morris or sobol")]
+    [InlineData(new string[0], "'--method' is required")]
+    [InlineData(new[] { "--method", "morris", "--samples", "1" }, "--samples must be between")]
+    [InlineData(new[] { "--method", "morris", "-n", "1" }, "--replicates must be between 2")]
+    [InlineData(new[] { "--method", "morris", "--dates", "2011-13" }, "--dates '2011-13'")]
+    [InlineData(new[] { "--method", "morris", "--dates", "2030-12" }, "--dates 2030-12: not a tick")]
+    [InlineData(new[] { "--method", "sobol", "--outcome", "countries_adoptd/any" }, "did you mean 'countries_adopted'")]
+    [InlineData(new[] { "--method", "sobol", "--outcome", "countries_adopted" }, "--outcome 'countries_adopted': expected <metric>/<group>")]
+    [InlineData(new[] { "--method", "sobol", "--only", "parameters.choise" }, "--only parameters.choise: names none of the scenario's uncertain parameters; did you mean 'parameters.choice'?")]
+    public async Task Bad_arguments_are_exit_2_naming_the_option_and_write_nothing(string[] options, string message)
+    {
+        var (policy, _) = Pair("sens-bad");
+        var outDir = Path.Combine(TestWorld.TempDir("sens-bad"), "out");
+        var (code, _, err) = await Cli(["sensitivity", policy, .. options, "--engine", "inprocess", "--out", outDir]);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(message, err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task A_scenario_without_uncertain_parameters_or_a_mismatched_compare_is_exit_2()
+    {
+        var (policy, none) = Pair("sens-bad2");
+        var outDir = Path.Combine(TestWorld.TempDir("sens-bad2"), "out");
+        var (code, _, err) = await Cli("sensitivity", none, "--method", "morris", "--engine", "inprocess", "--out", outDir);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("$.uncertain", err);
+        var monthly = TestWorld.ShortScenario("sens-monthly", end: "2011-12", tick: "month");
+        (code, _, err) = await Cli("sensitivity", policy, "--compare", monthly, "--method", "morris", "--engine", "inprocess", "--out", outDir);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--compare", err);
+        Assert.False(Directory.Exists(outDir));
+    }
+}
