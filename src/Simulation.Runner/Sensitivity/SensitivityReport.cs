@@ -20,6 +20,8 @@ public static class SensitivityReport
         var report = new HtmlReport(title).Paragraph(Intro(design, other is not null, request.Replicates)).Facts([
             ("Design", design.Sweep.Kind),
             ("Points", $"{design.Sweep.Points.Count} ({failed} failed; see points.csv)"),
+            ("Parameters varied", $"{design.K} of the scenario's {scenario.Scenario.Uncertain.Count} uncertain parameters"
+                + (request.Only is { Count: > 0 } only ? $" (--only {string.Join(", ", only)}); the others keep the scenario's values" : "")),
             ("Replicates per point", request.Replicates.ToString(CultureInfo.InvariantCulture)),
             ("Seed", $"{seed} (every point, and the compared scenario, uses the same random streams)"),
             ("Scenario", scenario.Path + (other is null ? "" : $"; effect = {scenario.Scenario.Name} − {other.Scenario.Name} ({other.Path}), replicate by replicate")),
