@@ -103,6 +103,43 @@ public sealed class SensitivityTests
         Assert.Equal(["first_order", "total"], rows.Where(r => r[1] == "parameters.adoption.privacy").Select(r => r[3]).Order());
     }
 
+    [Fact]
+    public void A_scenario_adds_uncertain_parameters_to_the_inherited_list_and_a_repeated_path_replaces_the_range()
+    {
+        var baseline = Path.Combine(TestWorld.Scenarios, "baseline.json").Replace("\\", "/");
+        var inherited = Simulation.Model.Scenarios.ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json")).Scenario.Uncertain;
+        Assert.True(inherited.Count >= 30, "baseline.json should inherit the list of uncertainties.json");
+        Assert.All(inherited, u => Assert.False(string.IsNullOrWhiteSpace(u.Reason), $"{u.Path} has no reason for its range"));
+
+        var child = TestWorld.WriteScenario($$"""
+            {
+              "extends": "{{baseline}}",
+              "name": "child",
+              "uncertain": [
+                { "path": "$.parameters.adoption.blocWeight", "min": 0.2, "max": 0.8, "reason": "narrower" },
+                { "path": "parameters.choice.outside", "min": -0.5, "max": 0.5, "reason": "new" }
+              ]
+            }
+            """, "uncertain-child");
+        var list = Simulation.Model.Scenarios.ScenarioLoader.Load(child).Scenario.Uncertain;
+        Assert.Equal(inherited.Count + 1, list.Count);
+        var bloc = list.Single(u => u.Path == "$.parameters.adoption.blocWeight");
+        Assert.Equal((0.2, 0.8, "narrower"), (bloc.Min, bloc.Max, bloc.Reason));
+        Assert.Equal("parameters.choice.outside", list[^1].Path);
+
+        var bad = TestWorld.WriteScenario($$"""
+            {
+              "extends": "{{baseline}}",
+              "name": "bad-child",
+              "uncertain": [
+                { "path": "$.parameters.adoption.blocWieght", "min": 0, "max": 1 }
+              ]
+            }
+            """, "uncertain-bad");
+        var e = Assert.Throws<Simulation.Model.Scenarios.ScenarioException>(() => Simulation.Model.Scenarios.ScenarioLoader.Load(bad));
+        Assert.Contains(e.Problems, p => p.ToString().Contains("uncertain-bad.json:5:") && p.ToString().Contains("did you mean 'blocWeight'"));
+    }
+
     [Theory]
     [InlineData(new[] { "--method", "fast" }, "--method must be morris or sobol")]
     [InlineData(new string[0], "'--method' is required")]
