@@ -76,7 +76,7 @@ public sealed class CliTests
         (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "--force", "-n", "2");
         Assert.Equal(ExitCodes.Ok, code);
         Assert.False(File.Exists(Path.Combine(outDir, "earlier.txt")));
-        Assert.True(File.Exists(Path.Combine(outDir, "timeseries.csv")));
+        Assert.True(File.Exists(Path.Combine(outDir, "timeseries.parquet")));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class CliTests
         var empty = Directory.CreateDirectory(Path.Combine(root, "results")).FullName;
         var (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", empty, "-n", "2");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.True(File.Exists(Path.Combine(empty, "timeseries.csv")));
+        Assert.True(File.Exists(Path.Combine(empty, "timeseries.parquet")));
 
         var file = Path.Combine(root, "a-file");
         File.WriteAllText(file, "not a folder");

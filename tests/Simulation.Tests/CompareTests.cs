@@ -22,7 +22,7 @@ public sealed class CompareTests
         var rows = Deltas(folder).ToArray();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal(["0", "0", "0"], r[5..8]));
-        Assert.True(File.Exists(Path.Combine(folder, "same-a", "timeseries.csv")));
+        Assert.True(File.Exists(Path.Combine(folder, "same-a", "timeseries.parquet")));
         Assert.True(File.Exists(Path.Combine(folder, "same-b", "report.html")));
         Assert.True(File.Exists(Path.Combine(folder, "diff_countries_adopted_any.svg")));
     }

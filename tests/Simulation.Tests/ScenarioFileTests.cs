@@ -111,7 +111,7 @@ public sealed class ScenarioFileTests
         var first = await RunPipeline.RunAsync(new RunOptions(scenario, 2, Out: Path.Combine(TestWorld.TempDir("again"), "out"), Engine: Engine.InProcess));
         var again = await RunPipeline.RunAsync(new RunOptions(Path.Combine(first, "scenario.resolved.json"), 2,
             Out: Path.Combine(TestWorld.TempDir("again2"), "out"), Engine: Engine.InProcess));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(first, "timeseries.csv")), File.ReadAllBytes(Path.Combine(again, "timeseries.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(first, "timeseries.parquet")), File.ReadAllBytes(Path.Combine(again, "timeseries.parquet")));
         Assert.True(File.Exists(Path.Combine(first, "world", "countries.csv")));
     }
 

@@ -16,10 +16,16 @@ public static class RunCommand
     };
     public static readonly Option<int> Silos = new("--silos") { Description = "Orleans silos to start on this machine", DefaultValueFactory = _ => 1 };
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Show Orleans information logs and stack traces" };
+    public static readonly Option<string> Detail = new("--detail")
+    {
+        Description = "standard (per-replicate series and contracts as Parquet only) or full (also as CSV; large: about 300 MB for 100 replicates)",
+        DefaultValueFactory = _ => OutputDetail.Standard,
+    };
 
     static RunCommand()
     {
         EngineOption.AcceptOnlyFromAmong(Engine.Names);
+        Detail.AcceptOnlyFromAmong(OutputDetail.Names);
         Silos.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 8) r.AddError("--silos must be between 1 and 8"); });
         Replicates.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--replicates must be at least 1"); });
     }
@@ -31,12 +37,12 @@ public static class RunCommand
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
         var command = new Command("run", "Run a scenario's ensemble and write timeseries, summaries, contracts and plots")
         {
-            scenario, Replicates, Seed, output, EngineOption, Silos, force, Verbose,
+            scenario, Replicates, Seed, output, EngineOption, Silos, force, Detail, Verbose,
         };
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var options = new RunOptions(parse.GetValue(scenario)!, parse.GetValue(Replicates), parse.GetValue(Seed),
-                parse.GetValue(output), parse.GetValue(EngineOption)!, parse.GetValue(Silos), parse.GetValue(force), parse.GetValue(Verbose));
+                parse.GetValue(output), parse.GetValue(EngineOption)!, parse.GetValue(Silos), parse.GetValue(force), parse.GetValue(Verbose), parse.GetValue(Detail)!);
             var folder = await RunPipeline.RunAsync(options, cancel);
             Console.WriteLine($"Results written to {folder}");
             return ExitCodes.Ok;

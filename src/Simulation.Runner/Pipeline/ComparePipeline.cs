@@ -31,7 +31,7 @@ public static class ComparePipeline
         foreach (var scenario in scenarios)
         {
             var run = await RunPipeline.ExecuteAsync(scenario, replicates, seed, options, cancel);
-            RunPipeline.WriteOutputs(run, folder.PathOf(OutputFolder.SafeName(scenario.Scenario.Name)), options);
+            await RunPipeline.WriteOutputsAsync(run, folder.PathOf(OutputFolder.SafeName(scenario.Scenario.Name)), options);
             runs.Add(run);
         }
 

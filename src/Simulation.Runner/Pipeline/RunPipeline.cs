@@ -18,7 +18,7 @@ public static class RunPipeline
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
         using var folder = OutputFolder.Open(options.Out, scenario.Scenario.Name, options.Force);
         var run = await ExecuteAsync(scenario, replicates, options.Seed ?? scenario.Scenario.Seed, options, cancel);
-        WriteOutputs(run, folder.Staging, options);
+        await WriteOutputsAsync(run, folder.Staging, options);
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
         return folder.Destination;
@@ -41,15 +41,20 @@ public static class RunPipeline
     }
 
     /// <summary>The run output contract (CSV files, plots, manifest, reproducible scenario, report.html) into a directory.</summary>
-    public static void WriteOutputs(ScenarioRun run, string directory, RunOptions options)
+    public static async Task WriteOutputsAsync(ScenarioRun run, string directory, RunOptions options)
     {
         Directory.CreateDirectory(directory);
         string At(string file) => Path.Combine(directory, file);
         var name = run.Scenario.Scenario.Name;
-        ResultWriter.WriteTimeseries(At("timeseries.csv"), name, run.Seed, run.Result);
+        await ParquetTables.WriteTimeseriesAsync(At("timeseries.parquet"), name, run.Result);
+        await ParquetTables.WriteContractsAsync(At("contracts.parquet"), run.Result);
+        if (options.Detail == OutputDetail.Full)
+        {
+            ResultWriter.WriteTimeseries(At("timeseries.csv"), name, run.Result);
+            ResultWriter.WriteContracts(At("contracts.csv"), run.Result);
+        }
         ResultWriter.WriteSummary(At("summary.csv"), run.Summary);
         ResultWriter.WriteCountries(At("countries.csv"), name, run.Result);
-        ResultWriter.WriteContracts(At("contracts.csv"), run.Result);
         WriteReproducible(run.Scenario, directory);
         PlotBook.WriteAll(run.Summary, directory);
         var s = run.Scenario.Scenario;

@@ -3,23 +3,25 @@ using Simulation.Model.Time;
 
 namespace Simulation.Runner.Results;
 
-/// <summary>Writes the output contract's CSV files (README "Outputs"): timeseries, summary, countries, contracts.</summary>
+/// <summary>
+/// Writes the output contract's CSV files (README "Output files"): summary and countries always; the per-replicate
+/// timeseries and contracts only with --detail full (they are always in the Parquet files).
+/// </summary>
 public static class ResultWriter
 {
-    public static void WriteTimeseries(string path, string scenario, ulong seed, RunResult result)
+    public static void WriteTimeseries(string path, string scenario, RunResult result)
     {
         var recorder = result.Recorder;
         var calendar = recorder.Context.Calendar;
         var catalog = recorder.Catalog;
-        using var csv = new Csv(path, "scenario,replicate,seed,date,metric,group,value");
-        var seedText = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var csv = new Csv(path, "scenario,replicate,date,metric,group,value");
         for (var r = 0; r < recorder.Context.Replicates; r++)
             for (var t = 0; t < calendar.Count; t++)
             {
                 var date = calendar.DateOf(t).ToString();
                 foreach (var s in catalog.All)
                 {
-                    csv.Field(scenario).Field(r).Field(seedText).Field(date).Field(s.Metric).Field(s.Group).Field(recorder.Value(r, t, s.Index));
+                    csv.Field(scenario).Field(r).Field(date).Field(s.Metric).Field(s.Group).Field(recorder.Value(r, t, s.Index));
                     csv.EndRow();
                 }
             }
@@ -40,20 +42,24 @@ public static class ResultWriter
         }
     }
 
+    /// <summary>
+    /// countries.csv, one row per country and year end (wide, so it joins the world file on iso3): for each indicator
+    /// the share of replicates in which it held. Indicator columns use '_' where the catalogue has ':' (vendor_origin_CHN).
+    /// </summary>
     public static void WriteCountries(string path, string scenario, RunResult result)
     {
         var recorder = result.Recorder;
         var ctx = recorder.Context;
-        using var csv = new Csv(path, "scenario,year,iso3,indicator,probability");
+        using var csv = new Csv(path, "scenario,year,iso3," + string.Join(",", recorder.Indicators.Select(i => i.Replace(':', '_'))));
         for (var y = 0; y < recorder.YearEndTicks.Length; y++)
         {
             var year = ctx.Calendar.DateOf(recorder.YearEndTicks[y]).Year;
             for (var c = 0; c < ctx.World.Countries.Count; c++)
-                for (var i = 0; i < recorder.Indicators.Length; i++)
-                {
-                    csv.Field(scenario).Field(year).Field(ctx.World.Countries[c].Iso3).Field(recorder.Indicators[i]).Field(recorder.Probability(y, c, i));
-                    csv.EndRow();
-                }
+            {
+                csv.Field(scenario).Field(year).Field(ctx.World.Countries[c].Iso3);
+                for (var i = 0; i < recorder.Indicators.Length; i++) csv.Field(recorder.Probability(y, c, i));
+                csv.EndRow();
+            }
         }
     }
 
