@@ -43,6 +43,30 @@ public sealed class OutputContractTests
     }
 
     [Fact]
+    public void Every_metric_of_the_catalogue_has_a_unit_and_a_description()
+    {
+        var catalog = new Simulation.Model.Metrics.MetricCatalog(TestWorld.World, ["soft-loans"]); // with a financing series
+        foreach (var metric in catalog.All.Select(s => s.Metric).Distinct())
+        {
+            Assert.True(Simulation.Model.Metrics.MetricUnits.Info.TryGetValue(metric, out var info), $"{metric} has no unit");
+            Assert.False(string.IsNullOrWhiteSpace(info!.Unit));
+            Assert.False(string.IsNullOrWhiteSpace(info.Description));
+        }
+    }
+
+    [Fact]
+    public async Task Metrics_csv_gives_the_unit_of_every_series_in_the_files()
+    {
+        var rows = (await Lines("metrics.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        var summarySeries = (await Lines("summary.csv")).Skip(1).Select(l => l.Split(',')).Select(f => (f[2], f[3])).ToHashSet();
+        Assert.Equal(summarySeries.Order(), rows.Select(r => (r[0], r[1])).Order());
+        Assert.Contains(rows, r => r[0] == "installed_share_origin" && r[1] == "CHN" && r[2] == "share");
+        Assert.Contains(rows, r => r[0] == "countries_adopted" && r[1] == "any" && r[2] == "countries");
+        Assert.Contains(rows, r => r[0] == "population_covered" && r[2] == "people");
+        Assert.Contains(rows, r => r[0] == "contract_value_usd" && r[2] == "USD");
+    }
+
+    [Fact]
     public async Task Per_replicate_tables_are_parquet_by_default_and_csv_only_with_detail_full()
     {
         var folder = await FolderAsync();

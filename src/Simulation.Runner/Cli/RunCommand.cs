@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
 
@@ -43,8 +44,14 @@ public static class RunCommand
         {
             var options = new RunOptions(parse.GetValue(scenario)!, parse.GetValue(Replicates), parse.GetValue(Seed),
                 parse.GetValue(output), parse.GetValue(EngineOption)!, parse.GetValue(Silos), parse.GetValue(force), parse.GetValue(Verbose), parse.GetValue(Detail)!);
-            var folder = await RunPipeline.RunAsync(options, cancel);
+            var (folder, run) = await RunPipeline.RunAndKeepAsync(options, cancel);
+            var (header, rows) = Report.KeyOutcomes.ForRun(run);
+            var table = new Table { Title = new TableTitle("Key outcomes"), Caption = new TableTitle(Report.KeyOutcomes.RunCaption) };
+            foreach (var h in header) table.AddColumn(new TableColumn(Markup.Escape(h)) { Alignment = h is "Outcome" or "Unit" ? Justify.Left : Justify.Right });
+            foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
+            AnsiConsole.Write(table);
             Console.WriteLine($"Results written to {folder}");
+            Console.WriteLine($"Report: {Path.Combine(folder, "report.html")}");
             return ExitCodes.Ok;
         }, parse.GetValue(Verbose)));
         return command;

@@ -12,7 +12,11 @@ namespace Simulation.Runner.Pipeline;
 /// <summary>The run command as a pipeline: scenario → ensemble run → results → plots and files, moved into place at the end.</summary>
 public static class RunPipeline
 {
-    public static async Task<string> RunAsync(RunOptions options, CancellationToken cancel = default)
+    public static async Task<string> RunAsync(RunOptions options, CancellationToken cancel = default) =>
+        (await RunAndKeepAsync(options, cancel)).Folder;
+
+    /// <summary>The same, also returning the finished run (the run command prints its key outcomes).</summary>
+    public static async Task<(string Folder, ScenarioRun Run)> RunAndKeepAsync(RunOptions options, CancellationToken cancel = default)
     {
         var scenario = ScenarioLoader.Load(options.ScenarioPath);
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
@@ -21,7 +25,7 @@ public static class RunPipeline
         await WriteOutputsAsync(run, folder.Staging, options);
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
-        return folder.Destination;
+        return (folder.Destination, run);
     }
 
     /// <summary>Simulates one scenario's ensemble and summarises it.</summary>
@@ -54,6 +58,7 @@ public static class RunPipeline
             ResultWriter.WriteContracts(At("contracts.csv"), run.Result);
         }
         ResultWriter.WriteSummary(At("summary.csv"), run.Summary);
+        ResultWriter.WriteMetrics(At("metrics.csv"), run.Result.Recorder.Catalog);
         ResultWriter.WriteCountries(At("countries.csv"), name, run.Result);
         WriteReproducible(run.Scenario, directory);
         PlotBook.WriteAll(run.Summary, directory);

@@ -5,20 +5,26 @@ using Simulation.Runner.Results;
 
 namespace Simulation.Runner.Plots;
 
-/// <summary>A main outcome compared across scenarios: its series, title, axis label and display scale.</summary>
-public sealed record Outcome(string Metric, string Group, string Title, string YLabel, double Scale = 1)
+/// <summary>A main outcome: its series, title and what is counted; unit and display scale come from the unit catalogue.</summary>
+public sealed record Outcome(string Metric, string Group, string Title, string Quantity)
 {
     public string FileStem => $"{Metric}_{Group}".Replace(':', '_');
+    public string Unit => MetricUnits.Of(Metric).Unit;
+    public double Scale => UnitDisplay.Scale(Unit);
+    public string ScreenUnit => UnitDisplay.Screen(Unit);
+    public string DifferenceUnit => UnitDisplay.Difference(Unit);
+    public string YLabel => $"{Quantity} ({ScreenUnit})";
+    public string DifferenceLabel => $"Difference in {Quantity.ToLowerInvariant()} ({DifferenceUnit})";
 
-    /// <summary>The outcomes every comparison plots and tabulates.</summary>
+    /// <summary>The outcomes every run and comparison tabulates and every comparison plots.</summary>
     public static readonly IReadOnlyList<Outcome> Main =
     [
         new(MetricCatalog.CountriesAdopted, MetricCatalog.Any, "Countries using AI surveillance", "Countries (of 196)"),
         new(MetricCatalog.CountriesWithVendorOrigin, "CHN", "Countries with Chinese vendors", "Countries"),
         new(MetricCatalog.CountriesWithVendorOrigin, "USA", "Countries with US vendors", "Countries"),
-        new(MetricCatalog.InstalledShareOrigin, "CHN", "Installed base from Chinese vendors", "Share of active contract value, %", 100),
-        new(MetricCatalog.InstalledShareOrigin, "USA", "Installed base from US vendors", "Share of active contract value, %", 100),
-        new(MetricCatalog.ForeignDataAccessShare, MetricCatalog.Any, "Installed base a foreign government may access", "Share of active contract value, %", 100),
+        new(MetricCatalog.InstalledShareOrigin, "CHN", "Installed base from Chinese vendors", "Share of active contract value"),
+        new(MetricCatalog.InstalledShareOrigin, "USA", "Installed base from US vendors", "Share of active contract value"),
+        new(MetricCatalog.ForeignDataAccessShare, MetricCatalog.Any, "Installed base a foreign government may access", "Share of active contract value"),
     ];
 }
 
@@ -48,7 +54,7 @@ public static class ComparePlots
     {
         var years = runs[0].Summary.Years;
         var plot = PlotStyle.Create($"Difference: {o.Title}", $"each scenario minus {runs[0].Summary.Scenario}",
-            "mean of paired differences and 5–95 % range over replicates", o.YLabel);
+            "mean of paired differences and 5–95 % range of the per-replicate differences", o.DifferenceLabel);
         double lo = 0, hi = 0;
         for (var i = 1; i < runs.Count; i++)
         {

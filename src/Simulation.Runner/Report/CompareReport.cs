@@ -1,4 +1,3 @@
-using System.Globalization;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Results;
@@ -22,51 +21,47 @@ public static class CompareReport
 
         report.Heading("Key outcomes");
         report.Table(Header(runs), Rows(runs, deltas),
-            $"Mean across replicates; in brackets the difference from {baseline} with its 95 % interval");
+            $"Mean across replicates; in brackets the mean difference from {baseline} (pp: percentage points, for shares) with its 95 % confidence interval");
+        report.Paragraph("Two kinds of range appear in this report. The table's 95 % confidence interval says how precisely the " +
+            $"replicates pin down the average effect: with {runs[0].Replicates} replicates it narrows as more are run. The difference plots' " +
+            "5–95 % band shows how much the effect varies from one replicate (one possible history) to another: it does not narrow " +
+            "with more replicates. An average effect can be certain (interval clear of zero) while single histories still vary widely.");
 
         report.Heading("Over time");
         foreach (var (outcome, overlay, difference) in figures)
         {
             report.Figure(Path.Combine(directory, overlay),
-                $"{outcome.Title}: median of each scenario with the band holding 90 % of replicates. Colours are the same scenario in every plot; dashed lines mark policies.");
+                $"{outcome.Title}: median of each scenario with the band holding 90 % of replicates. Colours are the same scenario in every plot." +
+                (runs.Any(r => r.Scenario.Scenario.Policies.Count > 0) ? RunReport.PolicyNote : ""));
             if (difference != null)
                 report.Figure(Path.Combine(directory, difference),
-                    $"{outcome.Title}: each scenario minus {baseline}, replicate by replicate. The line is the mean difference, the band the 5–95 % range; a band clear of zero is an effect visible in almost every replicate.");
+                    $"{outcome.Title}: each scenario minus {baseline}, replicate by replicate. The line is the mean difference, the band the 5–95 % range; a band clear of zero is an effect visible in almost every replicate (this spread of single histories is wider than the table's confidence interval of the mean).");
         }
         report.Heading("Scenarios as run");
         foreach (var run in runs) report.Preformatted(run.Summary.Scenario, RunPipeline.PortableJson(run.Scenario));
         report.Write(Path.Combine(directory, "report.html"));
     }
 
-    /// <summary>Dates of the table: end of 2025, end of 2030 and the horizon's last year end, where they exist.</summary>
-    private static string[] Dates(ScenarioRun run)
-    {
-        var ends = run.Result.Recorder.YearEndTicks.Select(t => run.Result.Recorder.Context.Calendar.DateOf(t)).ToArray();
-        return [.. ends.Where(d => d.Year is 2025 or 2030 || d == ends[^1]).Select(d => d.ToString()).Distinct()];
-    }
-
     private static string[] Header(IReadOnlyList<ScenarioRun> runs) =>
-        ["Outcome", "Date", .. runs.Select(r => r.Summary.Scenario)];
+        ["Outcome", "Unit", "Date", .. runs.Select((r, i) => i == 0 ? r.Summary.Scenario : $"{r.Summary.Scenario} (difference; 95 % CI)")];
 
     private static IEnumerable<IReadOnlyList<string>> Rows(IReadOnlyList<ScenarioRun> runs, IReadOnlyList<DeltaRow> deltas)
     {
         foreach (var o in Outcome.Main)
-            foreach (var date in Dates(runs[0]))
+            foreach (var date in KeyOutcomes.Dates(runs[0]))
             {
-                var row = new List<string> { o.Title, date };
-                var t = Array.FindIndex(runs[0].Summary.Dates, d => d.ToString() == date);
-                row.Add(Format(runs[0].Summary.Band(o.Metric, o.Group).Mean[t] * o.Scale));
+                var row = new List<string> { o.Title, o.ScreenUnit, date };
+                var t = KeyOutcomes.Tick(runs[0], date);
+                row.Add(UnitDisplay.Format(runs[0].Summary.Band(o.Metric, o.Group).Mean[t] * o.Scale));
                 foreach (var run in runs.Skip(1))
                 {
                     var mean = run.Summary.Band(o.Metric, o.Group).Mean[t] * o.Scale;
                     var d = deltas.First(x => x.Scenario == run.Summary.Scenario && x.Date == date && x.Metric == o.Metric && x.Group == o.Group);
-                    var cell = $"{Format(mean)} ({Signed(d.MeanDiff * o.Scale)}; {Format(d.Ci95Low * o.Scale)} to {Format(d.Ci95High * o.Scale)})";
+                    var cell = $"{UnitDisplay.Format(mean)} ({UnitDisplay.Signed(d.MeanDiff * o.Scale)} {o.DifferenceUnit}; " +
+                        $"{UnitDisplay.Format(d.Ci95Low * o.Scale)} to {UnitDisplay.Format(d.Ci95High * o.Scale)})";
                     row.Add(d.Significant ? "*" + cell : cell);
                 }
                 yield return row;
             }
     }
-
-    private static string Format(double v) => v.ToString(Math.Abs(v) >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture);
-    private static string Signed(double v) => (v >= 0 ? "+" : "") + Format(v);
 }

@@ -1,4 +1,5 @@
 using Simulation.Model.Engine;
+using Simulation.Model.Metrics;
 using Simulation.Model.Time;
 
 namespace Simulation.Runner.Results;
@@ -70,6 +71,18 @@ public static class ResultWriter
         {
             csv.Field(c.Replicate).Field(c.Id).Field(c.Signed).Field(c.Country).Field(c.Vendor).Field(c.Capability)
                 .Field(c.ValueUsd).Field(c.DurationMonths).Field(c.Financed).Field(c.DataAccess).Field(c.Status);
+            csv.EndRow();
+        }
+    }
+
+    /// <summary>metrics.csv: every series the files hold, with its unit (from the one catalogue) and what it means.</summary>
+    public static void WriteMetrics(string path, MetricCatalog catalog)
+    {
+        using var csv = new Csv(path, "metric,group,unit,description");
+        foreach (var s in catalog.All)
+        {
+            var info = MetricUnits.Of(s.Metric);
+            csv.Field(s.Metric).Field(s.Group).Field(info.Unit).Field(info.Description);
             csv.EndRow();
         }
     }
