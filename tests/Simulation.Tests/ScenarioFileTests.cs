@@ -19,6 +19,19 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void A_report_group_must_be_a_group_results_are_broken_down_by()
+    {
+        var path = TestWorld.ShortScenario("report-groups", extra: """
+            , "groups": { "EAST_AFRICA": ["KEN", "UGA"] },
+              "report": { "groups": ["EAST_AFRICA", "BRI", "EAST_AFRIKA"] }
+            """);
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path));
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal("$.report.groups[2]", problem.Path);
+        Assert.Contains("did you mean 'EAST_AFRICA'", problem.Message);
+    }
+
+    [Fact]
     public void Every_shipped_scenario_validates_and_points_editors_at_the_schema()
     {
         var files = Directory.GetFiles(TestWorld.Scenarios, "*.json").Where(f => !f.EndsWith("scenario.schema.json")).ToArray();

@@ -59,6 +59,7 @@ public static class RunPipeline
         }
         ResultWriter.WriteSummary(At("summary.csv"), run.Summary);
         ResultWriter.WriteMetrics(At("metrics.csv"), run.Result.Recorder.Catalog);
+        ResultWriter.WriteGroups(At("groups.csv"), name, run.Result.Recorder);
         ResultWriter.WriteCountries(At("countries.csv"), name, run.Result);
         WriteReproducible(run.Scenario, directory);
         PlotBook.WriteAll(run.Summary, directory);

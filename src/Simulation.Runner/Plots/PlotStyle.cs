@@ -64,6 +64,19 @@ public static class PlotStyle
         return lines;
     }
 
+    /// <summary>Year ticks: a labelled major tick every 5 years (10 on very long horizons, 1 on short ones), a minor tick every year.</summary>
+    public static void YearTicks(Plot plot, double[] years)
+    {
+        var (x0, x1) = years.Length == 0 ? (0.0, 1.0) : (years[0], years[^1]);
+        var span = x1 - x0;
+        var major = span > 60 ? 10 : span > 8 ? 5 : 1;
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var y = (int)Math.Ceiling(x0); y <= x1; y++)
+            if (y % major == 0) ticks.AddMajor(y, y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            else ticks.AddMinor(y);
+        plot.Axes.Bottom.TickGenerator = ticks;
+    }
+
     /// <summary>
     /// Year axis (labels "2020", not "2,020"), x limits first..last year, y from 0 to a bit above
     /// <paramref name="yMax"/> (or exactly <paramref name="yTop"/>), dashed policy lines, legend outside right.
@@ -72,11 +85,7 @@ public static class PlotStyle
     {
         var (x0, x1) = years.Length == 0 ? (0.0, 1.0) : (years[0], years[^1]);
         if (x1 <= x0) x1 = x0 + 1;
-        var span = x1 - x0;
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(span > 30 ? 10 : span > 12 ? 5 : span > 4 ? 2 : 1)
-        {
-            LabelFormatter = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
-        };
+        YearTicks(plot, years);
         var top = yTop ?? NiceTop(yMax);
         var lines = PolicyLines(policies).Where(l => l.Year >= x0 && l.Year <= x1).ToArray();
         // Lines at the same month share one label listing their numbers ("1, 3").

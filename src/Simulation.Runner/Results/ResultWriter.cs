@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using Simulation.Model.Engine;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
@@ -85,5 +86,32 @@ public static class ResultWriter
             csv.Field(s.Metric).Field(s.Group).Field(info.Unit).Field(info.Description);
             csv.EndRow();
         }
+    }
+
+    /// <summary>
+    /// groups.csv: the headline series by country group (regions, blocs, income groups, regimes, the scenario's groups)
+    /// at every year end, as ensemble statistics like summary.csv.
+    /// </summary>
+    public static void WriteGroups(string path, string scenario, RunRecorder recorder)
+    {
+        var groups = recorder.Groups;
+        var calendar = recorder.Context.Calendar;
+        var replicates = recorder.Context.Replicates;
+        var sample = new double[replicates];
+        using var csv = new Csv(path, "scenario,date,country_group,kind,metric,group,mean,p05,p50,p95,replicates");
+        for (var y = 0; y < recorder.YearEndTicks.Length; y++)
+            foreach (var (group, g) in groups.Groups.Select((x, i) => (x, i)))
+                foreach (var s in groups.Series)
+                {
+                    for (var r = 0; r < replicates; r++) sample[r] = groups.Value(r, y, g, s.Index);
+                    var mean = sample.Mean();
+                    Array.Sort(sample);
+                    csv.Field(scenario).Field(calendar.DateOf(recorder.YearEndTicks[y]).ToString()).Field(group.Name).Field(group.Kind)
+                        .Field(s.Metric).Field(s.Group).Field(mean)
+                        .Field(SortedArrayStatistics.QuantileCustom(sample, 0.05, QuantileDefinition.R8))
+                        .Field(SortedArrayStatistics.QuantileCustom(sample, 0.50, QuantileDefinition.R8))
+                        .Field(SortedArrayStatistics.QuantileCustom(sample, 0.95, QuantileDefinition.R8)).Field(replicates);
+                    csv.EndRow();
+                }
     }
 }
