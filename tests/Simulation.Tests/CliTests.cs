@@ -18,6 +18,38 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Validating_the_whole_scenarios_folder_skips_the_schema_and_recognises_fragments()
+    {
+        var files = Directory.GetFiles(TestWorld.Scenarios, "*.json").Order().ToArray();
+        var (code, output, err) = await Cli(["validate", .. files]);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("", err);
+        Assert.Contains("scenario.schema.json: skipped (the JSON Schema of scenario files, not a scenario)", output);
+        Assert.Contains("calibrated-parameters.json: ok (fragment 'calibrated-parameters'", output);
+        Assert.Contains("baseline.json: ok (baseline)", output);
+    }
+
+    [Fact]
+    public async Task Validate_resolved_lists_the_members_of_the_groups_a_policy_targets()
+    {
+        var path = TestWorld.ShortScenario("groups-resolved", extra: """
+            , "groups": { "EAST_AFRICA": ["KEN", "UGA"] },
+              "policies": [ { "id": "ban", "type": "importBan", "from": "2010-01", "targets": { "countries": ["EAST_AFRICA", "NAC"], "vendors": ["CHN"] } } ]
+            """);
+        var (code, output, _) = await Cli("validate", "--resolved", path);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("//   EAST_AFRICA (2): KEN, UGA", output);
+        Assert.Contains("//   NAC (2): CAN, USA", output);
+    }
+
+    [Fact]
+    public void List_shows_the_first_sentence_of_a_description_not_a_cut_at_an_initial()
+    {
+        Assert.Equal("Parameters fitted to Feldstein, S. (2019).", ListCommand.FirstSentence("Parameters fitted to Feldstein, S. (2019). The Global Expansion."));
+        Assert.Equal("A ban, e.g. on imports.", ListCommand.FirstSentence("A ban, e.g. on imports. More text."));
+    }
+
+    [Fact]
     public async Task Unknown_property_is_exit_2_with_file_line_and_path()
     {
         var path = TestWorld.WriteScenario("""

@@ -49,7 +49,7 @@ public static class RunCommand
             var table = new Table { Title = new TableTitle("Key outcomes"), Caption = new TableTitle(Report.KeyOutcomes.RunCaption) };
             foreach (var h in header) table.AddColumn(new TableColumn(Markup.Escape(h)) { Alignment = h is "Outcome" or "Unit" ? Justify.Left : Justify.Right });
             foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
-            AnsiConsole.Write(table);
+            Terminal.Write(table);
             Console.WriteLine($"Results written to {folder}");
             Console.WriteLine($"Report: {Path.Combine(folder, "report.html")}");
             return ExitCodes.Ok;

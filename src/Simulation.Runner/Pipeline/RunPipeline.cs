@@ -40,7 +40,7 @@ public static class RunPipeline
         var result = progress is null
             ? await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel)
             : await SimulateAsync(spec, options, progress, cancel);
-        var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario));
+        var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario), Observed(scenario));
         return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
     }
 
@@ -104,6 +104,25 @@ public static class RunPipeline
     {
         await using var runtime = await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose);
         return await new TickDriver(runtime).RunAsync(spec, progress, cancel);
+    }
+
+    /// <summary>The observed counts the Carnegie AIGS 2019 targets file ships (scenarios/targets/aigs-2019.json).</summary>
+    public const string HindcastTargets = "targets/aigs-2019.json";
+
+    /// <summary>
+    /// A hindcast (a horizon ending within a year after the observation date of the targets file beside the scenario)
+    /// gets the observed values on its plots; any other run gets none.
+    /// </summary>
+    public static IReadOnlyList<ObservedPoint> Observed(LoadedScenario scenario)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenario.Path))!, HindcastTargets);
+        if (!File.Exists(path)) return [];
+        var targets = Calibration.TargetFile.Load(path);
+        var date = YearMonth.Parse(targets.Date);
+        var (start, end) = (YearMonth.Parse(scenario.Scenario.Start), YearMonth.Parse(scenario.Scenario.End));
+        if (date.Index < start.Index || date.Index > end.Index || end.Index - date.Index > 12) return [];
+        var source = targets.Source.Split('.')[0].Split(',')[0] + ", Carnegie AIGS " + date.Year;
+        return [.. targets.Targets.Select(t => new ObservedPoint(t.Metric, t.Group, date, t.Per is null ? t.Observed : 100 * t.Observed, source))];
     }
 
     public static IReadOnlyList<PolicyMarker> Markers(Scenario s) =>

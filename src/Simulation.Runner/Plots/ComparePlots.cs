@@ -39,14 +39,9 @@ public static class ComparePlots
         var years = runs[0].Summary.Years;
         var plot = PlotStyle.Create(o.Title, string.Join(" vs ", runs.Select(r => r.Summary.Scenario)),
             PlotStyle.BandSubtitle(runs[0].Replicates) + ", same random streams in every scenario", o.YLabel);
-        var yMax = 0.0;
-        for (var i = 0; i < runs.Count; i++)
-        {
-            var band = runs[i].Summary.Band(o.Metric, o.Group).Scaled(o.Scale);
-            PlotStyle.AddBand(plot, years, band, ScenarioColor(i), runs[i].Summary.Scenario);
-            yMax = Math.Max(yMax, band.P95.Max());
-        }
-        PlotStyle.Finish(plot, years, Policies(runs), yMax);
+        var bands = runs.Select((r, i) => (r.Summary.Band(o.Metric, o.Group).Scaled(o.Scale), ScenarioColor(i), r.Summary.Scenario)).ToList();
+        PlotStyle.AddBands(plot, years, bands);
+        PlotStyle.Finish(plot, years, Policies(runs), bands.Max(b => b.Item1.P95.Max()), yCap: o.Unit == Units.Share ? 100 : runs[0].Summary.CountryCount);
         return PlotStyle.Save(plot, directory, "compare_" + o.FileStem);
     }
 
@@ -55,14 +50,11 @@ public static class ComparePlots
         var years = runs[0].Summary.Years;
         var plot = PlotStyle.Create($"Difference: {o.Title}", $"each scenario minus {runs[0].Summary.Scenario}",
             "mean of paired differences and 5–95 % range of the per-replicate differences", o.DifferenceLabel);
-        double lo = 0, hi = 0;
-        for (var i = 1; i < runs.Count; i++)
-        {
-            var band = PairedDifferences.Band(runs[i].Result.Recorder, runs[0].Result.Recorder, o.Metric, o.Group).Scaled(o.Scale);
-            PlotStyle.AddBand(plot, years, band, ScenarioColor(i), $"{runs[i].Summary.Scenario} − {runs[0].Summary.Scenario}");
-            lo = Math.Min(lo, band.P05.Min());
-            hi = Math.Max(hi, band.P95.Max());
-        }
+        var bands = runs.Skip(1).Select((r, i) => (PairedDifferences.Band(r.Result.Recorder, runs[0].Result.Recorder, o.Metric, o.Group).Scaled(o.Scale),
+            ScenarioColor(i + 1), $"{r.Summary.Scenario} − {runs[0].Summary.Scenario}")).ToList();
+        PlotStyle.AddBands(plot, years, bands);
+        var lo = Math.Min(0, bands.Min(b => b.Item1.P05.Min()));
+        var hi = Math.Max(0, bands.Max(b => b.Item1.P95.Max()));
         var zero = plot.Add.HorizontalLine(0, 1, Colors.Black);
         zero.ExcludeFromLegend = true;
         PlotStyle.Finish(plot, years, Policies(runs), hi);
