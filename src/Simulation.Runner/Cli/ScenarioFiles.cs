@@ -20,7 +20,9 @@ public static class ScenarioFiles
     {
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path), Lenient);
+            // Read like the loader reads (regular files, size capped), so /dev/zero cannot exhaust memory here either.
+            if (InputFile.TryRead(path, ScenarioLoader.MaxFileBytes, out _) is not { } bytes) return ScenarioFileKind.Scenario;
+            using var doc = JsonDocument.Parse(bytes, Lenient);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return ScenarioFileKind.Scenario;
             var names = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
             if (doc.RootElement.TryGetProperty("$schema", out var schema) && schema.ValueKind == JsonValueKind.String
