@@ -17,6 +17,7 @@ public static class App
             CompareCommand.Create(),
             SweepCommand.Create(),
             CalibrateCommand.Create(),
+            SiloCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)

@@ -16,17 +16,18 @@ public static class CalibrateCommand
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
         var command = new Command("calibrate", "Fit the scenario's free parameters to observed targets (Nelder–Mead, common random numbers)")
         {
-            scenario, targets, replicates, budget, RunCommand.Seed, output, force,
+            scenario, targets, replicates, budget, RunCommand.Seed, output, force, RunCommand.Cluster, RunCommand.ClusterId, RunCommand.Verbose,
         };
         replicates.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 10_000) r.AddError("--replicates must be between 2 and 10000"); });
         budget.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--budget must be at least 1"); });
         command.SetAction((parse, cancel) => Guard.RunAsync(() =>
         {
             var folder = CalibratePipeline.Run(parse.GetValue(scenario)!, parse.GetValue(targets)!, parse.GetValue(replicates),
-                parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force), cancel);
+                parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force), cancel,
+                RunCommand.ClusterOf(parse), parse.GetValue(RunCommand.Verbose));
             Console.WriteLine($"Calibration written to {folder} (calibration.csv and .png, fitted-parameters.json, report.html)");
             return Task.FromResult(ExitCodes.Ok);
-        }));
+        }, parse.GetValue(RunCommand.Verbose)));
         return command;
     }
 }

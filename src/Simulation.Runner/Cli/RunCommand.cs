@@ -16,6 +16,18 @@ public static class RunCommand
     };
     public static readonly Option<int> Silos = new("--silos") { Description = "Orleans silos to start on this machine", DefaultValueFactory = _ => 1 };
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Show Orleans information logs and stack traces" };
+    public static readonly Option<string?> Cluster = new("--cluster")
+    {
+        Description = "Run on a cluster of `silo` processes as its client: the Redis connection string of its membership, e.g. 127.0.0.1:6379",
+    };
+    public static readonly Option<string> ClusterId = new("--cluster-id")
+    {
+        Description = "Cluster id of the silos (with --cluster)", DefaultValueFactory = _ => Simulation.Runner.Cluster.ClusterAddress.DefaultClusterId,
+    };
+
+    /// <summary>The --cluster the user named, if any.</summary>
+    public static Simulation.Runner.Cluster.ClusterAddress? ClusterOf(ParseResult parse) =>
+        parse.GetValue(Cluster) is { } redis ? new(redis, parse.GetValue(ClusterId)!) : null;
 
     static RunCommand()
     {
@@ -31,12 +43,12 @@ public static class RunCommand
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
         var command = new Command("run", "Run a scenario's ensemble and write timeseries, summaries, contracts and plots")
         {
-            scenario, Replicates, Seed, output, EngineOption, Silos, force, Verbose,
+            scenario, Replicates, Seed, output, EngineOption, Silos, force, Verbose, Cluster, ClusterId,
         };
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var options = new RunOptions(parse.GetValue(scenario)!, parse.GetValue(Replicates), parse.GetValue(Seed),
-                parse.GetValue(output), parse.GetValue(EngineOption)!, parse.GetValue(Silos), parse.GetValue(force), parse.GetValue(Verbose));
+                parse.GetValue(output), parse.GetValue(EngineOption)!, parse.GetValue(Silos), parse.GetValue(force), parse.GetValue(Verbose), ClusterOf(parse));
             var folder = await RunPipeline.RunAsync(options, cancel);
             Console.WriteLine($"Results written to {folder}");
             return ExitCodes.Ok;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Simulation.Abstractions;
@@ -32,8 +31,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             var siloPort = FreePort();
             var gatewayPort = FreePort();
             var builder = Host.CreateApplicationBuilder();
-            builder.Logging.ClearProviders();
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+            OrleansLogging.Configure(builder.Logging, verbose);
             var primaryEndpoint = primary;
             clusterId ??= $"run-{siloPort}";
             var thisCluster = clusterId;

@@ -9,4 +9,5 @@ public sealed record RunOptions(
     string Engine = Engines.Engine.Orleans,
     int Silos = 1,
     bool Force = false,
-    bool Verbose = false);
+    bool Verbose = false,
+    Cluster.ClusterAddress? Cluster = null);

@@ -5,14 +5,15 @@ using Simulation.Model.Agents;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
 
-namespace Simulation.Runner.Engines;
+namespace Simulation.Grains;
 
 /// <summary>
 /// The agents as Orleans grains: one Country grain per country and one Vendor grain per vendor for each run, each
 /// holding that agent's state in every replicate. One call per grain per phase, fanned out with Task.WhenAll over a
-/// fixed (world) order, so results arrive in a fixed order whatever the scheduling.
+/// fixed (world) order, so results arrive in a fixed order whatever the scheduling. Grain keys start with
+/// <paramref name="runKey"/> when given (a cluster batch's own key), else with a number unique in this process.
 /// </summary>
-public sealed class OrleansRuntime(IGrainFactory grains, IAsyncDisposable? owned = null) : IAgentRuntime
+public sealed class OrleansRuntime(IGrainFactory grains, IAsyncDisposable? owned = null, string? runKey = null) : IAgentRuntime
 {
     private static int _runs;
     private ICountryGrain[] _countries = [];
@@ -22,7 +23,7 @@ public sealed class OrleansRuntime(IGrainFactory grains, IAsyncDisposable? owned
 
     public async Task StartRunAsync(RunSpec spec)
     {
-        var run = $"run{Interlocked.Increment(ref _runs)}-{spec.Seed}";
+        var run = runKey ?? $"run{Interlocked.Increment(ref _runs)}-{spec.Seed}";
         _countries = spec.Countries.Select(c => grains.GetGrain<ICountryGrain>(GrainKeys.Of(run, c.Iso3))).ToArray();
         _vendors = spec.Vendors.OrderBy(v => v.Id, StringComparer.Ordinal)
             .Select(v => grains.GetGrain<IVendorGrain>(GrainKeys.Of(run, v.Id))).ToArray();
