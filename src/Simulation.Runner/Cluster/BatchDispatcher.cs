@@ -11,13 +11,15 @@ namespace Simulation.Runner.Cluster;
 /// <see cref="BatchesPerSilo"/> batches at a time (placed there by a placement hint), so a silo that joins takes the
 /// next batches. Once a second the dispatcher reads the membership; a batch whose silo has left (killed, or declared
 /// dead) is run again on another silo under a new key, from its own seed, so its result is the same. A batch that
-/// fails for a transport reason is retried too; a failure of the model itself ends the run.
+/// fails for a transport reason is retried too, and its silo gets no new batch for a while (it is likely dying, and
+/// membership takes some seconds to say so); a failure of the model itself ends the run.
 /// </summary>
 public sealed class BatchDispatcher(IClusterClient client, TextWriter log)
 {
     /// <summary>Two batches per silo keep a silo's cores busy while one batch waits at its tick barrier (assumption).</summary>
     public const int BatchesPerSilo = 2;
-    public const int MaxAttempts = 5;
+    public const int MaxAttempts = 8;
+    private static readonly TimeSpan Suspicion = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan NoSiloLimit = TimeSpan.FromSeconds(60);
 
@@ -41,6 +43,7 @@ public sealed class BatchDispatcher(IClusterClient client, TextWriter log)
         var management = client.GetGrain<IManagementGrain>(0);
         SiloAddress[] silos = [];
         var lastSilo = DateTime.UtcNow;
+        var suspectUntil = new Dictionary<SiloAddress, DateTime>();
         while (left > 0)
         {
             cancel.ThrowIfCancellationRequested();
@@ -56,7 +59,7 @@ public sealed class BatchDispatcher(IClusterClient client, TextWriter log)
                 flying.Remove(lost);
                 pending.Enqueue(lost.Batch);
             }
-            foreach (var silo in silos)
+            foreach (var silo in silos.Where(s => suspectUntil.GetValueOrDefault(s) < DateTime.UtcNow))
                 while (pending.Count > 0 && flying.Count(f => f.Silo.Equals(silo)) < BatchesPerSilo)
                 {
                     var batch = pending.Dequeue();
@@ -76,7 +79,9 @@ public sealed class BatchDispatcher(IClusterClient client, TextWriter log)
                 }
                 else if (IsTransport(landed.Task.Exception!.GetBaseException()) && landed.Attempt < MaxAttempts)
                 {
-                    Log($"batch {landed.Batch.Index} failed on {landed.Silo} ({landed.Task.Exception.GetBaseException().Message}); it runs again");
+                    Log($"batch of replicates {landed.Batch.First}-{landed.Batch.First + landed.Batch.Count - 1} failed on {landed.Silo} " +
+                        $"({FirstLine(landed.Task.Exception.GetBaseException().Message)}); it runs again");
+                    suspectUntil[landed.Silo] = DateTime.UtcNow + Suspicion;
                     pending.Enqueue(landed.Batch);
                 }
                 else await landed.Task; // the model's own error: the run stops with it
@@ -112,6 +117,8 @@ public sealed class BatchDispatcher(IClusterClient client, TextWriter log)
 
     /// <summary>An abandoned call may still fail later; observe it so it is never reported as unobserved.</summary>
     private static void Abandon(Flight flight) => flight.Task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     private void Log(string message) => log.WriteLine(message);
 }

@@ -28,7 +28,7 @@ public static class ClusterSilo
         var siloPort = options.SiloPort == 0 ? FreePort(options.Address) : options.SiloPort;
         var gatewayPort = options.GatewayPort == 0 ? FreePort(options.Address) : options.GatewayPort;
         IHostApplicationBuilder builder = options.DashboardPort is { } dashboardPort ? WebBuilder(dashboardPort) : Host.CreateApplicationBuilder();
-        OrleansLogging.Configure(builder.Logging, options.Verbose);
+        OrleansLogging.Configure(builder.Logging, options.Verbose, alwaysShown: typeof(Grains.BatchGrain).FullName);
         builder.UseOrleans(silo =>
         {
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis);

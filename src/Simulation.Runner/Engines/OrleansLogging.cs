@@ -9,17 +9,18 @@ namespace Simulation.Runner.Engines;
 /// </summary>
 public static class OrleansLogging
 {
-    public static void Configure(ILoggingBuilder logging, bool verbose, LogLevel quietLevel = LogLevel.None)
+    /// <param name="alwaysShown">A log category shown at Information even without --verbose (a silo's batch lines).</param>
+    public static void Configure(ILoggingBuilder logging, bool verbose, string? alwaysShown = null)
     {
         logging.ClearProviders();
-        var level = verbose ? LogLevel.Information : quietLevel;
-        if (level == LogLevel.None)
+        if (!verbose && alwaysShown is null)
         {
             logging.SetMinimumLevel(LogLevel.None);
             return;
         }
-        logging.SetMinimumLevel(level);
-        logging.AddSimpleConsole(o => o.SingleLine = true);
+        logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.None);
+        if (alwaysShown is not null) logging.AddFilter(alwaysShown, LogLevel.Information);
+        logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 }
