@@ -7,18 +7,25 @@ namespace Simulation.Abstractions;
 
 /// <summary>
 /// One batch of an ensemble's replicates on a cluster. Key: "{ensemble}/b{first}/a{attempt}". The batch drives the
-/// tick protocol itself over Country and Vendor grains of its own, placed on its silo, so a tick never crosses the
-/// network: only the batch's spec goes in and its recorded series come out.
+/// tick protocol itself over Country and Vendor grains of its own on its silo, so a tick never crosses the network:
+/// only the batch's spec goes in and its recorded series come out. The client starts it, then polls it with short
+/// calls, so a lost silo or a lost gateway shows up within a poll instead of a call that never returns.
 /// </summary>
 [Alias("surveillance.IBatchGrain")]
 public interface IBatchGrain : IGrainWithStringKey
 {
-    /// <summary>The silo this batch lives on (activates the batch where the caller's placement hint says).</summary>
-    [Alias("Where")] Task<SiloAddress> WhereAsync();
+    /// <summary>Starts the batch (once; a repeated start is ignored) and says which silo runs it.</summary>
+    [Alias("Start")] Task<SiloAddress> StartAsync(Immutable<RunSpec> spec);
 
-    /// <summary>Runs the batch (the spec's FirstReplicate and Replicates say which replicates) to the end.</summary>
-    [Alias("Run")] Task<Immutable<BatchResult>> RunAsync(Immutable<RunSpec> spec);
+    /// <summary>Where the batch is: running, done (with its result), failed, or unknown to this activation.</summary>
+    [Alias("Poll")] Task<Immutable<BatchPoll>> PollAsync();
 }
+
+public enum BatchState { Unknown, Running, Done, Failed }
+
+/// <summary>A poll's answer. Unknown means the activation that ran the batch is gone (its silo was lost).</summary>
+[GenerateSerializer, Immutable, Alias("surveillance.BatchPoll")]
+public sealed record BatchPoll([property: Id(0)] BatchState State, [property: Id(1)] BatchResult? Result = null, [property: Id(2)] string? Error = null);
 
 /// <summary>
 /// What a batch sends back: each replicate's recorded series, the year-end counts over the batch, and its contracts

@@ -30,8 +30,9 @@ public sealed class CountryGrain : CountryGrainBase;
 
 /// <summary>
 /// A country of a cluster batch: activated on the batch's own silo and never registered in the cluster's grain
-/// directory, so a tick needs no other silo, and losing another silo cannot disturb it. Only its batch calls it, so
-/// with one local worker there is exactly one activation per key.
+/// directory, so a tick needs no other silo, and losing another silo cannot disturb it (a directory-registered grain
+/// failed its batch when the directory partition's owner was killed). Only its batch calls it, so with one local worker
+/// there is exactly one activation per key; idle workers are not removed early, so its state lives until the batch ends.
 /// </summary>
-[StatelessWorker(1)]
+[StatelessWorker(1, removeIdleWorkers: false)]
 public sealed class BatchCountryGrain : CountryGrainBase;

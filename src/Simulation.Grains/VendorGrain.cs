@@ -26,5 +26,5 @@ public abstract class VendorGrainBase : RunGrain<VendorEnsemble>, IVendorGrain
 public sealed class VendorGrain : VendorGrainBase;
 
 /// <summary>A vendor of a cluster batch: local to the batch's silo, outside the grain directory (see <see cref="BatchCountryGrain"/>).</summary>
-[StatelessWorker(1)]
+[StatelessWorker(1, removeIdleWorkers: false)]
 public sealed class BatchVendorGrain : VendorGrainBase;

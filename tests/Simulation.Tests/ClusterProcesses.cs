@@ -53,7 +53,8 @@ public sealed class ChildProcess : IAsyncDisposable
     public async Task<int> ExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cts.Token);
+        try { await _process.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException) { throw new TimeoutException($"still running after {timeout.TotalSeconds} s:\n{Output}"); }
         _process.WaitForExit(); // drains the output
         return _process.ExitCode;
     }
@@ -79,7 +80,10 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 }
 
-/// <summary>A throwaway Redis on loopback, without persistence, for one test class.</summary>
+/// <summary>
+/// The Redis the cluster tests use: the one .ci/run started (SIM_TEST_REDIS), else a throwaway one on a free loopback
+/// port, without persistence, for this test class. Each test names its own cluster id, so they never meet.
+/// </summary>
 public sealed class RedisFixture : IAsyncLifetime
 {
     private ChildProcess? _server;
@@ -87,6 +91,11 @@ public sealed class RedisFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (Environment.GetEnvironmentVariable("SIM_TEST_REDIS") is { Length: > 0 } given)
+        {
+            Connection = given;
+            return;
+        }
         var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("redis-server is not installed (Debian package redis-server; .ci/run installs it)");
         var port = ChildProcess.FreePort();
