@@ -10,8 +10,8 @@ namespace Simulation.Tests;
 /// </summary>
 public sealed class ClusterTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
-    private static readonly TimeSpan Join = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan Join = TimeSpan.FromMinutes(5); // generous: a loaded 2-core machine starts silos slowly
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(10);
     private static readonly string[] DataFiles = ["timeseries.csv", "summary.csv", "countries.csv", "contracts.csv"];
 
     /// <summary>12 batches of 25 replicates, 2008–2015 monthly: long enough to kill or add a silo while batches fly.</summary>
