@@ -23,9 +23,13 @@ public interface IBatchGrain : IGrainWithStringKey
 
 public enum BatchState { Unknown, Running, Done, Failed }
 
-/// <summary>A poll's answer. Unknown means the activation that ran the batch is gone (its silo was lost).</summary>
+/// <summary>
+/// A poll's answer. Unknown means the activation that ran the batch is gone (its silo was lost). A failure is
+/// <see cref="Transient"/> when the cluster failed (a message to a lost silo), not the model: worth running again.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("surveillance.BatchPoll")]
-public sealed record BatchPoll([property: Id(0)] BatchState State, [property: Id(1)] BatchResult? Result = null, [property: Id(2)] string? Error = null);
+public sealed record BatchPoll([property: Id(0)] BatchState State, [property: Id(1)] BatchResult? Result = null, [property: Id(2)] string? Error = null,
+    [property: Id(3)] bool Transient = false);
 
 /// <summary>
 /// What a batch sends back: each replicate's recorded series, the year-end counts over the batch, and its contracts

@@ -28,7 +28,8 @@ public sealed class BatchGrain(ILocalSiloDetails silo, ILogger<BatchGrain> log) 
         {
             null => new BatchPoll(BatchState.Unknown),
             { IsCompletedSuccessfully: true } => new BatchPoll(BatchState.Done, _run.Result),
-            { IsCompleted: true } => new BatchPoll(BatchState.Failed, Error: _run.Exception!.GetBaseException().Message),
+            { IsCompleted: true } => new BatchPoll(BatchState.Failed, Error: _run.Exception!.GetBaseException().Message,
+                Transient: _run.Exception.GetBaseException() is OrleansException or TimeoutException),
             _ => new BatchPoll(BatchState.Running),
         };
         if (_run?.IsCompleted == true) DeactivateOnIdle();

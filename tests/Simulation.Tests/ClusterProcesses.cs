@@ -13,17 +13,22 @@ public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> _out = new();
+    private readonly ConcurrentQueue<string> _err = new();
 
     private ChildProcess(Process process)
     {
         _process = process;
-        process.OutputDataReceived += (_, e) => { if (e.Data != null) _lines.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data != null) _lines.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data != null) { _lines.Enqueue(e.Data); _out.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data != null) { _lines.Enqueue(e.Data); _err.Enqueue(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
+    /// <summary>Standard output and error as they came.</summary>
     public string Output => string.Join("\n", _lines);
+    public string StandardOutput => string.Join("\n", _out);
+    public string StandardError => string.Join("\n", _err);
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 

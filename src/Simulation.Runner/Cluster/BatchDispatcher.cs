@@ -11,7 +11,8 @@ namespace Simulation.Runner.Cluster;
 /// <see cref="BatchesPerSilo"/> batches at a time (placed there by a placement hint), so a silo that joins takes the
 /// next batches. Once a second the dispatcher reads the membership and polls every batch in flight. A batch is run
 /// again, on another silo, under a new key and from its own seed (so with the same result), when its silo has left
-/// the cluster, when its activation no longer knows it, or when starting it failed for a transport reason (that
+/// the cluster, when its activation no longer knows it, when it failed for a cluster reason (a message to a lost
+/// silo), or when starting it failed for a transport reason (that
 /// silo then gets no new batch for a while: it is likely dying, and membership takes seconds to say so). A failure of
 /// the model itself ends the run.
 /// </summary>
@@ -101,6 +102,9 @@ public sealed class BatchDispatcher(IClusterClient client, TextWriter log)
                             flying.Remove(f);
                             absorb(f.Batch, result);
                             left--;
+                            break;
+                        case { State: BatchState.Failed, Transient: true, Error: var error }:
+                            Again(f, $"it failed on {f.Silo} for a cluster reason ({FirstLine(error ?? "")})");
                             break;
                         case { State: BatchState.Failed, Error: var error }:
                             throw new InvalidOperationException($"batch of {f.Replicates} failed on {f.Silo}: {error}");
