@@ -31,6 +31,12 @@ public sealed class ClusterEnsemble : IAsyncDisposable
 
     public ClusterAddress Address { get; private init; } = null!;
 
+    /// <summary>
+    /// How long to wait for a gateway once Redis answered. Generous: on a 2-core machine shared with other work, a
+    /// client took over 30 s to reach silos that had joined. An unreachable Redis fails at once, not after this.
+    /// </summary>
+    private static readonly TimeSpan ConnectLimit = TimeSpan.FromMinutes(2);
+
     public static async Task<ClusterEnsemble> ConnectAsync(ClusterAddress address, bool verbose, CancellationToken cancel = default)
     {
         var redis = address.RedisOptions("--cluster");
@@ -50,7 +56,7 @@ public sealed class ClusterEnsemble : IAsyncDisposable
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            timeout.CancelAfter(ConnectLimit);
             await host.StartAsync(timeout.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
@@ -62,7 +68,8 @@ public sealed class ClusterEnsemble : IAsyncDisposable
         return new ClusterEnsemble(host, verbose) { Address = address };
     }
 
-    private static string Reason(Exception e) => e is OperationCanceledException ? "no silo answered within 30 s" : e.GetBaseException().Message;
+    private static string Reason(Exception e) =>
+        e is OperationCanceledException ? $"no silo answered within {ConnectLimit.TotalSeconds:0} s" : e.GetBaseException().Message;
 
     /// <summary>Runs the ensemble on the cluster. Progress is in ticks of the whole ensemble, as batches finish.</summary>
     public async Task<RunResult> RunAsync(RunSpec spec, IProgress<int>? progress = null, CancellationToken cancel = default)
