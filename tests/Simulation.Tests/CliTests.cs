@@ -6,7 +6,7 @@ namespace Simulation.Tests;
 [Collection(ConsoleCollection.Name)]
 public sealed class CliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
+    internal static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
     {
         var (stdout, stderr) = (Console.Out, Console.Error);
         using var o = new StringWriter();
@@ -65,10 +65,11 @@ public sealed class CliTests
     {
         var scenario = TestWorld.ShortScenario("keep", end: "2009-06", tick: "quarter");
         var outDir = Path.Combine(TestWorld.TempDir("keep"), "out");
-        Directory.CreateDirectory(outDir);
+        var (code, _, err) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "-n", "2");
+        Assert.Equal(ExitCodes.Ok, code);
         File.WriteAllText(Path.Combine(outDir, "earlier.txt"), "earlier results");
 
-        var (code, _, err) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir);
+        (code, _, err) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--force", err);
         Assert.Equal("earlier results", File.ReadAllText(Path.Combine(outDir, "earlier.txt")));

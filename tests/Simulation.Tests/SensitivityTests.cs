@@ -77,25 +77,40 @@ public sealed class SensitivityTests
     }
 
     [Fact]
-    public async Task Sobol_records_failed_points_and_still_writes_indices()
+    public async Task Sobol_writes_first_order_and_total_indices_for_every_parameter()
     {
-        // initialScope above 1 is invalid: those points fail and are recorded; the rows they spoil are left out.
         var scenario = TestWorld.ShortScenario("sens-sobol", end: "2009-12", tick: "quarter", extra: """
             , "uncertain": [
               { "path": "$.parameters.adoption.privacy", "min": -1.0, "max": 0.0 },
-              { "path": "$.parameters.coverage.initialScope", "min": 0.2, "max": 1.1 }
+              { "path": "$.parameters.coverage.initialScope", "min": 0.2, "max": 0.6 }
             ]
             """);
         var outDir = Path.Combine(TestWorld.TempDir("sens-sobol"), "out");
         var (code, _, err) = await Cli("sensitivity", scenario, "--method", "sobol", "--samples", "8", "-n", "2",
             "--outcome", "countries_adopted/any", "--engine", "inprocess", "--out", outDir);
         Assert.True(code == ExitCodes.Ok, err);
-        var points = File.ReadAllLines(Path.Combine(outDir, "points.csv")).Skip(1).ToArray();
-        Assert.Equal(8 * 4, points.Length);
-        Assert.Contains(points, p => p.Contains("\"failed:") && p.Contains("between 0 and 1"));
+        Assert.Equal(8 * (2 + 2), File.ReadAllLines(Path.Combine(outDir, "points.csv")).Length - 1);
         var rows = File.ReadAllLines(Path.Combine(outDir, "sensitivity.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
-        Assert.Equal(["first_order", "total"], rows.Where(r => r[1] == "parameters.adoption.privacy").Select(r => r[3]).Order());
-        Assert.Contains("failed", File.ReadAllText(Path.Combine(outDir, "report.html")));
+        foreach (var parameter in new[] { "parameters.adoption.privacy", "parameters.coverage.initialScope" })
+            Assert.Equal(["first_order", "total"], rows.Where(r => r[1] == parameter).Select(r => r[3]).Order());
+        Assert.Single(rows, r => r[1] == "(replicate noise)" && r[3] == "variance_share");
+        Assert.True(File.Exists(Path.Combine(outDir, "sensitivity_countries_adopted_any_2009-10.png")));
+    }
+
+    [Fact]
+    public async Task An_uncertain_range_outside_what_the_parameter_may_be_is_exit_2_at_its_line()
+    {
+        var scenario = TestWorld.ShortScenario("sens-range", end: "2009-12", tick: "quarter", extra: """
+            , "uncertain": [
+              { "path": "$.parameters.coverage.initialScope", "min": 0.2, "max": 1.1 }
+            ]
+            """);
+        var outDir = Path.Combine(TestWorld.TempDir("sens-range"), "out");
+        var (code, _, err) = await Cli("sensitivity", scenario, "--method", "morris", "--engine", "inprocess", "--out", outDir);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("sens-range.json:5:", err);
+        Assert.Contains("$.uncertain[0]", err);
+        Assert.False(Directory.Exists(outDir));
     }
 
     [Fact]

@@ -32,18 +32,17 @@ public static partial class ScenarioInheritance
 
     private static Resolved? Load(string display, List<ScenarioProblem> problems, List<Link> chain)
     {
-        var full = Path.GetFullPath(display);
         void Problem(string message, int line = 1, int column = 1, string path = "$") => problems.Add(new(display, line, column, path, message));
+        if (display.Contains('\0')) { Problem("the path contains a NUL character (\\u0000)"); return null; }
+        var full = Path.GetFullPath(display);
         if (Directory.Exists(full)) { Problem("this is a folder; name the scenario files in it, e.g. scenarios/*.json"); return null; }
-        if (!File.Exists(full)) { Problem("file not found"); return null; }
-        var size = new FileInfo(full).Length;
-        if (size > ScenarioLoader.MaxFileBytes)
+        if (chain.Count >= ScenarioLoader.MaxExtendsDepth)
         {
-            Problem(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"file is {size:N0} bytes; a scenario may be at most {ScenarioLoader.MaxFileBytes:N0} bytes"));
+            problems.Add(chain[0].Extends with { Message = $"the extends chain is longer than {ScenarioLoader.MaxExtendsDepth} files; a scenario never needs that many" });
             return null;
         }
-        var utf8 = File.ReadAllBytes(full).AsSpan();
+        if (InputFile.TryRead(full, ScenarioLoader.MaxFileBytes, out var why) is not { } bytes) { Problem(why); return null; }
+        var utf8 = bytes.AsSpan();
         if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
         if (utf8.Trim(" \t\r\n"u8).IsEmpty) { Problem("file is empty; a scenario is a JSON object such as {\"name\": \"my-scenario\"}"); return null; }
 
@@ -85,6 +84,7 @@ public static partial class ScenarioInheritance
                 problems.Add((chain.FirstOrDefault() ?? link).Extends with { Message = $"extends cycle: {string.Join(" → ", names)}" });
                 return null;
             }
+            if (Directory.Exists(baseFull)) { Problem($"'{basePath}' is a folder; extends names one scenario file", line, column, "$.extends"); return null; }
             if (!File.Exists(baseFull)) { Problem($"file not found: {basePath}", line, column, "$.extends"); return null; }
             var parent = Load(basePath, problems, [.. chain, link]);
             return parent == null ? null : Merge(parent, json, own, (msg, p) => Report(p, msg, null));
@@ -145,9 +145,11 @@ public static partial class ScenarioInheritance
         for (var i = 0; i < remove.Count; i++)
             if (!inherited.Any(p => Id(p) == remove[i]))
                 problem($"removePolicies names '{remove[i]}', which no inherited policy has as id{Suggest.DidYouMean(remove[i], inherited.Select(Id).OfType<string>())}", $"$.removePolicies[{i}]");
-        var policies = AppendKeyed(result, child, "policies", Id, remove);
+        var policies = AppendKeyed(result, child, "policies", Id, remove,
+            (id, i) => problem($"duplicate policy id '{id}' in this file (an id may replace an inherited policy once)", $"$.policies[{i}].id"));
         // Uncertain parameters likewise: a scenario adds its own (e.g. a policy's strength) to the inherited list.
-        var uncertain = AppendKeyed(result, child, "uncertain", UncertainPath, []);
+        var uncertain = AppendKeyed(result, child, "uncertain", UncertainPath, [],
+            (path, i) => problem($"'{path}' is listed twice in this file", $"$.uncertain[{i}].path"));
 
         // Origins: the parent's, overlaid by this file's, with list indices moved to where the entries now stand.
         var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
@@ -167,17 +169,22 @@ public static partial class ScenarioInheritance
         return new Resolved(Strip(result), origins);
     }
 
-    /// <summary>The inherited entries of a list (minus removed keys), then the child's, a child entry replacing an inherited one with the same key.</summary>
+    /// <summary>
+    /// The inherited entries of a list (minus removed keys), then the child's, a child entry replacing an inherited one
+    /// with the same key; a key repeated within the child is reported (it could replace an inherited entry only once).
+    /// </summary>
     private static List<(JsonNode Node, string From, int Index)> AppendKeyed(JsonObject result, JsonObject child, string name,
-        Func<JsonNode?, string?> key, List<string> remove)
+        Func<JsonNode?, string?> key, List<string> remove, Action<string, int> repeated)
     {
         var inherited = result[name] as JsonArray ?? [];
         var entries = new List<(JsonNode Node, string From, int Index)>();
         for (var i = 0; i < inherited.Count; i++)
             if (!remove.Contains(key(inherited[i]) ?? "")) entries.Add((inherited[i]!, "parent", i));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         if (child[name] is JsonArray mine)
             for (var i = 0; i < mine.Count; i++)
             {
+                if (key(mine[i]) is { } k && !seen.Add(k)) { repeated(k, i); continue; }
                 var at = entries.FindIndex(p => key(p.Node) != null && key(p.Node) == key(mine[i]));
                 if (at >= 0) entries[at] = (mine[i]!, "child", i);
                 else entries.Add((mine[i]!, "child", i));

@@ -19,9 +19,10 @@ public static class CalibratePipeline
         CancellationToken cancel = default)
     {
         var scenario = ScenarioLoader.Load(scenarioPath);
-        var targets = TargetFile.Load(targetsPath);
+        var targets = TargetFile.Load(targetsPath, scenario);
         var calibrator = new Calibrator(scenario, targets, replicates, seed ?? scenario.Scenario.Seed);
-        using var folder = OutputFolder.Open(output, scenario.Scenario.Name + "-calibration", force);
+        using var folder = OutputFolder.Open(output, scenario.Scenario.Name + "-calibration", force, "calibrate",
+            scenario.Inputs.Append(Path.GetFullPath(targetsPath)));
         var before = calibrator.Evaluate();
         var result = Track(budget, progress => calibrator.Fit(budget, progress, cancel));
 

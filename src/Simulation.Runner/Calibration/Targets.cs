@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.ComponentModel.DataAnnotations;
 using Simulation.Model.Metrics;
 using Simulation.Model.Scenarios;
 
@@ -7,31 +7,16 @@ namespace Simulation.Runner.Calibration;
 /// <summary>One observed number the model should reproduce, and the series that measures it.</summary>
 /// <param name="Per">Divide the series by the number of countries in this group (e.g. "regime:0") to compare shares.</param>
 /// <param name="Headline">A headline count: must be met within ±10 % (the calibration test checks these).</param>
-public sealed record Target(string Id, string Description, string Metric, string Group, double Observed,
-    string? Per = null, double Weight = 1, bool Headline = false);
+public sealed record Target([property: Identifier] string Id, string Description, string Metric, string Group,
+    [property: Range(0.0, 1e9, MinimumIsExclusive = true)] double Observed,
+    [property: OneOf("per", "regime:0", "regime:1", "regime:2", "regime:3")] string? Per = null,
+    [property: Range(0.0, 100.0, MinimumIsExclusive = true)] double Weight = 1, bool Headline = false);
 
 /// <summary>A targets file (scenarios/targets/*.json): what was observed, when, and where it was published.</summary>
 public sealed record TargetFile(string Source, string Date, List<Target> Targets)
 {
-    public static TargetFile Load(string path)
-    {
-        try
-        {
-            var file = JsonSerializer.Deserialize<TargetFile>(File.ReadAllText(path), ScenarioLoader.Options)
-                ?? throw new ArgumentException($"{path}: empty targets file");
-            if (file.Targets is null || file.Targets.Count == 0 || file.Source is null || file.Date is null)
-                throw new ArgumentException($"{path}: a targets file needs \"source\", \"date\" and a non-empty \"targets\" list");
-            return file;
-        }
-        catch (JsonException e)
-        {
-            throw new ArgumentException($"{path}:{e.LineNumber + 1}: {e.Path}: {e.Message.Split(" Path:")[0]}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ArgumentException($"{path}: cannot read the targets file ({(Directory.Exists(path) ? "it is a folder" : e is FileNotFoundException ? "file not found" : e.Message)})");
-        }
-    }
+    /// <summary>Reads and checks a targets file (<see cref="TargetChecks"/>); with the scenario, also its date and series.</summary>
+    public static TargetFile Load(string path, LoadedScenario? scenario = null) => TargetChecks.Load(path, scenario);
 }
 
 /// <summary>The ensemble's value of a target at its date: one number per replicate.</summary>

@@ -15,10 +15,11 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var replicates = new Option<int>("--replicates", "-n") { Description = "Replicates per engine", DefaultValueFactory = _ => 100 };
+        var replicates = NumberOptions.WithDefault("--replicates", "-n", 1, ScenarioLoader.MaxReplicates, 100, "Replicates per engine");
         var scenario = new Option<string>("--scenario") { Description = "Scenario to time", DefaultValueFactory = _ => "scenarios/baseline.json" };
         var engine = new Option<string?>("--engine") { Description = "Time one engine in this process (used by the parent bench)", Hidden = true };
-        var sweep = new Option<int?>("--sweep-points") { Description = "Instead: run sweeps of N/4, N/2 and N points (5 replicates each) and print memory after each, to show it stays flat" };
+        var sweep = NumberOptions.Optional("--sweep-points", "", 4, 10_000,
+            "Instead: run sweeps of N/4, N/2 and N points (5 replicates each) and print memory after each, to show it stays flat");
         var command = new Command("bench", "Time the baseline ensemble with both engines: wall time, replicate-ticks per second, peak memory")
         {
             replicates, scenario, engine, sweep,

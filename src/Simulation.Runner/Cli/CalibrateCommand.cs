@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Simulation.Model.Scenarios;
 using Simulation.Runner.Calibration;
 
 namespace Simulation.Runner.Cli;
@@ -10,16 +11,14 @@ public static class CalibrateCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario whose \"calibration\" list names the free parameters and bounds, e.g. scenarios/hindcast-2019.json" };
         var targets = new Option<string>("--targets") { Description = "Targets file, e.g. scenarios/targets/aigs-2019.json", Required = true };
-        var replicates = new Option<int>("--replicates", "-n") { Description = "Replicates per run (the median of fewer is too noisy to fit)", DefaultValueFactory = _ => 100 };
-        var budget = new Option<int>("--budget") { Description = "Ensemble runs the optimiser may spend", DefaultValueFactory = _ => 150 };
+        var replicates = NumberOptions.WithDefault("--replicates", "-n", 2, ScenarioLoader.MaxReplicates, 100, "Replicates per run (the median of fewer is too noisy to fit)");
+        var budget = NumberOptions.WithDefault("--budget", "", 1, 100_000, 150, "Ensemble runs the optimiser may spend");
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: a new folder out/<scenario>-calibration[-N])" };
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
         var command = new Command("calibrate", "Fit the scenario's free parameters to observed targets (Nelder–Mead, common random numbers)")
         {
             scenario, targets, replicates, budget, RunCommand.Seed, output, force,
         };
-        replicates.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 10_000) r.AddError("--replicates must be between 2 and 10000"); });
-        budget.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--budget must be at least 1"); });
         command.SetAction((parse, cancel) => Guard.RunAsync(() =>
         {
             var folder = CalibratePipeline.Run(parse.GetValue(scenario)!, parse.GetValue(targets)!, parse.GetValue(replicates),

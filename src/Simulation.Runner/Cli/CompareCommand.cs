@@ -15,6 +15,7 @@ public static class CompareCommand
         {
             files, RunCommand.Replicates, RunCommand.Seed, output, RunCommand.EngineOption, RunCommand.Silos, force, RunCommand.Verbose,
         };
+        RunCommand.RefuseSilosWithoutOrleans(command);
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var options = new RunOptions("", parse.GetValue(RunCommand.Replicates), parse.GetValue(RunCommand.Seed), parse.GetValue(output),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Simulation.Model.Scenarios;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
 
@@ -7,22 +8,29 @@ namespace Simulation.Runner.Cli;
 /// <summary>run &lt;scenario.json&gt;: run an ensemble and write plots and CSVs.</summary>
 public static class RunCommand
 {
-    public static readonly Option<int?> Replicates = new("--replicates", "-n") { Description = "Replicates to run (default: the scenario's, 100 if unset)" };
-    public static readonly Option<ulong?> Seed = new("--seed") { Description = "Master random seed (default: the scenario's)" };
+    public static readonly Option<int?> Replicates = NumberOptions.Optional("--replicates", "-n", 1, ScenarioLoader.MaxReplicates,
+        "Replicates to run (default: the scenario's, 100 if unset)");
+    public static readonly Option<ulong?> Seed = NumberOptions.Seed("Master random seed (default: the scenario's)");
     public static readonly Option<string> EngineOption = new("--engine")
     {
         Description = "orleans (Country and Vendor grains in an embedded silo) or inprocess (same model, no Orleans)",
         DefaultValueFactory = _ => Engine.Orleans,
     };
-    public static readonly Option<int> Silos = new("--silos") { Description = "Orleans silos to start on this machine", DefaultValueFactory = _ => 1 };
+    public static readonly Option<int> Silos = NumberOptions.WithDefault("--silos", "", 1, 8, 1, "Orleans silos to start on this machine (orleans engine only)");
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Show Orleans information logs and stack traces" };
 
     static RunCommand()
     {
         EngineOption.AcceptOnlyFromAmong(Engine.Names);
-        Silos.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 8) r.AddError("--silos must be between 1 and 8"); });
-        Replicates.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--replicates must be at least 1"); });
     }
+
+    /// <summary>--silos starts Orleans silos; with the in-process engine it would be silently ignored, so refuse it.</summary>
+    public static void RefuseSilosWithoutOrleans(Command command) => command.Validators.Add(r =>
+    {
+        if (r.GetResult(Silos) is { Implicit: false } && r.GetResult(EngineOption) is { Implicit: false } engine
+            && engine.GetValueOrDefault<string>() is { } name && name != Engine.Orleans && Engine.Names.Contains(name))
+            r.AddError($"--silos applies only to --engine {Engine.Orleans}; the {name} engine runs in this process");
+    });
 
     public static Command Create()
     {
@@ -33,6 +41,7 @@ public static class RunCommand
         {
             scenario, Replicates, Seed, output, EngineOption, Silos, force, Verbose,
         };
+        RefuseSilosWithoutOrleans(command);
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var options = new RunOptions(parse.GetValue(scenario)!, parse.GetValue(Replicates), parse.GetValue(Seed),

@@ -26,12 +26,13 @@ public static class ComparePipeline
         var first = scenarios[0].Scenario;
         var seed = options.Seed ?? first.Seed;
         var replicates = options.Replicates ?? first.Replicates;
-        using var folder = OutputFolder.Open(options.Out, "compare-" + string.Join("-vs-", scenarios.Select(s => s.Scenario.Name)), options.Force);
+        using var folder = OutputFolder.Open(options.Out, "compare-" + string.Join("-vs-", scenarios.Select(s => s.Scenario.Name)), options.Force,
+            "compare", scenarios.SelectMany(s => s.Inputs));
         var runs = new List<ScenarioRun>();
         foreach (var scenario in scenarios)
         {
             var run = await RunPipeline.ExecuteAsync(scenario, replicates, seed, options, cancel);
-            RunPipeline.WriteOutputs(run, folder.PathOf(OutputFolder.SafeName(scenario.Scenario.Name)), options);
+            RunPipeline.WriteOutputs(run, folder.PathOf(OutputFolder.SafeName(scenario.Scenario.Name)), options, cancel);
             runs.Add(run);
         }
 

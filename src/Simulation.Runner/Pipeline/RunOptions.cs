@@ -10,3 +10,6 @@ public sealed record RunOptions(
     int Silos = 1,
     bool Force = false,
     bool Verbose = false);
+
+/// <summary>An interrupt after some results were kept on purpose (a resumable sweep's finished points); says which.</summary>
+public sealed class InterruptedWithResults(string kept, Exception inner) : OperationCanceledException(kept, inner);

@@ -16,9 +16,9 @@ public static class RunPipeline
     {
         var scenario = ScenarioLoader.Load(options.ScenarioPath);
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
-        using var folder = OutputFolder.Open(options.Out, scenario.Scenario.Name, options.Force);
+        using var folder = OutputFolder.Open(options.Out, scenario.Scenario.Name, options.Force, "run", scenario.Inputs);
         var run = await ExecuteAsync(scenario, replicates, options.Seed ?? scenario.Scenario.Seed, options, cancel);
-        WriteOutputs(run, folder.Staging, options);
+        WriteOutputs(run, folder.Staging, options, cancel);
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
         return folder.Destination;
@@ -41,17 +41,22 @@ public static class RunPipeline
     }
 
     /// <summary>The run output contract (CSV files, plots, manifest, reproducible scenario, report.html) into a directory.</summary>
-    public static void WriteOutputs(ScenarioRun run, string directory, RunOptions options)
+    /// <param name="cancel">Checked between files: an interrupt while writing stops at the next file (the caller removes the folder).</param>
+    public static void WriteOutputs(ScenarioRun run, string directory, RunOptions options, CancellationToken cancel = default)
     {
         Directory.CreateDirectory(directory);
         string At(string file) => Path.Combine(directory, file);
         var name = run.Scenario.Scenario.Name;
         ResultWriter.WriteTimeseries(At("timeseries.csv"), name, run.Seed, run.Result);
+        cancel.ThrowIfCancellationRequested();
         ResultWriter.WriteSummary(At("summary.csv"), run.Summary);
         ResultWriter.WriteCountries(At("countries.csv"), name, run.Result);
+        cancel.ThrowIfCancellationRequested();
         ResultWriter.WriteContracts(At("contracts.csv"), run.Result);
         WriteReproducible(run.Scenario, directory);
+        cancel.ThrowIfCancellationRequested();
         PlotBook.WriteAll(run.Summary, directory);
+        cancel.ThrowIfCancellationRequested();
         var s = run.Scenario.Scenario;
         new Manifest(name, Path.GetFullPath(run.Scenario.Path), run.Scenario.Hash, run.Seed, run.Replicates, options.Engine,
             options.Engine == Engine.Orleans ? options.Silos : 0, s.Tick, s.Start, s.End, Manifest.CurrentVersions(),
@@ -83,7 +88,7 @@ public static class RunPipeline
     /// <summary>Runs the ensemble on the chosen engine with a progress display.</summary>
     public static async Task<RunResult> SimulateAsync(RunSpec spec, string engine, int silos, bool verbose, string label, CancellationToken cancel = default)
     {
-        await using var runtime = await Engine.CreateAsync(engine, silos, verbose);
+        await using var runtime = await Engine.CreateAsync(engine, silos, verbose, cancel);
         var ticks = new RunContext(spec).Calendar.Count;
         return await TickProgress.TrackAsync(label, ticks, spec.Replicates,
             progress => new TickDriver(runtime).RunAsync(spec, progress, cancel));
@@ -91,7 +96,7 @@ public static class RunPipeline
 
     private static async Task<RunResult> SimulateAsync(RunSpec spec, RunOptions options, IProgress<int> progress, CancellationToken cancel)
     {
-        await using var runtime = await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose);
+        await using var runtime = await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose, cancel);
         return await new TickDriver(runtime).RunAsync(spec, progress, cancel);
     }
 

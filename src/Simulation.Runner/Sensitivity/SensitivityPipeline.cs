@@ -48,7 +48,8 @@ public static class SensitivityPipeline
         design.Sweep.Apply(main, 0);
 
         var directory = Path.GetFullPath(request.Options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sensitivity"));
-        DesignRunner.PrepareFolder(directory, "sensitivity.json", Description(request, design, outcomes, seed, scenario, other), request.Options.Force);
+        DesignRunner.PrepareFolder(directory, "sensitivity.json", Description(request, design, outcomes, seed, scenario, other), request.Options.Force,
+            other is null ? scenario.Inputs : scenario.Inputs.Concat(other.Inputs), "sensitivity");
         var ledger = new SweepLedger(directory, design.Sweep, "point,outcome,replicate,value", ResultsFile);
         var ticks = Enumerable.Range(0, calendar.Count).First(t => calendar.DateOf(t).ToString() == dates[^1]) + 1;
         await using (var runtime = await Engine.CreateAsync(request.Options.Engine, request.Options.Silos, request.Options.Verbose))

@@ -33,7 +33,7 @@ public static class SweepPipeline
         design.Apply(resolved, 0); // a wrong --set path fails now, before anything is written
 
         var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
-        PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force);
+        PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force, scenario.Inputs);
         var header = "point," + string.Join(",", parameters.Select(p => p.Column)) + ",date,metric,group,mean,p05,p50,p95,replicates";
         var ledger = new SweepLedger(directory, design, header);
         var horizon = new List<HorizonPoint>();
@@ -52,12 +52,13 @@ public static class SweepPipeline
         return directory;
     }
 
-    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force) =>
+    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force,
+        IEnumerable<string> inputs) =>
         DesignRunner.PrepareFolder(directory, "sweep.json", JsonSerializer.Serialize(new
         {
             kind = design.Kind, parameters = design.Parameters.Select(p => new { path = p.Path, values = p.Values }),
             points = design.Points, replicates, seed, scenario = scenarioHash, // an edited scenario is another sweep
-        }, new JsonSerializerOptions { WriteIndented = true }), force);
+        }, new JsonSerializerOptions { WriteIndented = true }), force, inputs, "sweep");
 
     /// <summary>The point's ensemble summary at every year end, as sweep.csv rows.</summary>
     private static string Rows(int point, double[] values, ScenarioRun run)
