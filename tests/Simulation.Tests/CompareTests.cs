@@ -90,6 +90,28 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public async Task A_sweep_resumes_past_torn_last_lines_of_sweep_csv_and_points_csv()
+    {
+        var scenario = TestWorld.ShortScenario("sweep-torn", end: "2009-12", tick: "year");
+        var outDir = Path.Combine(TestWorld.TempDir("sweep-torn"), "out");
+        var set = "parameters.adoption.innovation=0.01,0.02";
+        var folder = await Sweep(scenario, outDir, set);
+        var complete = File.ReadAllText(Path.Combine(folder, "sweep.csv"));
+
+        // Killed while appending point 1: its rows end mid-line and its mark in points.csv is cut short.
+        var results = Path.Combine(folder, "sweep.csv");
+        var points = Path.Combine(folder, "points.csv");
+        var lines = File.ReadAllLines(points);
+        File.WriteAllText(points, string.Join("\n", lines.Take(2)) + "\n" + lines[2][..5]);
+        File.WriteAllText(results, complete[..(complete.Length - 7)]);
+
+        await Sweep(scenario, outDir, set);
+        Assert.Equal(complete, File.ReadAllText(results));
+        Assert.Equal(2, File.ReadAllLines(points).Skip(1).Count(l => l.Contains(",ok,")));
+        Assert.All(File.ReadAllLines(points).Skip(1), l => Assert.Equal(lines[1].Split(',').Length, l.Split(',').Length));
+    }
+
+    [Fact]
     public async Task A_different_sweep_in_the_same_folder_needs_force()
     {
         var scenario = TestWorld.ShortScenario("sweep-other", end: "2009-12", tick: "year");

@@ -77,40 +77,30 @@ public sealed class SensitivityTests
     }
 
     [Fact]
-    public async Task Sobol_writes_first_order_and_total_indices_for_every_parameter()
+    public async Task Sobol_writes_indices_and_refuses_bounds_outside_a_parameters_range()
     {
-        var scenario = TestWorld.ShortScenario("sens-sobol", end: "2009-12", tick: "quarter", extra: """
+        // initialScope is a share: bounds above 1 are refused before anything runs, naming the file, line and path.
+        string Scenario(string name, double max) => TestWorld.ShortScenario(name, end: "2009-12", tick: "quarter", extra: $$"""
             , "uncertain": [
               { "path": "$.parameters.adoption.privacy", "min": -1.0, "max": 0.0 },
-              { "path": "$.parameters.coverage.initialScope", "min": 0.2, "max": 0.6 }
+              { "path": "$.parameters.coverage.initialScope", "min": 0.2, "max": {{max.ToString(System.Globalization.CultureInfo.InvariantCulture)}} }
             ]
             """);
         var outDir = Path.Combine(TestWorld.TempDir("sens-sobol"), "out");
-        var (code, _, err) = await Cli("sensitivity", scenario, "--method", "sobol", "--samples", "8", "-n", "2",
+        var (code, _, err) = await Cli("sensitivity", Scenario("sens-sobol-bad", 1.1), "--method", "sobol", "--samples", "8", "-n", "2",
+            "--outcome", "countries_adopted/any", "--engine", "inprocess", "--out", outDir);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("sens-sobol-bad.json:6:", err);
+        Assert.Contains("$.uncertain[1].path", err);
+        Assert.False(Directory.Exists(outDir));
+
+        (code, _, err) = await Cli("sensitivity", Scenario("sens-sobol", 0.9), "--method", "sobol", "--samples", "8", "-n", "2",
             "--outcome", "countries_adopted/any", "--engine", "inprocess", "--out", outDir);
         Assert.True(code == ExitCodes.Ok, err);
-        Assert.Equal(8 * (2 + 2), File.ReadAllLines(Path.Combine(outDir, "points.csv")).Length - 1);
+        var points = File.ReadAllLines(Path.Combine(outDir, "points.csv")).Skip(1).ToArray();
+        Assert.Equal(8 * 4, points.Length);
         var rows = File.ReadAllLines(Path.Combine(outDir, "sensitivity.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
-        foreach (var parameter in new[] { "parameters.adoption.privacy", "parameters.coverage.initialScope" })
-            Assert.Equal(["first_order", "total"], rows.Where(r => r[1] == parameter).Select(r => r[3]).Order());
-        Assert.Single(rows, r => r[1] == "(replicate noise)" && r[3] == "variance_share");
-        Assert.True(File.Exists(Path.Combine(outDir, "sensitivity_countries_adopted_any_2009-10.png")));
-    }
-
-    [Fact]
-    public async Task An_uncertain_range_outside_what_the_parameter_may_be_is_exit_2_at_its_line()
-    {
-        var scenario = TestWorld.ShortScenario("sens-range", end: "2009-12", tick: "quarter", extra: """
-            , "uncertain": [
-              { "path": "$.parameters.coverage.initialScope", "min": 0.2, "max": 1.1 }
-            ]
-            """);
-        var outDir = Path.Combine(TestWorld.TempDir("sens-range"), "out");
-        var (code, _, err) = await Cli("sensitivity", scenario, "--method", "morris", "--engine", "inprocess", "--out", outDir);
-        Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains("sens-range.json:5:", err);
-        Assert.Contains("$.uncertain[0]", err);
-        Assert.False(Directory.Exists(outDir));
+        Assert.Equal(["first_order", "total"], rows.Where(r => r[1] == "parameters.adoption.privacy").Select(r => r[3]).Order());
     }
 
     [Fact]

@@ -41,7 +41,13 @@ public static partial class ScenarioInheritance
             problems.Add(chain[0].Extends with { Message = $"the extends chain is longer than {ScenarioLoader.MaxExtendsDepth} files; a scenario never needs that many" });
             return null;
         }
-        if (InputFile.TryRead(full, ScenarioLoader.MaxFileBytes, out var why) is not { } bytes) { Problem(why); return null; }
+        if (InputFile.TryRead(full, ScenarioLoader.MaxFileBytes, out var why) is not { } bytes)
+        {
+            // A base file that cannot be read is reported where the child names it.
+            if (chain.Count > 0) problems.Add(chain[^1].Extends with { Message = $"'{display}': {why}" });
+            else Problem(why);
+            return null;
+        }
         var utf8 = bytes.AsSpan();
         if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
         if (utf8.Trim(" \t\r\n"u8).IsEmpty) { Problem("file is empty; a scenario is a JSON object such as {\"name\": \"my-scenario\"}"); return null; }

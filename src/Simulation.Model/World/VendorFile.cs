@@ -43,6 +43,11 @@ public static class VendorFileReader
         if (InputFile.TryRead(path, InputFile.MaxDataBytes, out var why) is not { } bytes) { Problem("$", why, (1, 1)); return null; }
         var utf8 = bytes.AsSpan();
         if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            Problem("$", "the file is empty; it needs a JSON object", (1, 1));
+            return null;
+        }
         JsonDocument document;
         try { document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions); }
         catch (JsonException e)

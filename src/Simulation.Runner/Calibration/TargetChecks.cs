@@ -25,6 +25,11 @@ public static class TargetChecks
         }
         var utf8 = bytes.AsSpan();
         if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            Problem("$", "the file is empty; it needs a JSON object", (1, 1));
+            throw new ScenarioException(problems, "targets file");
+        }
         JsonDocument document;
         try { document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions); }
         catch (JsonException e)
