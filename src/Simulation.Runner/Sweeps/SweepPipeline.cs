@@ -51,7 +51,7 @@ public static class SweepPipeline
                 try
                 {
                     var file = Path.Combine(directory, "points", $"point-{i:D4}.json");
-                    File.WriteAllText(file, design.Apply(resolved, i).ToJsonString(ScenarioLoader.Options));
+                    File.WriteAllText(file, PointFile(design.Apply(resolved, i), Path.GetDirectoryName(file)!, replicates, seed).ToJsonString(ScenarioLoader.Options));
                     var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, cancel, progress.ForPoint(i));
                     ledger.Complete(i, values, Rows(i, values, run), clock.Elapsed.TotalSeconds);
                     horizon.AddRange(AtHorizon(i, values, run));
@@ -67,6 +67,21 @@ public static class SweepPipeline
         horizon.AddRange(ReadHorizon(directory, design, ledger.Finished));
         SweepReport.Write(directory, scenario, design, replicates, seed, horizon);
         return directory;
+    }
+
+    /// <summary>
+    /// A point's scenario as it was run: the replicates and seed actually used (a --replicates or --seed given on the
+    /// command line included) and world paths relative to the point file, so the folder can move and the point re-run.
+    /// </summary>
+    private static JsonObject PointFile(JsonObject point, string folder, int replicates, ulong seed)
+    {
+        point["replicates"] = replicates;
+        point["seed"] = seed;
+        if (point["world"] is JsonObject world)
+            foreach (var key in new[] { "countries", "vendors" })
+                if (world[key]?.GetValue<string>() is { } path && Path.IsPathRooted(path))
+                    world[key] = Path.GetRelativePath(folder, path).Replace('\\', '/');
+        return point;
     }
 
     /// <summary>A fresh folder, or the same sweep's folder to resume; another sweep's folder only with --force.</summary>
