@@ -113,6 +113,19 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public async Task A_sweep_point_file_records_the_replicates_used_and_finds_its_world_data_relatively()
+    {
+        var scenario = TestWorld.ShortScenario("sweep-point", end: "2009-12", tick: "year");
+        var folder = await Sweep(scenario, Path.Combine(TestWorld.TempDir("sweep-point"), "out"), "parameters.adoption.innovation=0.01,0.02");
+        var point = Path.Combine(folder, "points", "point-0001.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(point))!;
+        Assert.Equal(2, json["replicates"]!.GetValue<int>()); // the scenario says 3; the sweep ran 2
+        Assert.False(Path.IsPathRooted(json["world"]!["countries"]!.GetValue<string>()));
+        Assert.Equal(0.02, Simulation.Model.Scenarios.ScenarioLoader.Load(point).Scenario.Parameters.Adoption.Innovation);
+        Assert.True(File.Exists(Path.Combine(folder, "sweep_countries_adopted_any_vs_parameters_adoption_innovation.png")));
+    }
+
+    [Fact]
     public async Task Rerunning_a_sweep_resumes_and_skips_finished_points()
     {
         var scenario = TestWorld.ShortScenario("sweep-resume", end: "2010-12", tick: "quarter");

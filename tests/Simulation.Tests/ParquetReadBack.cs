@@ -26,7 +26,7 @@ public sealed class ParquetReadBack
             foreach (var f in fields)
             {
                 var values = table._columns[f.Name];
-                if (f.ClrType == typeof(string) || f.ClrType == typeof(ReadOnlyMemory<char>)) values.AddRange(await Read<string>(rows, m => group.ReadAsync(f, m).AsTask()));
+                if (f.ClrType == typeof(string) || f.ClrType == typeof(ReadOnlyMemory<char>)) values.AddRange((await Read<string?>(rows, m => group.ReadAsync(f, m).AsTask())).Select(v => (object)(v ?? "")));
                 else if (f.ClrType == typeof(int)) values.AddRange((await Read<int>(rows, m => group.ReadAsync(f, m).AsTask())).Cast<object>());
                 else if (f.ClrType == typeof(double)) values.AddRange((await Read<double>(rows, m => group.ReadAsync(f, m).AsTask())).Cast<object>());
                 else if (f.ClrType == typeof(bool)) values.AddRange((await Read<bool>(rows, m => group.ReadAsync(f, m).AsTask())).Cast<object>());

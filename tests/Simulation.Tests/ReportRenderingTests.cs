@@ -56,12 +56,25 @@ public sealed class ReportRenderingTests
 
         Assert.Equal(0, exit);
         Assert.Contains("<h1>Comparison: render-a vs render-b</h1>", dom);
-        Assert.True(CountOf(dom, "<svg") >= 12, "6 overlay and 6 difference plots should be inline SVG");
+        Assert.True(CountOf(dom, "<svg") >= 18, "6 overlay, 6 difference and 6 by-region plots should be inline SVG");
         Assert.Contains("<table>", dom);
         Assert.Contains("Countries with Chinese vendors", dom);
+        Assert.Contains("Key outcomes by group", dom);
+        Assert.Contains("Sub-Saharan Africa (SSF, 48 countries)", dom);
+        Assert.Contains("What this model cannot tell you", dom);
+        Assert.Contains(" pp; ", dom); // differences of shares are in percentage points
         Assert.DoesNotContain("Uncaught", log);
         Assert.DoesNotContain(":CONSOLE", log); // the page has no scripts, so the console must stay silent
         Assert.True(new FileInfo(screenshot).Length > 50_000, "the rendered page should not be blank");
+
+        // Each scenario's own report: the key-outcomes table, the limits box and the calibration status.
+        var (runDom, runLog, runExit) = Render(chromium, Path.Combine(folder, "render-a", "report.html"), Path.Combine(folder, "run.png"));
+        Assert.Equal(0, runExit);
+        Assert.Contains("Key outcomes", runDom);
+        Assert.Contains("<th>2011-12</th>", runDom);
+        Assert.Contains("What this model cannot tell you", runDom);
+        Assert.Contains("Calibration status", runDom);
+        Assert.DoesNotContain(":CONSOLE", runLog);
     }
 
     private static int CountOf(string text, string what)

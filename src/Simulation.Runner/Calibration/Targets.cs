@@ -33,6 +33,21 @@ public static class TargetMeasure
         return Enumerable.Range(0, ctx.Replicates).Select(r => recorder.Value(r, tick, series.Index) / denominator).ToArray();
     }
 
+    /// <summary>Every target of the file against the run, if its date is a tick of the run (else none).</summary>
+    public static IReadOnlyList<Results.TargetCheck> Check(RunRecorder recorder, TargetFile file)
+    {
+        var calendar = recorder.Context.Calendar;
+        if (!Enumerable.Range(0, calendar.Count).Any(t => calendar.DateOf(t).ToString() == file.Date)) return [];
+        return [.. file.Targets.Where(t => recorder.Catalog.TryGet(t.Metric, t.Group, out _)).Select(t =>
+        {
+            var values = PerReplicate(recorder, t, file.Date);
+            Array.Sort(values);
+            double Q(double p) => MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(values, p, MathNet.Numerics.Statistics.QuantileDefinition.R8);
+            var k = t.Per is null ? 1 : 100; // shares of a group on screen in %
+            return new Results.TargetCheck(t.Per is null ? t.Description : t.Description + " (%)", k * t.Observed, k * Q(0.5), k * Q(0.05), k * Q(0.95), t.Headline);
+        })];
+    }
+
     private static double Count(Simulation.Model.World.WorldData world, string group) =>
         group.StartsWith("regime:", StringComparison.Ordinal) && int.TryParse(group[7..], out var k)
             ? world.Countries.Count(c => c.Regime == k)

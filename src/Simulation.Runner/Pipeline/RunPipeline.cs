@@ -75,7 +75,8 @@ public static class RunPipeline
         new Manifest(name, Path.GetFullPath(run.Scenario.Path), run.Scenario.Hash, run.Seed, run.Replicates,
             options.Cluster is null ? options.Engine : "cluster", options.Cluster is null && options.Engine == Engine.Orleans ? options.Silos : 0, s.Tick, s.Start, s.End, Manifest.CurrentVersions(),
             Math.Round(run.WallSeconds, 3)).Write(At("manifest.json"));
-        RunReport.Write(run, directory);
+        var checks = TargetsBeside(run.Scenario) is { } targets ? Calibration.TargetMeasure.Check(run.Result.Recorder, targets) : [];
+        RunReport.Write(run, directory, checks);
     }
 
     /// <summary>
@@ -129,14 +130,19 @@ public static class RunPipeline
     /// </summary>
     public static IReadOnlyList<ObservedPoint> Observed(LoadedScenario scenario)
     {
-        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenario.Path))!, HindcastTargets);
-        if (!File.Exists(path)) return [];
-        var targets = Calibration.TargetFile.Load(path);
+        if (TargetsBeside(scenario) is not { } targets) return [];
         var date = YearMonth.Parse(targets.Date);
         var (start, end) = (YearMonth.Parse(scenario.Scenario.Start), YearMonth.Parse(scenario.Scenario.End));
         if (date.Index < start.Index || date.Index > end.Index || end.Index - date.Index > 12) return [];
         var source = targets.Source.Split('.')[0].Split(',')[0] + ", Carnegie AIGS " + date.Year;
         return [.. targets.Targets.Select(t => new ObservedPoint(t.Metric, t.Group, date, t.Per is null ? t.Observed : 100 * t.Observed, source))];
+    }
+
+    /// <summary>The shipped Carnegie 2019 targets file beside the scenario, if there is one.</summary>
+    public static Calibration.TargetFile? TargetsBeside(LoadedScenario scenario)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenario.Path))!, HindcastTargets);
+        return File.Exists(path) ? Calibration.TargetFile.Load(path) : null;
     }
 
     public static IReadOnlyList<PolicyMarker> Markers(Scenario s) =>

@@ -13,8 +13,10 @@ public sealed record Outcome(string Metric, string Group, string Title, string Q
     public double Scale => UnitDisplay.Scale(Unit);
     public string ScreenUnit => UnitDisplay.Screen(Unit);
     public string DifferenceUnit => UnitDisplay.Difference(Unit);
-    public string YLabel => $"{Quantity} ({ScreenUnit})";
-    public string DifferenceLabel => $"Difference in {Quantity.ToLowerInvariant()} ({DifferenceUnit})";
+    /// <summary>"Share of active contract value (%)"; a unit the quantity already names ("Countries (of 196)") is not repeated.</summary>
+    public string YLabel => Quantity.Contains(ScreenUnit, StringComparison.OrdinalIgnoreCase) ? Quantity : $"{Quantity} ({ScreenUnit})";
+    public string DifferenceLabel => Quantity.Contains(ScreenUnit, StringComparison.OrdinalIgnoreCase)
+        ? $"Difference ({DifferenceUnit})" : $"Difference in {Quantity.ToLowerInvariant()} ({DifferenceUnit})";
 
     /// <summary>The outcomes every run and comparison tabulates and every comparison plots.</summary>
     public static readonly IReadOnlyList<Outcome> Main =

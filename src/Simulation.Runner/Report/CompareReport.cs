@@ -31,6 +31,7 @@ public static class CompareReport
             "5–95 % band shows how much the effect varies from one replicate (one possible history) to another: it does not narrow " +
             "with more replicates. An average effect can be certain (interval clear of zero) while single histories still vary widely.");
 
+        Limits.AddTo(report);
         report.Heading("Key outcomes by group");
         report.Paragraph("The same outcomes within groups of countries: first the groups the scenario's report lists, then those " +
             "its policies target, then the World Bank regions. Every group's table is in groups.csv (levels) and deltas.csv (differences).");

@@ -10,12 +10,19 @@ namespace Simulation.Runner.Report;
 /// </summary>
 public static class KeyOutcomes
 {
-    /// <summary>Year ends of the table: 2025, 2030 and the horizon's last year end, where they exist.</summary>
-    public static string[] Dates(ScenarioRun run)
+    /// <summary>
+    /// Dates of the table: the ends of 2025 and 2030 where the run has them, and the horizon: its last tick for a single
+    /// run, its last year end for a comparison (deltas.csv, which the comparison reads, holds year ends).
+    /// </summary>
+    public static string[] Dates(ScenarioRun run, bool lastTick = false)
     {
         var recorder = run.Result.Recorder;
-        var ends = recorder.YearEndTicks.Select(t => recorder.Context.Calendar.DateOf(t)).ToArray();
-        return ends.Length == 0 ? [] : [.. ends.Where(d => d.Year is 2025 or 2030 || d == ends[^1]).Select(d => d.ToString()).Distinct()];
+        var calendar = recorder.Context.Calendar;
+        var ends = recorder.YearEndTicks.Select(t => calendar.DateOf(t)).ToList();
+        var dates = ends.Where(d => d.Year is 2025 or 2030).ToList();
+        if (lastTick) dates.Add(calendar.DateOf(calendar.Count - 1));
+        else if (ends.Count > 0) dates.Add(ends[^1]);
+        return [.. dates.Select(d => d.ToString()).Distinct()];
     }
 
     public static int Tick(ScenarioRun run, string date) => Array.FindIndex(run.Summary.Dates, d => d.ToString() == date);
@@ -23,7 +30,7 @@ public static class KeyOutcomes
     /// <summary>One run: the median with its 5–95 % range across replicates, per outcome and date.</summary>
     public static (string[] Header, List<string[]> Rows) ForRun(ScenarioRun run)
     {
-        var dates = Dates(run);
+        var dates = Dates(run, lastTick: true);
         var rows = new List<string[]>();
         foreach (var o in Outcome.Main)
         {

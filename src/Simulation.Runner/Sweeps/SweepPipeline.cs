@@ -42,7 +42,7 @@ public static class SweepPipeline
         await DesignRunner.RunAsync(design, ledger, ticks, async (i, progress, token) =>
         {
             var file = Path.Combine(directory, "points", $"point-{i:D4}.json");
-            File.WriteAllText(file, design.Apply(resolved, i).ToJsonString(ScenarioLoader.Options));
+            File.WriteAllText(file, PointFile(design.Apply(resolved, i), Path.GetDirectoryName(file)!, replicates, seed).ToJsonString(ScenarioLoader.Options));
             var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, token, progress);
             horizon.AddRange(AtHorizon(i, design.Points[i], run));
             return Rows(i, design.Points[i], run);
@@ -50,6 +50,21 @@ public static class SweepPipeline
         horizon.AddRange(ReadHorizon(directory, design, ledger.Finished));
         SweepReport.Write(directory, scenario, design, replicates, seed, horizon);
         return directory;
+    }
+
+    /// <summary>
+    /// A point's scenario as it was run: the replicates and seed actually used (a --replicates or --seed given on the
+    /// command line included) and world paths relative to the point file, so the folder can move and the point re-run.
+    /// </summary>
+    private static JsonObject PointFile(JsonObject point, string folder, int replicates, ulong seed)
+    {
+        point["replicates"] = replicates;
+        point["seed"] = seed;
+        if (point["world"] is JsonObject world)
+            foreach (var key in new[] { "countries", "vendors" })
+                if (world[key]?.GetValue<string>() is { } path && Path.IsPathRooted(path))
+                    world[key] = Path.GetRelativePath(folder, path).Replace('\\', '/');
+        return point;
     }
 
     private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force,
