@@ -23,8 +23,16 @@ public sealed class ClusterTests(RedisFixture redis) : IClassFixture<RedisFixtur
     private async Task<ChildProcess[]> SilosAsync(string clusterId, int count)
     {
         var silos = Enumerable.Range(0, count).Select(_ => Silo(clusterId)).ToArray();
-        foreach (var s in silos) await s.WaitForAsync("joined cluster", Join);
-        return silos;
+        try
+        {
+            foreach (var s in silos) await s.WaitForAsync("joined cluster", Join);
+            return silos;
+        }
+        catch
+        {
+            foreach (var s in silos) await s.DisposeAsync(); // a silo that never joined must not outlive the test
+            throw;
+        }
     }
 
     private ChildProcess Silo(string clusterId) =>
