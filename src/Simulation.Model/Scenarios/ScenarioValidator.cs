@@ -54,9 +54,7 @@ public static class ScenarioValidator
                 if (!(f.Min < f.Max)) problem($"$.{name}[{i}].max", $"max {f.Max} must be above min {f.Min}");
                 else if (VendorNumber.Parse(f.Path, world) is { } n && !n.Allows(f.Min, f.Max))
                     problem($"$.{name}[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {n.Range}");
-                // A fit must stay inside the parameter's declared range; a sensitivity range may probe past it (those
-                // points fail and are recorded).
-                else if (holdValue && VendorNumber.Parse(f.Path, world) is null && DeclaredRules.PropertyAt(f.Path)?.GetCustomAttribute<RangeAttribute>() is { } r
+                else if (VendorNumber.Parse(f.Path, world) is null && DeclaredRules.PropertyAt(f.Path)?.GetCustomAttribute<RangeAttribute>() is { } r
                          && (DeclaredRules.Violates(r, f.Min) ?? DeclaredRules.Violates(r, f.Max)) != null)
                     problem($"$.{name}[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {DeclaredRules.Describe(r)}");
                 else if (holdValue && (value < f.Min || value > f.Max)) problem($"$.{name}[{i}].path", $"the current value {value} of {f.Path} is outside [{f.Min}, {f.Max}]");
