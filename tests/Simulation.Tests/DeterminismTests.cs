@@ -3,13 +3,13 @@ using Simulation.Runner.Pipeline;
 
 namespace Simulation.Tests;
 
-/// <summary>Same scenario + seed → byte-identical timeseries.csv, whichever engine or silo count runs it.</summary>
+/// <summary>Same scenario + seed → byte-identical timeseries.parquet, whichever engine or silo count runs it.</summary>
 public sealed class DeterminismTests
 {
     private static async Task<byte[]> TimeseriesAsync(string scenario, string engine, int silos = 1, ulong? seed = null, int replicates = 3)
     {
         var folder = await RunPipeline.RunAsync(new RunOptions(scenario, replicates, seed, Path.Combine(TestWorld.TempDir("det"), "out"), engine, silos));
-        return await File.ReadAllBytesAsync(Path.Combine(folder, "timeseries.csv"));
+        return await File.ReadAllBytesAsync(Path.Combine(folder, "timeseries.parquet"));
     }
 
     [Fact]

@@ -77,25 +77,67 @@ public sealed class SensitivityTests
     }
 
     [Fact]
-    public async Task Sobol_records_failed_points_and_still_writes_indices()
+    public async Task Sobol_writes_indices_and_refuses_bounds_outside_a_parameters_range()
     {
-        // initialScope above 1 is invalid: those points fail and are recorded; the rows they spoil are left out.
-        var scenario = TestWorld.ShortScenario("sens-sobol", end: "2009-12", tick: "quarter", extra: """
+        // initialScope is a share: bounds above 1 are refused before anything runs, naming the file, line and path.
+        string Scenario(string name, double max) => TestWorld.ShortScenario(name, end: "2009-12", tick: "quarter", extra: $$"""
             , "uncertain": [
               { "path": "$.parameters.adoption.privacy", "min": -1.0, "max": 0.0 },
-              { "path": "$.parameters.coverage.initialScope", "min": 0.2, "max": 1.1 }
+              { "path": "$.parameters.coverage.initialScope", "min": 0.2, "max": {{max.ToString(System.Globalization.CultureInfo.InvariantCulture)}} }
             ]
             """);
         var outDir = Path.Combine(TestWorld.TempDir("sens-sobol"), "out");
-        var (code, _, err) = await Cli("sensitivity", scenario, "--method", "sobol", "--samples", "8", "-n", "2",
+        var (code, _, err) = await Cli("sensitivity", Scenario("sens-sobol-bad", 1.1), "--method", "sobol", "--samples", "8", "-n", "2",
+            "--outcome", "countries_adopted/any", "--engine", "inprocess", "--out", outDir);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("sens-sobol-bad.json:6:", err);
+        Assert.Contains("$.uncertain[1].path", err);
+        Assert.False(Directory.Exists(outDir));
+
+        (code, _, err) = await Cli("sensitivity", Scenario("sens-sobol", 0.9), "--method", "sobol", "--samples", "8", "-n", "2",
             "--outcome", "countries_adopted/any", "--engine", "inprocess", "--out", outDir);
         Assert.True(code == ExitCodes.Ok, err);
         var points = File.ReadAllLines(Path.Combine(outDir, "points.csv")).Skip(1).ToArray();
         Assert.Equal(8 * 4, points.Length);
-        Assert.Contains(points, p => p.Contains("\"failed:") && p.Contains("between 0 and 1"));
         var rows = File.ReadAllLines(Path.Combine(outDir, "sensitivity.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
         Assert.Equal(["first_order", "total"], rows.Where(r => r[1] == "parameters.adoption.privacy").Select(r => r[3]).Order());
-        Assert.Contains("failed", File.ReadAllText(Path.Combine(outDir, "report.html")));
+    }
+
+    [Fact]
+    public void A_scenario_adds_uncertain_parameters_to_the_inherited_list_and_a_repeated_path_replaces_the_range()
+    {
+        var baseline = Path.Combine(TestWorld.Scenarios, "baseline.json").Replace("\\", "/");
+        var inherited = Simulation.Model.Scenarios.ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json")).Scenario.Uncertain;
+        Assert.True(inherited.Count >= 30, "baseline.json should inherit the list of uncertainties.json");
+        Assert.All(inherited, u => Assert.False(string.IsNullOrWhiteSpace(u.Reason), $"{u.Path} has no reason for its range"));
+
+        var child = TestWorld.WriteScenario($$"""
+            {
+              "extends": "{{baseline}}",
+              "name": "child",
+              "uncertain": [
+                { "path": "$.parameters.adoption.blocWeight", "min": 0.2, "max": 0.8, "reason": "narrower" },
+                { "path": "parameters.choice.outside", "min": -0.5, "max": 0.5, "reason": "new" }
+              ]
+            }
+            """, "uncertain-child");
+        var list = Simulation.Model.Scenarios.ScenarioLoader.Load(child).Scenario.Uncertain;
+        Assert.Equal(inherited.Count + 1, list.Count);
+        var bloc = list.Single(u => u.Path == "$.parameters.adoption.blocWeight");
+        Assert.Equal((0.2, 0.8, "narrower"), (bloc.Min, bloc.Max, bloc.Reason));
+        Assert.Equal("parameters.choice.outside", list[^1].Path);
+
+        var bad = TestWorld.WriteScenario($$"""
+            {
+              "extends": "{{baseline}}",
+              "name": "bad-child",
+              "uncertain": [
+                { "path": "$.parameters.adoption.blocWieght", "min": 0, "max": 1 }
+              ]
+            }
+            """, "uncertain-bad");
+        var e = Assert.Throws<Simulation.Model.Scenarios.ScenarioException>(() => Simulation.Model.Scenarios.ScenarioLoader.Load(bad));
+        Assert.Contains(e.Problems, p => p.ToString().Contains("uncertain-bad.json:5:") && p.ToString().Contains("did you mean 'blocWeight'"));
     }
 
     [Theory]

@@ -26,6 +26,7 @@ public sealed class RunRecorder
         Indicators = [.. new[] { "adopted_any" }.Concat(Capabilities.Ids.Select(id => "adopted_" + id))
             .Concat(ctx.World.Homes.Select(h => "vendor_origin:" + h)).Concat(ctx.World.Vendors.Select(v => "vendor:" + v.Id))];
         _yearEnd = YearEndTicks.Select(_ => new int[ctx.World.Countries.Count * Indicators.Length]).ToArray();
+        Groups = new GroupRecorder(ctx, YearEndTicks.Length);
         _signed = Catalog.Get(MetricCatalog.ContractsSigned, MetricCatalog.Any).Index;
         _signedValue = Catalog.Get(MetricCatalog.ContractValueUsd, MetricCatalog.Any).Index;
         _population = Catalog.Get(MetricCatalog.PopulationCovered, MetricCatalog.Any).Index;
@@ -35,6 +36,8 @@ public sealed class RunRecorder
     private readonly int _signed, _signedValue, _population, _foreign;
 
     public MetricCatalog Catalog { get; }
+    /// <summary>The headline series by region, bloc, income group, regime and scenario group, at year ends.</summary>
+    public GroupRecorder Groups { get; }
     public int[] YearEndTicks { get; }
     public string[] Indicators { get; }
     public RunContext Context => _ctx;
@@ -52,7 +55,11 @@ public sealed class RunRecorder
         Parallel.For(0, _ctx.Replicates, () => new bool[_ctx.World.Homes.Count],
             (r, _, hasHome) => { RecordRow(tick, r, offersByVendor, reportsByCountry, financingSpent, hasHome); return hasHome; }, _ => { });
         var yearEnd = Array.IndexOf(YearEndTicks, tick);
-        if (yearEnd >= 0) CountYearEnd(yearEnd, reportsByCountry);
+        if (yearEnd >= 0)
+        {
+            CountYearEnd(yearEnd, reportsByCountry);
+            Groups.Record(yearEnd, reportsByCountry);
+        }
     }
 
     private void RecordRow(int tick, int r, ImmutableArray<VendorOffer>[] offersByVendor, ImmutableArray<CountryReport>[] reportsByCountry,

@@ -46,6 +46,15 @@ public sealed record Scenario
     public List<FreeParameter> Uncertain { get; init; } = [];
     [Description("Policies in force over the horizon, each with its own window.")]
     public List<PolicySpec> Policies { get; init; } = [];
+    [Description("How reports present the results, e.g. which country groups they lead with.")]
+    public ReportSettings Report { get; init; } = new();
+}
+
+/// <summary>Presentation choices for report.html; they change no result.</summary>
+public sealed record ReportSettings
+{
+    [Description("Country groups the report's group tables lead with (after those the policies target), e.g. [\"EAST_AFRICA\", \"BRI\"]: a region code, EU, NATO, BRI, income:low, regime:0 or a group of this scenario.")]
+    public List<string> Groups { get; init; } = [];
 }
 
 /// <summary>A parameter the calibrate command may fit, or the sensitivity command vary, within bounds.</summary>

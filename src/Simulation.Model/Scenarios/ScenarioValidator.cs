@@ -74,6 +74,11 @@ public static class ScenarioValidator
                 if (!world.CountryIndex.ContainsKey(members[i]))
                     problem($"$.groups.{name}[{i}]", $"unknown country '{members[i]}'{Suggest.DidYouMean(members[i], world.CountryIndex.Keys)}");
         }
+        var breakdown = Metrics.CountryGroups.For(world, s.Groups).Select(g => g.Name).ToArray();
+        for (var i = 0; i < s.Report.Groups.Count; i++)
+            if (!breakdown.Contains(s.Report.Groups[i]))
+                problem($"$.report.groups[{i}]", $"'{s.Report.Groups[i]}' is not a group results are broken down by (a region code, EU, NATO, BRI, " +
+                    $"income:<group>, regime:<0-3> or a group of this scenario){Suggest.DidYouMean(s.Report.Groups[i], breakdown)}");
         VendorOverride.Check(s, world, problem);
         CheckBounds(s, world, problem, s.Calibration, "calibration", holdValue: true);
         CheckBounds(s, world, problem, s.Uncertain, "uncertain", holdValue: false);

@@ -21,6 +21,7 @@ public static class App
             SweepCommand.Create(),
             CalibrateCommand.Create(),
             SensitivityCommand.Create(),
+            ListCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)

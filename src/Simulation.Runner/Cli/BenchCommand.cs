@@ -9,7 +9,8 @@ namespace Simulation.Runner.Cli;
 
 /// <summary>
 /// bench: times the baseline ensemble on both engines. Each engine runs in its own child process so its peak working
-/// set is its own. Figures are printed, never asserted (speed goals live here, not in tests).
+/// set is its own. Figures are printed, never asserted (speed goals live here, not in tests); each engine also reports
+/// the size of the files `run` would write for its ensemble (written to a temporary folder after timing, then deleted).
 /// </summary>
 public static class BenchCommand
 {
@@ -36,7 +37,7 @@ public static class BenchCommand
                 var line = RunChild(path, e, n);
                 var parts = line.Split(' ');
                 results[e] = double.Parse(parts[1], CultureInfo.InvariantCulture);
-                Console.WriteLine($"{e,-10} wall {parts[1],8} s   {parts[2],12} replicate-ticks/s   peak working set {parts[3],6} MiB");
+                Console.WriteLine($"{e,-10} wall {parts[1],8} s   {parts[2],12} replicate-ticks/s   peak working set {parts[3],6} MiB   output of run {parts[4],6} MB");
             }
             Console.WriteLine($"ratio orleans/inprocess: {results[Engine.Orleans] / results[Engine.InProcess]:0.00}");
             return ExitCodes.Ok;
@@ -52,12 +53,30 @@ public static class BenchCommand
         await Simulate(RunSpec.Create(warm, loaded.World, 2, loaded.Scenario.Seed), engine);
         var spec = RunSpec.Create(loaded.Scenario, loaded.World, replicates, loaded.Scenario.Seed);
         var clock = Stopwatch.StartNew();
-        await Simulate(spec, engine);
+        var result = await Simulate(spec, engine);
         var wall = clock.Elapsed.TotalSeconds;
         var ticks = new RunContext(spec).Calendar.Count;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0}"));
+        var size = await OutputMegabytesAsync(loaded, result, replicates);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0} {size:0.0}"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Size of what `run` writes for this ensemble (default detail), written to a temporary folder after timing.</summary>
+    private static async Task<double> OutputMegabytesAsync(LoadedScenario loaded, RunResult result, int replicates)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"bench-output-{Environment.ProcessId}");
+        try
+        {
+            var summary = new Results.EnsembleSummary(loaded.Scenario.Name, result.Recorder, Pipeline.RunPipeline.Markers(loaded.Scenario));
+            var run = new Pipeline.ScenarioRun(loaded, result, summary, loaded.Scenario.Seed, replicates, 0);
+            await Pipeline.RunPipeline.WriteOutputsAsync(run, dir, new Pipeline.RunOptions(loaded.Path, Engine: Engine.InProcess));
+            return new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1e6;
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
     }
 
     /// <summary>Memory after sweeps of growing size: what a sweep keeps is a few numbers per point, not its runs.</summary>
@@ -84,10 +103,10 @@ public static class BenchCommand
         }
     }
 
-    private static async Task Simulate(RunSpec spec, string engine)
+    private static async Task<RunResult> Simulate(RunSpec spec, string engine)
     {
         await using var runtime = await Engine.CreateAsync(engine);
-        await new TickDriver(runtime).RunAsync(spec);
+        return await new TickDriver(runtime).RunAsync(spec);
     }
 
     private static string RunChild(string scenario, string engine, int replicates)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Simulation.Model.Scenarios;
+using Spectre.Console;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
 
@@ -18,10 +19,16 @@ public static class RunCommand
     };
     public static readonly Option<int> Silos = NumberOptions.WithDefault("--silos", "", 1, 8, 1, "Orleans silos to start on this machine (orleans engine only)");
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Show Orleans information logs and stack traces" };
+    public static readonly Option<string> Detail = new("--detail")
+    {
+        Description = "standard (per-replicate series and contracts as Parquet only) or full (also as CSV; large: about 300 MB for 100 replicates)",
+        DefaultValueFactory = _ => OutputDetail.Standard,
+    };
 
     static RunCommand()
     {
         EngineOption.AcceptOnlyFromAmong(Engine.Names);
+        Detail.AcceptOnlyFromAmong(OutputDetail.Names);
     }
 
     /// <summary>--silos starts Orleans silos; with the in-process engine it would be silently ignored, so refuse it.</summary>
@@ -39,15 +46,21 @@ public static class RunCommand
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
         var command = new Command("run", "Run a scenario's ensemble and write timeseries, summaries, contracts and plots")
         {
-            scenario, Replicates, Seed, output, EngineOption, Silos, force, Verbose,
+            scenario, Replicates, Seed, output, EngineOption, Silos, force, Detail, Verbose,
         };
         RefuseSilosWithoutOrleans(command);
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var options = new RunOptions(parse.GetValue(scenario)!, parse.GetValue(Replicates), parse.GetValue(Seed),
-                parse.GetValue(output), parse.GetValue(EngineOption)!, parse.GetValue(Silos), parse.GetValue(force), parse.GetValue(Verbose));
-            var folder = await RunPipeline.RunAsync(options, cancel);
+                parse.GetValue(output), parse.GetValue(EngineOption)!, parse.GetValue(Silos), parse.GetValue(force), parse.GetValue(Verbose), parse.GetValue(Detail)!);
+            var (folder, run) = await RunPipeline.RunAndKeepAsync(options, cancel);
+            var (header, rows) = Report.KeyOutcomes.ForRun(run);
+            var table = new Table { Title = new TableTitle("Key outcomes"), Caption = new TableTitle(Report.KeyOutcomes.RunCaption) };
+            foreach (var h in header) table.AddColumn(new TableColumn(Markup.Escape(h)) { Alignment = h is "Outcome" or "Unit" ? Justify.Left : Justify.Right });
+            foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
+            Terminal.Write(table);
             Console.WriteLine($"Results written to {folder}");
+            Console.WriteLine($"Report: {Path.Combine(folder, "report.html")}");
             return ExitCodes.Ok;
         }, parse.GetValue(Verbose)));
         return command;

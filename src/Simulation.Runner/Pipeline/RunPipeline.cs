@@ -12,16 +12,20 @@ namespace Simulation.Runner.Pipeline;
 /// <summary>The run command as a pipeline: scenario → ensemble run → results → plots and files, moved into place at the end.</summary>
 public static class RunPipeline
 {
-    public static async Task<string> RunAsync(RunOptions options, CancellationToken cancel = default)
+    public static async Task<string> RunAsync(RunOptions options, CancellationToken cancel = default) =>
+        (await RunAndKeepAsync(options, cancel)).Folder;
+
+    /// <summary>The same, also returning the finished run (the run command prints its key outcomes).</summary>
+    public static async Task<(string Folder, ScenarioRun Run)> RunAndKeepAsync(RunOptions options, CancellationToken cancel = default)
     {
         var scenario = ScenarioLoader.Load(options.ScenarioPath);
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
         using var folder = OutputFolder.Open(options.Out, scenario.Scenario.Name, options.Force, "run", scenario.Inputs);
         var run = await ExecuteAsync(scenario, replicates, options.Seed ?? scenario.Scenario.Seed, options, cancel);
-        WriteOutputs(run, folder.Staging, options, cancel);
+        await WriteOutputsAsync(run, folder.Staging, options, cancel);
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
-        return folder.Destination;
+        return (folder.Destination, run);
     }
 
     /// <summary>Simulates one scenario's ensemble and summarises it.</summary>
@@ -36,23 +40,31 @@ public static class RunPipeline
         var result = progress is null
             ? await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel)
             : await SimulateAsync(spec, options, progress, cancel);
-        var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario));
+        var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario), Observed(scenario));
         return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>The run output contract (CSV files, plots, manifest, reproducible scenario, report.html) into a directory.</summary>
     /// <param name="cancel">Checked between files: an interrupt while writing stops at the next file (the caller removes the folder).</param>
-    public static void WriteOutputs(ScenarioRun run, string directory, RunOptions options, CancellationToken cancel = default)
+    public static async Task WriteOutputsAsync(ScenarioRun run, string directory, RunOptions options, CancellationToken cancel = default)
     {
         Directory.CreateDirectory(directory);
         string At(string file) => Path.Combine(directory, file);
         var name = run.Scenario.Scenario.Name;
-        ResultWriter.WriteTimeseries(At("timeseries.csv"), name, run.Seed, run.Result);
+        await ParquetTables.WriteTimeseriesAsync(At("timeseries.parquet"), name, run.Result);
         cancel.ThrowIfCancellationRequested();
+        await ParquetTables.WriteContractsAsync(At("contracts.parquet"), run.Result);
+        cancel.ThrowIfCancellationRequested();
+        if (options.Detail == OutputDetail.Full)
+        {
+            ResultWriter.WriteTimeseries(At("timeseries.csv"), name, run.Result);
+            ResultWriter.WriteContracts(At("contracts.csv"), run.Result);
+        }
         ResultWriter.WriteSummary(At("summary.csv"), run.Summary);
+        ResultWriter.WriteMetrics(At("metrics.csv"), run.Result.Recorder.Catalog);
+        ResultWriter.WriteGroups(At("groups.csv"), name, run.Result.Recorder);
         ResultWriter.WriteCountries(At("countries.csv"), name, run.Result);
         cancel.ThrowIfCancellationRequested();
-        ResultWriter.WriteContracts(At("contracts.csv"), run.Result);
         WriteReproducible(run.Scenario, directory);
         cancel.ThrowIfCancellationRequested();
         PlotBook.WriteAll(run.Summary, directory);
@@ -98,6 +110,25 @@ public static class RunPipeline
     {
         await using var runtime = await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose, cancel);
         return await new TickDriver(runtime).RunAsync(spec, progress, cancel);
+    }
+
+    /// <summary>The observed counts the Carnegie AIGS 2019 targets file ships (scenarios/targets/aigs-2019.json).</summary>
+    public const string HindcastTargets = "targets/aigs-2019.json";
+
+    /// <summary>
+    /// A hindcast (a horizon ending within a year after the observation date of the targets file beside the scenario)
+    /// gets the observed values on its plots; any other run gets none.
+    /// </summary>
+    public static IReadOnlyList<ObservedPoint> Observed(LoadedScenario scenario)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenario.Path))!, HindcastTargets);
+        if (!File.Exists(path)) return [];
+        var targets = Calibration.TargetFile.Load(path);
+        var date = YearMonth.Parse(targets.Date);
+        var (start, end) = (YearMonth.Parse(scenario.Scenario.Start), YearMonth.Parse(scenario.Scenario.End));
+        if (date.Index < start.Index || date.Index > end.Index || end.Index - date.Index > 12) return [];
+        var source = targets.Source.Split('.')[0].Split(',')[0] + ", Carnegie AIGS " + date.Year;
+        return [.. targets.Targets.Select(t => new ObservedPoint(t.Metric, t.Group, date, t.Per is null ? t.Observed : 100 * t.Observed, source))];
     }
 
     public static IReadOnlyList<PolicyMarker> Markers(Scenario s) =>

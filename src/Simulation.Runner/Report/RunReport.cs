@@ -8,11 +8,14 @@ public static class RunReport
 {
     public static readonly IReadOnlyList<(string Plot, string Caption)> Captions =
     [
-        (PlotBook.Adoption, "How many of the 196 countries use each capability over time. The line is the median over the replicates; the shaded band holds 90 % of them (5th to 95th percentile). Dashed lines mark policies (numbered in the legend)."),
+        (PlotBook.Adoption, "How many of the 196 countries use each capability over time. The line is the median over the replicates; the shaded band holds 90 % of them (5th to 95th percentile)."),
         (PlotBook.AdoptionByRegime, "The share of countries of each regime type (V-Dem Regimes of the World, 2019) that use any capability: who adopts first, autocracies or democracies?"),
         (PlotBook.MarketShare, "Whose equipment is installed: the share of the value of active contracts held by vendors from each home state, averaged over replicates."),
         (PlotBook.VendorReach, "In how many countries each of the eight most widespread vendors has an active contract."),
     ];
+
+    /// <summary>Said only when there are policies to mark.</summary>
+    public const string PolicyNote = " Dashed lines mark the policies (numbered in the legend).";
 
     public static void Write(ScenarioRun run, string directory)
     {
@@ -20,8 +23,11 @@ public static class RunReport
         var report = new HtmlReport($"Scenario {s.Name}")
             .Paragraph(s.Description)
             .Facts(WhatWasRun(run));
+        var (header, rows) = KeyOutcomes.ForRun(run);
+        report.Heading("Key outcomes").Table(header, rows, KeyOutcomes.RunCaption);
         report.Heading("Results");
-        foreach (var (plot, caption) in Captions) report.Figure(Path.Combine(directory, plot + ".svg"), caption);
+        foreach (var (plot, caption) in Captions)
+            report.Figure(Path.Combine(directory, plot + ".svg"), caption + (s.Policies.Count > 0 ? PolicyNote : ""));
         report.Heading("Scenario as run").Preformatted("Resolved scenario (every default filled in)", RunPipeline.PortableJson(run.Scenario));
         report.Write(Path.Combine(directory, "report.html"));
     }

@@ -4,9 +4,11 @@ using System.Text;
 namespace Simulation.Runner.Results;
 
 /// <summary>
-/// Minimal, fast CSV writing with invariant formatting: doubles in shortest round-trip form, so the same numbers always
-/// give the same bytes. Fields are quoted only when they contain a comma, quote or newline. NaN or Infinity is a bug
-/// upstream, never an output: it stops the writing with an error naming the file, line, column and series.
+/// Minimal, fast CSV writing with invariant formatting. Doubles are rounded to <see cref="SignificantDigits"/> significant
+/// digits (what an ensemble of replicates can tell; `-0.3500000000000001` becomes `-0.35`) and then printed in shortest
+/// round-trip form, so the same numbers always give the same bytes. Full precision is in the Parquet files.
+/// Fields are quoted only when they contain a comma, quote or newline. NaN or Infinity is a bug upstream, never an
+/// output: it stops the writing with an error naming the file, line, column and series.
 /// </summary>
 public sealed class Csv : IDisposable
 {
@@ -39,9 +41,18 @@ public sealed class Csv : IDisposable
     {
         if (!double.IsFinite(value)) throw new NonFiniteOutputException(_path, _line + 1, _columns.ElementAtOrDefault(_field) ?? $"#{_field + 1}", value, _row);
         Separator();
-        _writer.Write(value.ToString("R", CultureInfo.InvariantCulture));
+        _writer.Write(Format(value));
         return this;
     }
+
+    public const int SignificantDigits = 6;
+
+    /// <summary>A number as the CSV files print it: 6 significant digits, shortest round-trip form, invariant culture.</summary>
+    public static string Format(double value) =>
+        double.IsFinite(value) ? Round(value).ToString("R", CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
+
+    public static double Round(double value) =>
+        double.IsFinite(value) ? double.Parse(value.ToString("G" + SignificantDigits, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
 
     public Csv Field(long value)
     {

@@ -30,10 +30,16 @@ public sealed record SensitivityOutcome(string Metric, string Group, string Date
         get
         {
             var known = Outcome.Main.FirstOrDefault(o => o.Metric == Metric && o.Group == Group);
-            var name = known?.Title ?? (Metric == MetricCatalog.BriCountriesWithVendorOrigin ? $"Belt and Road countries with {Group} vendors" : $"{Metric} ({Group})");
-            return Effect ? $"Effect on {char.ToLowerInvariant(name[0])}{name[1..]} at {Date}" : $"{name} at {Date}";
+            var name = known?.Title ?? (Metric == MetricCatalog.BriCountriesWithVendorOrigin ? $"Belt and Road members with {Origin(Group)} vendors" : $"{Metric} ({Group})");
+            if (Effect && name.StartsWith("Countries", StringComparison.Ordinal)) name = "c" + name[1..];
+            return Effect ? $"Effect on {name} at {Date}" : $"{name} at {Date}";
         }
     }
+
+    private static string Origin(string home) => home switch
+    {
+        "CHN" => "Chinese", "USA" => "US", "JPN" => "Japanese", "ISR" => "Israeli", "RUS" => "Russian", "FRA" => "French", _ => home,
+    };
 
     /// <summary>"metric/group" as --outcome takes it.</summary>
     public static (string Metric, string Group) ParseSeries(string text)

@@ -40,8 +40,10 @@ public static class SensitivityPipeline
 
         // Simulating past the last outcome date changes nothing before it (every draw belongs to its own tick), so stop there.
         var main = Resolved(scenario, parameters, dates[^1]);
-        var compared = other is null ? null : Resolved(other, parameters.Where(p => Exists(other, p.Path)).ToArray(), dates[^1]);
-        var shared = other is null ? [] : parameters.Where(p => Exists(other, p.Path)).Select(p => ScenarioPaths.Normalise(p.Path)).ToHashSet();
+        // The compared scenario takes the point's values of the parameters it has (a policy's strength it lacks stays out).
+        var inOther = other is null ? [] : parameters.Where(p => Exists(other, p.Path)).ToArray();
+        var compared = other is null ? null : Resolved(other, inOther, dates[^1]);
+        var shared = inOther.Select(p => ScenarioPaths.Normalise(p.Path)).ToHashSet();
         var design = SensitivityDesign.Create(request.Method, request.Samples, parameters, main, seed);
         design.Sweep.Apply(main, 0);
 

@@ -20,6 +20,8 @@ public static class SensitivityReport
         var report = new HtmlReport(title).Paragraph(Intro(design, other is not null, request.Replicates)).Facts([
             ("Design", design.Sweep.Kind),
             ("Points", $"{design.Sweep.Points.Count} ({failed} failed; see points.csv)"),
+            ("Parameters varied", $"{design.K} of the scenario's {scenario.Scenario.Uncertain.Count} uncertain parameters"
+                + (request.Only is { Count: > 0 } only ? $" (--only {string.Join(", ", only)}); the others keep the scenario's values" : "")),
             ("Replicates per point", request.Replicates.ToString(CultureInfo.InvariantCulture)),
             ("Seed", $"{seed} (every point, and the compared scenario, uses the same random streams)"),
             ("Scenario", scenario.Path + (other is null ? "" : $"; effect = {scenario.Scenario.Name} − {other.Scenario.Name} ({other.Path}), replicate by replicate")),
@@ -56,8 +58,13 @@ public static class SensitivityReport
     {
         string F(double v) => v.ToString(Math.Abs(v) >= 10 ? "0" : Math.Abs(v) >= 1 ? "0.0" : "0.00", CultureInfo.InvariantCulture);
         string Name(int i) => design.Sweep.Parameters[i].Column;
-        yield return $"Across the {a.Points} finished points the outcome averages {F(a.Mean)} (standard deviation {F(a.Spread)} between points).";
         var what = a.Outcome.Effect ? "the effect" : "the outcome";
+        if (a.Spread == 0 && a.NoiseShare == 0)
+        {
+            yield return $"{char.ToUpperInvariant(what[0])}{what[1..]} is {F(a.Mean)} at every one of the {a.Points} finished points and in every replicate: no assumption, within its range, moves it.";
+            yield break;
+        }
+        yield return $"Across the {a.Points} finished points {what} averages {F(a.Mean)} (standard deviation {F(a.Spread)} between points).";
         if (a.Morris is { } morris)
         {
             var ranked = morris.Where(m => double.IsFinite(m.MuStar)).OrderByDescending(m => m.MuStar).ToArray();
@@ -75,7 +82,7 @@ public static class SensitivityReport
                     $"{Name(m.Factor)} (across its range it moves {what} by about {F(m.MuStar)}; {Direction(m)}{(m.Sigma > m.MuStar ? "; strongly non-linear or interacting" : "")})"))
                     + (matter.Length > 6 ? $"; and {matter.Length - 6} more (sensitivity.csv)" : "") + ".";
             if (maybe.Length > 0)
-                yield return $"Possibly also on {string.Join(", ", maybe.Take(8).Select(m => Name(m.Factor)))}{(maybe.Length > 8 ? $" and {maybe.Length - 8} more" : "")}: their μ* is above the noise level but their intervals reach down to it; more trajectories (--samples) or replicates would tell.";
+                yield return $"Possibly{(matter.Length > 0 ? " also" : "")} on {string.Join(", ", maybe.Take(8).Select(m => Name(m.Factor)))}{(maybe.Length > 8 ? $" and {maybe.Length - 8} more" : "")}: their μ* is above the noise level but their intervals reach down to it; more trajectories (--samples) or replicates would tell.";
             yield return $"The other {design.K - above.Length} assumptions have μ* below a tenth of the largest or below what replicate noise alone gives ({F(floor)}): within their ranges, the result does not depend on them.";
         }
         if (a.Sobol is { } sobol)
