@@ -20,14 +20,18 @@ public static class ScenarioFiles
     {
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path), Lenient);
+            // Read like a scenario (regular files, size cap while reading): /dev/zero must not be read to exhaustion here.
+            if (InputFile.TryRead(path, ScenarioLoader.MaxFileBytes, out _) is not { } bytes) return ScenarioFileKind.Scenario;
+            var utf8 = bytes.AsMemory();
+            if (utf8.Span.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
+            using var doc = JsonDocument.Parse(utf8, Lenient);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return ScenarioFileKind.Scenario;
             var names = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
             if (doc.RootElement.TryGetProperty("$schema", out var schema) && schema.ValueKind == JsonValueKind.String
                 && schema.GetString()!.StartsWith("https://json-schema.org/", StringComparison.Ordinal)) return ScenarioFileKind.Schema;
             return names.All(FragmentFields.Contains) && names.Contains("parameters") ? ScenarioFileKind.Fragment : ScenarioFileKind.Scenario;
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             return ScenarioFileKind.Scenario;
         }
