@@ -83,7 +83,7 @@ public sealed class InterruptTests
         var scenario = TestWorld.ShortScenario("write", end: "2010-12", tick: "quarter");
         using var p = Start(dir, "run", scenario, "--engine", engine);
         var outDir = Path.Combine(dir, "out");
-        var (code, err, signalled) = await InterruptWhen(p, () => Partial(outDir).Any(s => File.Exists(Path.Combine(s, "timeseries.csv"))));
+        var (code, err, signalled) = await InterruptWhen(p, () => Partial(outDir).Any(s => File.Exists(Path.Combine(s, "timeseries.parquet"))));
 
         Assert.True(signalled, "the run ended before its outputs were being written:" + Environment.NewLine + err);
         Assert.Equal(ExitCodes.Interrupted, code);
