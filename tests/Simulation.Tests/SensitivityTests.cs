@@ -104,6 +104,22 @@ public sealed class SensitivityTests
     }
 
     [Fact]
+    public async Task An_outcome_can_be_restricted_to_a_country_group_such_as_Sub_Saharan_Africa()
+    {
+        var (policy, _) = Pair("sens-group");
+        var outDir = Path.Combine(TestWorld.TempDir("sens-group"), "out");
+        var (code, _, err) = await Cli("sensitivity", policy, "--method", "morris", "--samples", "2", "-n", "2", "--dates", "2011-10",
+            "--outcome", "countries_with_vendor_origin/CHN/SSF", "--outcome", "countries_with_vendor_origin/CHN", "--engine", "inprocess", "--out", outDir);
+        Assert.True(code == ExitCodes.Ok, err);
+        var values = File.ReadAllLines(Path.Combine(outDir, "outcomes.csv")).Skip(1).Select(l => l.Split(','))
+            .GroupBy(f => (f[0], f[2])).Select(g => g.ToDictionary(f => f[1], f => double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        Assert.Equal(2 * 4 * 2, values.Length); // points × replicates
+        // Sub-Saharan Africa's count is part of the world's, in every replicate at every point.
+        Assert.All(values, v => Assert.InRange(v["countries_with_vendor_origin/CHN/SSF@2011-10"], 0, v["countries_with_vendor_origin/CHN@2011-10"]));
+        Assert.Contains("Countries with Chinese vendors in SSF at 2011-10", File.ReadAllText(Path.Combine(outDir, "report.html")));
+    }
+
+    [Fact]
     public void A_scenario_adds_uncertain_parameters_to_the_inherited_list_and_a_repeated_path_replaces_the_range()
     {
         var baseline = Path.Combine(TestWorld.Scenarios, "baseline.json").Replace("\\", "/");
@@ -149,6 +165,8 @@ public sealed class SensitivityTests
     [InlineData(new[] { "--method", "morris", "--dates", "2030-12" }, "--dates 2030-12: not a tick")]
     [InlineData(new[] { "--method", "sobol", "--outcome", "countries_adoptd/any" }, "did you mean 'countries_adopted'")]
     [InlineData(new[] { "--method", "sobol", "--outcome", "countries_adopted" }, "--outcome 'countries_adopted': expected <metric>/<group>")]
+    [InlineData(new[] { "--method", "sobol", "--outcome", "countries_with_vendor_origin/CHN/SFF" }, "no country group 'SFF'; did you mean 'SSF'?")]
+    [InlineData(new[] { "--method", "sobol", "--outcome", "contracts_signed/any/SSF" }, "by country group only")]
     [InlineData(new[] { "--method", "sobol", "--only", "parameters.choise" }, "--only parameters.choise: names none of the scenario's uncertain parameters; did you mean 'parameters.choice'?")]
     public async Task Bad_arguments_are_exit_2_naming_the_option_and_write_nothing(string[] options, string message)
     {

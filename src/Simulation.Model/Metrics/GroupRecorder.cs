@@ -40,6 +40,21 @@ public sealed class GroupRecorder
     public double Value(int replicate, int yearEnd, int group, int series) =>
         _values[replicate][(yearEnd * Groups.Count + group) * Series.Count + series];
 
+    /// <summary>One replicate's group series (year end × group × series), as a cluster batch sends them back.</summary>
+    public double[] Row(int replicate) => _values[replicate];
+
+    /// <summary>Takes in a batch's replicates as replicates <paramref name="first"/>.. of this run.</summary>
+    internal void Absorb(int first, IReadOnlyList<double[]> rows)
+    {
+        if (first < 0 || first + rows.Count > _values.Length)
+            throw new ArgumentException($"a batch of {rows.Count} group rows at {first} does not fit a run of {_values.Length}");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Length != _values[first + i].Length) throw new ArgumentException("a batch's group row has the wrong number of values");
+            _values[first + i] = rows[i];
+        }
+    }
+
     public int SeriesIndex(string metric, string group) =>
         Series.FirstOrDefault(s => s.Metric == metric && s.Group == group)?.Index ?? -1;
 

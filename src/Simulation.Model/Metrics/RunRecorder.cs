@@ -48,6 +48,30 @@ public sealed class RunRecorder
     public double Probability(int yearEnd, int country, int indicator) =>
         _yearEnd[yearEnd][country * Indicators.Length + indicator] / (double)_ctx.Replicates;
 
+    /// <summary>One replicate's recorded series (tick-major: ticks × catalogue), as a batch sends them back.</summary>
+    public double[] Row(int replicate) => _values[replicate];
+
+    /// <summary>The year end's counts ([country × indicator]) over this run's replicates.</summary>
+    public int[] YearEndCounts(int yearEnd) => _yearEnd[yearEnd];
+
+    /// <summary>
+    /// Takes in a batch run apart: its replicates become replicates <paramref name="first"/>.. of this run and its
+    /// year-end counts are added. Counts are integers, so batches may arrive in any order and the result is exact.
+    /// </summary>
+    public void Absorb(int first, IReadOnlyList<double[]> rows, IReadOnlyList<int[]> yearEndCounts, IReadOnlyList<double[]> groupRows)
+    {
+        Groups.Absorb(first, groupRows);
+        if (first < 0 || first + rows.Count > _values.Length || yearEndCounts.Count != _yearEnd.Length)
+            throw new ArgumentException($"a batch of {rows.Count} replicates at {first} does not fit a run of {_values.Length}");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Length != _values[first + i].Length) throw new ArgumentException("a batch row has the wrong number of values");
+            _values[first + i] = rows[i];
+        }
+        for (var y = 0; y < _yearEnd.Length; y++)
+            for (var j = 0; j < _yearEnd[y].Length; j++) _yearEnd[y][j] += yearEndCounts[y][j];
+    }
+
     public void Record(int tick, ImmutableArray<VendorOffer>[] offersByVendor, ImmutableArray<CountryReport>[] reportsByCountry,
         double[] financingSpent)
     {

@@ -22,6 +22,7 @@ public static class App
             CalibrateCommand.Create(),
             SensitivityCommand.Create(),
             ListCommand.Create(),
+            SiloCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)

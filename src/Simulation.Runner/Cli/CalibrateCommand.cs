@@ -17,15 +17,16 @@ public static class CalibrateCommand
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
         var command = new Command("calibrate", "Fit the scenario's free parameters to observed targets (Nelder–Mead, common random numbers)")
         {
-            scenario, targets, replicates, budget, RunCommand.Seed, output, force,
+            scenario, targets, replicates, budget, RunCommand.Seed, output, force, RunCommand.Cluster, RunCommand.ClusterId, RunCommand.Verbose,
         };
         command.SetAction((parse, cancel) => Guard.RunAsync(() =>
         {
             var folder = CalibratePipeline.Run(parse.GetValue(scenario)!, parse.GetValue(targets)!, parse.GetValue(replicates),
-                parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force), cancel);
+                parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force), cancel,
+                RunCommand.ClusterOf(parse), parse.GetValue(RunCommand.Verbose));
             Console.WriteLine($"Calibration written to {folder} (calibration.csv and .png, fitted-parameters.json, report.html)");
             return Task.FromResult(ExitCodes.Ok);
-        }));
+        }, parse.GetValue(RunCommand.Verbose)));
         return command;
     }
 }

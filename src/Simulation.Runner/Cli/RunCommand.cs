@@ -24,6 +24,18 @@ public static class RunCommand
         Description = "standard (per-replicate series and contracts as Parquet only) or full (also as CSV; large: about 300 MB for 100 replicates)",
         DefaultValueFactory = _ => OutputDetail.Standard,
     };
+    public static readonly Option<string?> Cluster = new("--cluster")
+    {
+        Description = "Run on a cluster of `silo` processes as its client: the Redis connection string of its membership, e.g. 127.0.0.1:6379",
+    };
+    public static readonly Option<string> ClusterId = new("--cluster-id")
+    {
+        Description = "Cluster id of the silos (with --cluster)", DefaultValueFactory = _ => Simulation.Runner.Cluster.ClusterAddress.DefaultClusterId,
+    };
+
+    /// <summary>The --cluster the user named, if any.</summary>
+    public static Simulation.Runner.Cluster.ClusterAddress? ClusterOf(ParseResult parse) =>
+        parse.GetValue(Cluster) is { } redis ? new(redis, parse.GetValue(ClusterId)!) : null;
 
     static RunCommand()
     {
@@ -34,6 +46,13 @@ public static class RunCommand
     /// <summary>--silos starts Orleans silos; with the in-process engine it would be silently ignored, so refuse it.</summary>
     public static void RefuseSilosWithoutOrleans(Command command) => command.Validators.Add(r =>
     {
+        if (r.GetResult(Cluster) is { Implicit: false })
+        {
+            foreach (var local in new Option[] { Silos, EngineOption })
+                if (r.GetResult(local) is { Implicit: false })
+                    r.AddError($"{local.Name} chooses an engine on this machine; with --cluster the cluster's silos run the model");
+            return;
+        }
         if (r.GetResult(Silos) is { Implicit: false } && r.GetResult(EngineOption) is { Implicit: false } engine
             && engine.GetValueOrDefault<string>() is { } name && name != Engine.Orleans && Engine.Names.Contains(name))
             r.AddError($"--silos applies only to --engine {Engine.Orleans}; the {name} engine runs in this process");
@@ -46,13 +65,14 @@ public static class RunCommand
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
         var command = new Command("run", "Run a scenario's ensemble and write timeseries, summaries, contracts and plots")
         {
-            scenario, Replicates, Seed, output, EngineOption, Silos, force, Detail, Verbose,
+            scenario, Replicates, Seed, output, EngineOption, Silos, force, Detail, Verbose, Cluster, ClusterId,
         };
         RefuseSilosWithoutOrleans(command);
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var options = new RunOptions(parse.GetValue(scenario)!, parse.GetValue(Replicates), parse.GetValue(Seed),
-                parse.GetValue(output), parse.GetValue(EngineOption)!, parse.GetValue(Silos), parse.GetValue(force), parse.GetValue(Verbose), parse.GetValue(Detail)!);
+                parse.GetValue(output), parse.GetValue(EngineOption)!, parse.GetValue(Silos), parse.GetValue(force), parse.GetValue(Verbose), parse.GetValue(Detail)!,
+                ClusterOf(parse));
             var (folder, run) = await RunPipeline.RunAndKeepAsync(options, cancel);
             var (header, rows) = Report.KeyOutcomes.ForRun(run);
             var table = new Table { Title = new TableTitle("Key outcomes"), Caption = new TableTitle(Report.KeyOutcomes.RunCaption) };

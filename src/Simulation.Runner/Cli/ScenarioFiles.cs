@@ -20,10 +20,10 @@ public static class ScenarioFiles
     {
         try
         {
-            // Read like a scenario (regular files, size cap while reading): /dev/zero must not be read to exhaustion here.
+            // Read like the loader reads (regular files, size capped), so /dev/zero cannot exhaust memory here either.
             if (InputFile.TryRead(path, ScenarioLoader.MaxFileBytes, out _) is not { } bytes) return ScenarioFileKind.Scenario;
             var utf8 = bytes.AsMemory();
-            if (utf8.Span.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
+            if (utf8.Span.StartsWith("\uFEFF"u8)) utf8 = utf8[3..]; // a BOM, as editors on Windows write it
             using var doc = JsonDocument.Parse(utf8, Lenient);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return ScenarioFileKind.Scenario;
             var names = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
@@ -31,7 +31,7 @@ public static class ScenarioFiles
                 && schema.GetString()!.StartsWith("https://json-schema.org/", StringComparison.Ordinal)) return ScenarioFileKind.Schema;
             return names.All(FragmentFields.Contains) && names.Contains("parameters") ? ScenarioFileKind.Fragment : ScenarioFileKind.Scenario;
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
             return ScenarioFileKind.Scenario;
         }

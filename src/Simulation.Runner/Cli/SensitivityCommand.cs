@@ -28,7 +28,7 @@ public static class SensitivityCommand
         var dates = new Option<string?>("--dates") { Description = "Dates of the outcomes, YYYY-MM,... (default: 2030-12 if inside the horizon, and the last year end); the runs stop at the last one" };
         var outcome = new Option<string[]>("--outcome")
         {
-            Description = "A series as <metric>/<group>, e.g. bri_countries_with_vendor_origin/CHN (repeatable; default: countries_adopted/any, countries_with_vendor_origin/CHN and /USA)",
+            Description = "A series as <metric>/<group>[/<country group>], e.g. bri_countries_with_vendor_origin/CHN or countries_with_vendor_origin/CHN/SSF (repeatable; default: countries_adopted/any, countries_with_vendor_origin/CHN and /USA)",
             AllowMultipleArgumentsPerToken = false,
         };
         var only = new Option<string[]>("--only")

@@ -20,13 +20,15 @@ public static class SweepCommand
         var force = new Option<bool>("--force") { Description = "Start over in a folder that holds a different sweep" };
         var command = new Command("sweep", "Run a scenario over a grid or Latin hypercube of parameter values; resumable")
         {
-            scenario, set, lhs, RunCommand.Replicates, RunCommand.Seed, output, RunCommand.EngineOption, force, RunCommand.Verbose,
+            scenario, set, lhs, RunCommand.Replicates, RunCommand.Seed, output, RunCommand.EngineOption, force, RunCommand.Verbose, RunCommand.Cluster, RunCommand.ClusterId,
         };
+        RunCommand.RefuseSilosWithoutOrleans(command);
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var parameters = parse.GetValue(set)!.Select(SweepParameter.Parse).ToArray();
             var options = new RunOptions("", parse.GetValue(RunCommand.Replicates), parse.GetValue(RunCommand.Seed), parse.GetValue(output),
-                parse.GetValue(RunCommand.EngineOption)!, 1, parse.GetValue(force), parse.GetValue(RunCommand.Verbose));
+                parse.GetValue(RunCommand.EngineOption)!, 1, parse.GetValue(force), parse.GetValue(RunCommand.Verbose),
+                Cluster: RunCommand.ClusterOf(parse));
             var folder = await SweepPipeline.RunAsync(parse.GetValue(scenario)!, parameters, parse.GetValue(lhs), options, cancel);
             Console.WriteLine($"Sweep written to {folder} (sweep.csv, points.csv, report.html)");
             return ExitCodes.Ok;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Simulation.Abstractions;
@@ -47,9 +46,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             var siloPort = FreePort();
             var gatewayPort = FreePort();
             var builder = Host.CreateApplicationBuilder();
-            builder.Logging.ClearProviders();
-            // Ordinary runs show no Orleans log lines (warnings such as the Watchdog's are for --verbose); errors still surface as exceptions.
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Error);
+            OrleansLogging.Configure(builder.Logging, verbose);
             var primaryEndpoint = primary;
             clusterId ??= $"run-{siloPort}";
             var thisCluster = clusterId;

@@ -1,3 +1,4 @@
+using Simulation.Grains;
 using Simulation.Model.Engine;
 
 namespace Simulation.Runner.Engines;

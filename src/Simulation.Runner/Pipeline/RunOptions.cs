@@ -10,7 +10,8 @@ public sealed record RunOptions(
     int Silos = 1,
     bool Force = false,
     bool Verbose = false,
-    string Detail = OutputDetail.Standard);
+    string Detail = OutputDetail.Standard,
+    Cluster.ClusterAddress? Cluster = null);
 
 /// <summary>How much a run writes: the per-replicate tables as Parquet only, or also as (large) CSV files.</summary>
 public static class OutputDetail

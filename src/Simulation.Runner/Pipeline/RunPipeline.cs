@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Simulation.Model.Engine;
 using Simulation.Model.Scenarios;
 using Simulation.Model.Time;
+using Simulation.Runner.Cluster;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Report;
@@ -38,7 +39,7 @@ public static class RunPipeline
         var clock = Stopwatch.StartNew();
         var spec = RunSpec.Create(scenario.Scenario, scenario.World, replicates, seed);
         var result = progress is null
-            ? await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel)
+            ? await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel, options.Cluster)
             : await SimulateAsync(spec, options, progress, cancel);
         var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario), Observed(scenario));
         return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
@@ -70,8 +71,9 @@ public static class RunPipeline
         PlotBook.WriteAll(run.Summary, directory);
         cancel.ThrowIfCancellationRequested();
         var s = run.Scenario.Scenario;
-        new Manifest(name, Path.GetFullPath(run.Scenario.Path), run.Scenario.Hash, run.Seed, run.Replicates, options.Engine,
-            options.Engine == Engine.Orleans ? options.Silos : 0, s.Tick, s.Start, s.End, Manifest.CurrentVersions(),
+        // A cluster run names the engine "cluster"; its silo count can change during the run, so it is not recorded.
+        new Manifest(name, Path.GetFullPath(run.Scenario.Path), run.Scenario.Hash, run.Seed, run.Replicates,
+            options.Cluster is null ? options.Engine : "cluster", options.Cluster is null && options.Engine == Engine.Orleans ? options.Silos : 0, s.Tick, s.Start, s.End, Manifest.CurrentVersions(),
             Math.Round(run.WallSeconds, 3)).Write(At("manifest.json"));
         RunReport.Write(run, directory);
     }
@@ -98,16 +100,22 @@ public static class RunPipeline
         ScenarioLoader.Options);
 
     /// <summary>Runs the ensemble on the chosen engine with a progress display.</summary>
-    public static async Task<RunResult> SimulateAsync(RunSpec spec, string engine, int silos, bool verbose, string label, CancellationToken cancel = default)
+    public static async Task<RunResult> SimulateAsync(RunSpec spec, string engine, int silos, bool verbose, string label, CancellationToken cancel = default,
+        ClusterAddress? cluster = null)
     {
-        await using var runtime = await Engine.CreateAsync(engine, silos, verbose, cancel);
         var ticks = new RunContext(spec).Calendar.Count;
-        return await TickProgress.TrackAsync(label, ticks, spec.Replicates,
-            progress => new TickDriver(runtime).RunAsync(spec, progress, cancel));
+        var options = new RunOptions("", Engine: engine, Silos: silos, Verbose: verbose, Cluster: cluster);
+        return await TickProgress.TrackAsync(label, ticks, spec.Replicates, progress => SimulateAsync(spec, options, progress, cancel));
     }
 
+    /// <summary>On a cluster (--cluster) as its client, else on this machine's engine.</summary>
     private static async Task<RunResult> SimulateAsync(RunSpec spec, RunOptions options, IProgress<int> progress, CancellationToken cancel)
     {
+        if (options.Cluster is { } cluster)
+        {
+            await using var ensemble = await ClusterEnsemble.ConnectAsync(cluster, options.Verbose, cancel);
+            return await ensemble.RunAsync(spec, progress, cancel);
+        }
         await using var runtime = await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose, cancel);
         return await new TickDriver(runtime).RunAsync(spec, progress, cancel);
     }

@@ -79,14 +79,23 @@ public static class SensitivityPipeline
         var series = request.Outcomes.Count == 0 ? SensitivityOutcome.Headline : request.Outcomes.Select(SensitivityOutcome.ParseSeries).Distinct().ToArray();
         foreach (var s in series)
         {
-            SensitivityOutcome.Check(s, Catalog(scenario), scenario.Path);
-            if (other != null) SensitivityOutcome.Check(s, Catalog(other), other.Path);
+            SensitivityOutcome.Check(s, scenario);
+            if (other != null) SensitivityOutcome.Check(s, other);
         }
+        if (series.FirstOrDefault(s => s.In != null) is { } grouped && dates.FirstOrDefault(d => !d.EndsWith("-12", StringComparison.Ordinal) && !IsLastOfYear(scenario, d)) is { } notYearEnd)
+            throw new ArgumentException($"--outcome {grouped}: country groups are recorded at year ends only, and --dates {notYearEnd} is not one");
         if (other != null && (other.Scenario.Start != scenario.Scenario.Start || other.Scenario.Tick != scenario.Scenario.Tick
             || string.CompareOrdinal(other.Scenario.End, dates[^1]) < 0))
             throw new ArgumentException($"--compare {other.Path}: its horizon {other.Scenario.Start}..{other.Scenario.End} by {other.Scenario.Tick} must start and tick like {scenario.Path} ({scenario.Scenario.Start}, {scenario.Scenario.Tick}) and reach {dates[^1]}");
-        var effects = other is null ? [] : dates.SelectMany(d => series.Select(s => new SensitivityOutcome(s.Metric, s.Group, d, true)));
-        return [.. effects, .. dates.SelectMany(d => series.Select(s => new SensitivityOutcome(s.Metric, s.Group, d, false)))];
+        var effects = other is null ? [] : dates.SelectMany(d => series.Select(s => new SensitivityOutcome(s.Metric, s.Group, d, true, s.In)));
+        return [.. effects, .. dates.SelectMany(d => series.Select(s => new SensitivityOutcome(s.Metric, s.Group, d, false, s.In)))];
+    }
+
+    /// <summary>A date that is the last tick of its year (e.g. 2011-10 with quarterly ticks): a year end of the calendar.</summary>
+    private static bool IsLastOfYear(LoadedScenario scenario, string date)
+    {
+        var calendar = new RunContext(RunSpec.Create(scenario.Scenario, scenario.World, 1, scenario.Scenario.Seed)).Calendar;
+        return Enumerable.Range(0, calendar.Count).Any(t => calendar.IsYearEnd(t) && calendar.DateOf(t).ToString() == date);
     }
 
     /// <summary>
@@ -109,9 +118,6 @@ public static class SensitivityPipeline
     private static IEnumerable<string> Prefixes(IEnumerable<FreeParameter> uncertain) => uncertain
         .Select(u => ScenarioPaths.Normalise(u.Path)[2..].Split('.'))
         .SelectMany(parts => Enumerable.Range(1, parts.Length).Select(n => string.Join('.', parts.Take(n)))).Distinct();
-
-    private static MetricCatalog Catalog(LoadedScenario s) =>
-        new(s.World, [.. s.Scenario.Policies.Where(p => p.Type == "financing").Select(p => p.Id)]);
 
     private static JsonObject Resolved(LoadedScenario scenario, IReadOnlyList<FreeParameter> parameters, string end)
     {
@@ -149,16 +155,12 @@ public static class SensitivityPipeline
     private static string Rows(int point, IReadOnlyList<SensitivityOutcome> outcomes, RunRecorder run, RunRecorder? baseline)
     {
         var text = new StringBuilder();
-        var calendar = run.Context.Calendar;
         foreach (var o in outcomes)
-        {
-            var tick = Enumerable.Range(0, calendar.Count).First(t => calendar.DateOf(t).ToString() == o.Date);
-            var values = o.Effect
-                ? PairedDifferences.Differences(run, baseline!, o.Metric, o.Group, tick)
-                : Enumerable.Range(0, run.Context.Replicates).Select(r => run.Value(r, tick, run.Catalog.Get(o.Metric, o.Group).Index)).ToArray();
-            for (var r = 0; r < values.Length; r++)
-                text.Append(string.Create(CultureInfo.InvariantCulture, $"{point},{o.Id},{r},{values[r]:R}\n"));
-        }
+            for (var r = 0; r < run.Context.Replicates; r++)
+            {
+                var value = o.Effect ? o.Value(run, r) - o.Value(baseline!, r) : o.Value(run, r);
+                text.Append(string.Create(CultureInfo.InvariantCulture, $"{point},{o.Id},{r},{value:R}\n"));
+            }
         return text.ToString();
     }
 
