@@ -26,7 +26,7 @@ public sealed class FiniteOutputTests
         Directory.GetFiles(TestWorld.Scenarios, "*.json").Where(f => !f.EndsWith("scenario.schema.json", StringComparison.Ordinal))
             .Select(f => new object[] { Path.GetFileName(f) });
 
-    /// <summary>Two replicates over each scenario's whole horizon; every CSV number is checked as it is written.</summary>
+    /// <summary>Two replicates over each scenario's whole horizon; every CSV and Parquet number is checked as it is written.</summary>
     [Theory]
     [MemberData(nameof(ShippedScenarios))]
     public async Task A_shipped_scenario_writes_only_finite_numbers(string file)
@@ -39,6 +39,8 @@ public sealed class FiniteOutputTests
         ResultWriter.WriteSummary(Path.Combine(dir, "summary.csv"), run.Summary);
         ResultWriter.WriteCountries(Path.Combine(dir, "countries.csv"), loaded.Scenario.Name, run.Result);
         ResultWriter.WriteContracts(Path.Combine(dir, "contracts.csv"), run.Result);
+        await ParquetTables.WriteTimeseriesAsync(Path.Combine(dir, "timeseries.parquet"), loaded.Scenario.Name, run.Result);
+        await ParquetTables.WriteContractsAsync(Path.Combine(dir, "contracts.parquet"), run.Result);
         Assert.True(new FileInfo(Path.Combine(dir, "timeseries.csv")).Length > 1000);
     }
 }

@@ -58,4 +58,43 @@ public static class InputFile
 
     private static string TooLarge(long size, int max, bool exact) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"file is {(exact ? "" : "more than ")}{size:N0} bytes; it may be at most {max:N0} bytes");
+
+    /// <summary>
+    /// The first place JSON text cannot be decoded: a byte sequence that is not UTF-8, or a property name with a lone
+    /// UTF-16 surrogate escape ("\ud800"), which no text can hold (string values are checked with their JSON path by
+    /// <see cref="ScenarioShape"/>). Null when the text decodes.
+    /// </summary>
+    public static (int Line, int Column, string Message)? FirstUndecodable(ReadOnlySpan<byte> utf8)
+    {
+        try { new System.Text.UTF8Encoding(false, true).GetCharCount(utf8); }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            var (line, column) = Position(utf8, Math.Max(0, e.Index));
+            return (line, column, $"invalid UTF-8 (byte 0x{utf8[Math.Max(0, e.Index)]:X2}); save the file as UTF-8 text");
+        }
+        var reader = new System.Text.Json.Utf8JsonReader(utf8, new System.Text.Json.JsonReaderOptions
+            { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType != System.Text.Json.JsonTokenType.PropertyName) continue;
+                try { reader.GetString(); }
+                catch (InvalidOperationException)
+                {
+                    var (line, column) = Position(utf8, (int)reader.TokenStartIndex);
+                    return (line, column, "a property name has an invalid \\u escape (a lone UTF-16 surrogate such as \\ud800); write the character itself");
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException) { } // syntax errors are reported by the parser, with their position
+        return null;
+    }
+
+    private static (int Line, int Column) Position(ReadOnlySpan<byte> utf8, int offset)
+    {
+        var before = utf8[..offset];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (before.Count((byte)'\n') + 1, System.Text.Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
+    }
 }

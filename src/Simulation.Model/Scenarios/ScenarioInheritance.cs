@@ -52,6 +52,7 @@ public static partial class ScenarioInheritance
         if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
         if (utf8.Trim(" \t\r\n"u8).IsEmpty) { Problem("file is empty; a scenario is a JSON object such as {\"name\": \"my-scenario\"}"); return null; }
 
+        if (InputFile.FirstUndecodable(utf8) is { } bad) { Problem(bad.Message, bad.Line, bad.Column); return null; }
         JsonDocument document;
         try { document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions); }
         catch (JsonException e)

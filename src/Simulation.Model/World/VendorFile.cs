@@ -48,6 +48,11 @@ public static class VendorFileReader
             Problem("$", "the file is empty; it needs a JSON object", (1, 1));
             return null;
         }
+        if (InputFile.FirstUndecodable(utf8) is { } bad)
+        {
+            Problem("$", bad.Message, (bad.Line, bad.Column));
+            return null;
+        }
         JsonDocument document;
         try { document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions); }
         catch (JsonException e)

@@ -30,6 +30,11 @@ public static class TargetChecks
             Problem("$", "the file is empty; it needs a JSON object", (1, 1));
             throw new ScenarioException(problems, "targets file");
         }
+        if (InputFile.FirstUndecodable(utf8) is { } bad)
+        {
+            Problem("$", bad.Message, (bad.Line, bad.Column));
+            throw new ScenarioException(problems, "targets file");
+        }
         JsonDocument document;
         try { document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions); }
         catch (JsonException e)

@@ -22,7 +22,9 @@ public static class ScenarioFiles
         {
             // Read like the loader reads (regular files, size capped), so /dev/zero cannot exhaust memory here either.
             if (InputFile.TryRead(path, ScenarioLoader.MaxFileBytes, out _) is not { } bytes) return ScenarioFileKind.Scenario;
-            using var doc = JsonDocument.Parse(bytes, Lenient);
+            var utf8 = bytes.AsMemory();
+            if (utf8.Span.StartsWith("\uFEFF"u8)) utf8 = utf8[3..]; // a BOM, as editors on Windows write it
+            using var doc = JsonDocument.Parse(utf8, Lenient);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return ScenarioFileKind.Scenario;
             var names = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
             if (doc.RootElement.TryGetProperty("$schema", out var schema) && schema.ValueKind == JsonValueKind.String

@@ -55,6 +55,10 @@ public static class ParquetTables
             Array.Fill(replicateColumn, r);
             for (var t = 0; t < calendar.Count; t++)
                 foreach (var s in series) valueColumn[s.Index * calendar.Count + t] = recorder.Value(r, t, s.Index);
+            var bad = Array.FindIndex(valueColumn, v => !double.IsFinite(v)); // NaN or Infinity is a bug, never an output (as in Csv)
+            if (bad >= 0)
+                throw new NonFiniteOutputException(path, r * rows + bad + 1, "value", valueColumn[bad],
+                    [scenario, $"replicate {r}", dateColumn[bad], metricColumn[bad], groupColumn[bad]]);
             using var group = writer.CreateRowGroup();
             await group.WriteAsync(Scenario, scenarioColumn);
             await group.WriteAsync(Replicate, (ReadOnlyMemory<int>)replicateColumn);
@@ -86,6 +90,9 @@ public static class ParquetTables
         if (byReplicate.Count == 0) byReplicate.Add([]); // an empty table still has its columns
         foreach (var rows in byReplicate)
         {
+            if (rows.FirstOrDefault(c => !double.IsFinite(c.ValueUsd)) is { } bad)
+                throw new NonFiniteOutputException(path, Array.IndexOf(rows, bad) + 1, "value_usd", bad.ValueUsd,
+                    [$"replicate {bad.Replicate}", bad.Id, bad.Country, bad.Vendor, bad.Capability]);
             using var group = writer.CreateRowGroup();
             await group.WriteAsync(Replicate, (ReadOnlyMemory<int>)rows.Select(c => c.Replicate).ToArray());
             await group.WriteAsync(ContractId, rows.Select(c => c.Id).ToArray());
