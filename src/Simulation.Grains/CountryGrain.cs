@@ -8,7 +8,7 @@ using Simulation.Model.Market;
 namespace Simulation.Grains;
 
 /// <summary>Thin adapter: a <see cref="CountryEnsemble"/> behind the grain interface.</summary>
-public sealed class CountryGrain : RunGrain<CountryEnsemble>, ICountryGrain
+public abstract class CountryGrainBase : RunGrain<CountryEnsemble>, ICountryGrain
 {
     Task ICountryGrain.StartAsync(Immutable<RunSpec> spec) =>
         Start(spec.Value, (ctx, iso3) => new CountryEnsemble(ctx, ctx.World.CountryIndex[iso3]));
@@ -24,3 +24,15 @@ public sealed class CountryGrain : RunGrain<CountryEnsemble>, ICountryGrain
 
     Task ICountryGrain.EndAsync() => End();
 }
+
+/// <summary>A country of a run driven from outside the silo (the embedded engine): placed by the cluster.</summary>
+public sealed class CountryGrain : CountryGrainBase;
+
+/// <summary>
+/// A country of a cluster batch: activated on the batch's own silo and never registered in the cluster's grain
+/// directory, so a tick needs no other silo, and losing another silo cannot disturb it (a directory-registered grain
+/// failed its batch when the directory partition's owner was killed). Only its batch calls it, so with one local worker
+/// there is exactly one activation per key; idle workers are not removed early, so its state lives until the batch ends.
+/// </summary>
+[StatelessWorker(1, removeIdleWorkers: false)]
+public sealed class BatchCountryGrain : CountryGrainBase;

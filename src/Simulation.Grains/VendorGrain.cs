@@ -8,7 +8,7 @@ using Simulation.Model.Market;
 namespace Simulation.Grains;
 
 /// <summary>Thin adapter: a <see cref="VendorEnsemble"/> behind the grain interface.</summary>
-public sealed class VendorGrain : RunGrain<VendorEnsemble>, IVendorGrain
+public abstract class VendorGrainBase : RunGrain<VendorEnsemble>, IVendorGrain
 {
     Task IVendorGrain.StartAsync(Immutable<RunSpec> spec) =>
         Start(spec.Value, (ctx, id) => new VendorEnsemble(ctx, ctx.World.VendorIndex[id]));
@@ -21,3 +21,10 @@ public sealed class VendorGrain : RunGrain<VendorEnsemble>, IVendorGrain
 
     Task IVendorGrain.EndAsync() => End();
 }
+
+/// <summary>A vendor of a run driven from outside the silo (the embedded engine): placed by the cluster.</summary>
+public sealed class VendorGrain : VendorGrainBase;
+
+/// <summary>A vendor of a cluster batch: local to the batch's silo, outside the grain directory (see <see cref="BatchCountryGrain"/>).</summary>
+[StatelessWorker(1, removeIdleWorkers: false)]
+public sealed class BatchVendorGrain : VendorGrainBase;

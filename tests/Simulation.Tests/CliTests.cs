@@ -6,7 +6,7 @@ namespace Simulation.Tests;
 [Collection(ConsoleCollection.Name)]
 public sealed class CliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
+    internal static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
     {
         var (stdout, stderr) = (Console.Out, Console.Error);
         using var o = new StringWriter();
@@ -15,6 +15,38 @@ public sealed class CliTests
         Console.SetError(e);
         try { return (await App.RunAsync(args), o.ToString(), e.ToString()); }
         finally { Console.SetOut(stdout); Console.SetError(stderr); }
+    }
+
+    [Fact]
+    public async Task Validating_the_whole_scenarios_folder_skips_the_schema_and_recognises_fragments()
+    {
+        var files = Directory.GetFiles(TestWorld.Scenarios, "*.json").Order().ToArray();
+        var (code, output, err) = await Cli(["validate", .. files]);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("", err);
+        Assert.Contains("scenario.schema.json: skipped (the JSON Schema of scenario files, not a scenario)", output);
+        Assert.Contains("calibrated-parameters.json: ok (fragment 'calibrated-parameters'", output);
+        Assert.Contains("baseline.json: ok (baseline)", output);
+    }
+
+    [Fact]
+    public async Task Validate_resolved_lists_the_members_of_the_groups_a_policy_targets()
+    {
+        var path = TestWorld.ShortScenario("groups-resolved", extra: """
+            , "groups": { "EAST_AFRICA": ["KEN", "UGA"] },
+              "policies": [ { "id": "ban", "type": "importBan", "from": "2010-01", "targets": { "countries": ["EAST_AFRICA", "NAC"], "vendors": ["CHN"] } } ]
+            """);
+        var (code, output, _) = await Cli("validate", "--resolved", path);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("//   EAST_AFRICA (2): KEN, UGA", output);
+        Assert.Contains("//   NAC (2): CAN, USA", output);
+    }
+
+    [Fact]
+    public void List_shows_the_first_sentence_of_a_description_not_a_cut_at_an_initial()
+    {
+        Assert.Equal("Parameters fitted to Feldstein, S. (2019).", ListCommand.FirstSentence("Parameters fitted to Feldstein, S. (2019). The Global Expansion."));
+        Assert.Equal("A ban, e.g. on imports.", ListCommand.FirstSentence("A ban, e.g. on imports. More text."));
     }
 
     [Fact]
@@ -65,10 +97,11 @@ public sealed class CliTests
     {
         var scenario = TestWorld.ShortScenario("keep", end: "2009-06", tick: "quarter");
         var outDir = Path.Combine(TestWorld.TempDir("keep"), "out");
-        Directory.CreateDirectory(outDir);
+        var (code, _, err) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "-n", "2");
+        Assert.Equal(ExitCodes.Ok, code);
         File.WriteAllText(Path.Combine(outDir, "earlier.txt"), "earlier results");
 
-        var (code, _, err) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir);
+        (code, _, err) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("--force", err);
         Assert.Equal("earlier results", File.ReadAllText(Path.Combine(outDir, "earlier.txt")));
@@ -76,7 +109,7 @@ public sealed class CliTests
         (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "--force", "-n", "2");
         Assert.Equal(ExitCodes.Ok, code);
         Assert.False(File.Exists(Path.Combine(outDir, "earlier.txt")));
-        Assert.True(File.Exists(Path.Combine(outDir, "timeseries.csv")));
+        Assert.True(File.Exists(Path.Combine(outDir, "timeseries.parquet")));
     }
 
     [Fact]
@@ -87,7 +120,7 @@ public sealed class CliTests
         var empty = Directory.CreateDirectory(Path.Combine(root, "results")).FullName;
         var (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", empty, "-n", "2");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.True(File.Exists(Path.Combine(empty, "timeseries.csv")));
+        Assert.True(File.Exists(Path.Combine(empty, "timeseries.parquet")));
 
         var file = Path.Combine(root, "a-file");
         File.WriteAllText(file, "not a folder");
@@ -121,6 +154,7 @@ public sealed class CliTests
         Assert.Contains("compare", output);
         Assert.Contains("sweep", output);
         Assert.Contains("calibrate", output);
+        Assert.Contains("sensitivity", output);
         Assert.Contains("schema", output);
     }
 }

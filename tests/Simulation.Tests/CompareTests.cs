@@ -21,8 +21,8 @@ public sealed class CompareTests
         var folder = await ComparePipeline.RunAsync([a, b], Options(Path.Combine(TestWorld.TempDir("same"), "out")));
         var rows = Deltas(folder).ToArray();
         Assert.NotEmpty(rows);
-        Assert.All(rows, r => Assert.Equal(["0", "0", "0"], r[5..8]));
-        Assert.True(File.Exists(Path.Combine(folder, "same-a", "timeseries.csv")));
+        Assert.All(rows, r => Assert.Equal(["0", "0", "0"], r[6..9]));
+        Assert.True(File.Exists(Path.Combine(folder, "same-a", "timeseries.parquet")));
         Assert.True(File.Exists(Path.Combine(folder, "same-b", "report.html")));
         Assert.True(File.Exists(Path.Combine(folder, "diff_countries_adopted_any.svg")));
     }
@@ -36,12 +36,55 @@ public sealed class CompareTests
                 "targets": { "countries": ["EAS", "ECS", "LCN", "MEA", "NAC", "SAS", "SSF"], "vendors": ["CHN"] } } ]
             """);
         var folder = await ComparePipeline.RunAsync([open, banned], Options(Path.Combine(TestWorld.TempDir("ban"), "out"), 8));
-        var chinese = Deltas(folder).Single(r => r[2] == "2016-12" && r[3] == "countries_with_vendor_origin" && r[4] == "CHN");
-        var high = double.Parse(chinese[7], CultureInfo.InvariantCulture);
+        var chinese = Deltas(folder).Single(r => r[2] == "2016-12" && r[3] == "world" && r[4] == "countries_with_vendor_origin" && r[5] == "CHN");
+        var high = double.Parse(chinese[8], CultureInfo.InvariantCulture);
         Assert.True(high < 0, $"95 % interval of the difference should lie below zero: {string.Join(",", chinese)}");
-        var before = Deltas(folder).Single(r => r[2] == "2011-12" && r[3] == "countries_with_vendor_origin" && r[4] == "CHN");
-        Assert.Equal("0", before[5]); // common random numbers: no difference before the ban starts
+        var before = Deltas(folder).Single(r => r[2] == "2011-12" && r[3] == "world" && r[4] == "countries_with_vendor_origin" && r[5] == "CHN");
+        Assert.Equal("0", before[6]); // common random numbers: no difference before the ban starts
         Assert.Contains("class=\"significant\"", File.ReadAllText(Path.Combine(folder, "report.html")));
+    }
+
+    [Fact]
+    public async Task A_ban_aimed_at_a_scenario_group_shows_in_that_groups_delta_and_leads_its_report()
+    {
+        const string eastAfrica = "\"EAST_AFRICA\": [\"KEN\", \"UGA\", \"TZA\", \"ETH\", \"RWA\", \"BDI\", \"SSD\", \"SOM\", \"DJI\", \"ERI\", \"MOZ\", \"MWI\", \"ZMB\", \"ZWE\", \"MDG\"]";
+        var open = TestWorld.ShortScenario("ea-open", end: "2016-12");
+        var banned = TestWorld.ShortScenario("ea-banned", end: "2016-12", extra: $$"""
+            , "groups": { {{eastAfrica}} }, "report": { "groups": ["EAST_AFRICA"] },
+              "policies": [ { "id": "ea-no-chinese-vendors", "type": "importBan", "from": "2009-01",
+                "targets": { "countries": ["EAST_AFRICA"], "vendors": ["CHN"] } } ]
+            """);
+        var folder = await ComparePipeline.RunAsync([open, banned], Options(Path.Combine(TestWorld.TempDir("ea"), "out"), 8));
+        var group = Deltas(folder).Single(r => r[2] == "2016-12" && r[3] == "EAST_AFRICA" && r[4] == "countries_with_vendor_origin" && r[5] == "CHN");
+        Assert.True(double.Parse(group[8], CultureInfo.InvariantCulture) < 0, $"the group's interval should lie below zero: {string.Join(",", group)}");
+        // Outside the group the ban changes little: in Latin America the difference is smaller than in East Africa.
+        var latin = Deltas(folder).Single(r => r[2] == "2016-12" && r[3] == "LCN" && r[4] == "countries_with_vendor_origin" && r[5] == "CHN");
+        Assert.True(Math.Abs(double.Parse(latin[6], CultureInfo.InvariantCulture)) < Math.Abs(double.Parse(group[6], CultureInfo.InvariantCulture)));
+        var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        var byGroup = report[report.IndexOf("Key outcomes by group", StringComparison.Ordinal)..];
+        Assert.True(byGroup.IndexOf("EAST_AFRICA (EAST_AFRICA, 15 countries)", StringComparison.Ordinal) < byGroup.IndexOf("(SSF,", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(folder, "diff_by_region_countries_with_vendor_origin_CHN.png")));
+        Assert.Contains("EAST_AFRICA", File.ReadAllText(Path.Combine(folder, "ea-open", "groups.csv"))); // shared with the baseline run
+    }
+
+    [Fact]
+    public async Task Regions_partition_the_world_so_their_series_add_up_to_the_worlds()
+    {
+        var spec = TestWorld.Spec(TestWorld.ShortScenario("regions", end: "2014-12"), replicates: 3);
+        var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec)).Recorder;
+        var groups = recorder.Groups;
+        var regions = groups.Groups.Select((g, i) => (g, i)).Where(x => x.g.Kind == "region").Select(x => x.i).ToArray();
+        Assert.Equal(7, regions.Length);
+        Assert.Equal(196, regions.Sum(g => groups.Groups[g].Members.Length));
+        foreach (var (metric, group) in new[] { ("countries_adopted", "any"), ("countries_with_vendor_origin", "CHN"), ("population_covered", "any") })
+            for (var y = 0; y < recorder.YearEndTicks.Length; y++)
+                for (var r = 0; r < 3; r++)
+                {
+                    var world = recorder.Value(r, recorder.YearEndTicks[y], recorder.Catalog.Get(metric, group).Index);
+                    var sum = regions.Sum(g => groups.Value(r, y, g, groups.SeriesIndex(metric, group)));
+                    Assert.True(Math.Abs(world - sum) <= 1e-9 * Math.Max(1, Math.Abs(world)), $"{metric}/{group}: world {world}, regions {sum}");
+                }
+        Assert.True(recorder.Value(0, recorder.YearEndTicks[^1], recorder.Catalog.Get("countries_adopted", "any").Index) > 0);
     }
 
     [Fact]
@@ -70,6 +113,19 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public async Task A_sweep_point_file_records_the_replicates_used_and_finds_its_world_data_relatively()
+    {
+        var scenario = TestWorld.ShortScenario("sweep-point", end: "2009-12", tick: "year");
+        var folder = await Sweep(scenario, Path.Combine(TestWorld.TempDir("sweep-point"), "out"), "parameters.adoption.innovation=0.01,0.02");
+        var point = Path.Combine(folder, "points", "point-0001.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(point))!;
+        Assert.Equal(2, json["replicates"]!.GetValue<int>()); // the scenario says 3; the sweep ran 2
+        Assert.False(Path.IsPathRooted(json["world"]!["countries"]!.GetValue<string>()));
+        Assert.Equal(0.02, Simulation.Model.Scenarios.ScenarioLoader.Load(point).Scenario.Parameters.Adoption.Innovation);
+        Assert.True(File.Exists(Path.Combine(folder, "sweep_countries_adopted_any_vs_parameters_adoption_innovation.png")));
+    }
+
+    [Fact]
     public async Task Rerunning_a_sweep_resumes_and_skips_finished_points()
     {
         var scenario = TestWorld.ShortScenario("sweep-resume", end: "2010-12", tick: "quarter");
@@ -87,6 +143,28 @@ public sealed class CompareTests
         Assert.Equal(complete, File.ReadAllText(Path.Combine(folder, "sweep.csv")));   // no duplicated or lost rows
         Assert.Equal(finishedBefore, File.GetLastWriteTimeUtc(Path.Combine(folder, "points", "point-0000.json"))); // point 0 not re-run
         Assert.Equal(3, File.ReadAllLines(points).Skip(1).Count(l => l.Contains(",ok,")));
+    }
+
+    [Fact]
+    public async Task A_sweep_resumes_past_torn_last_lines_of_sweep_csv_and_points_csv()
+    {
+        var scenario = TestWorld.ShortScenario("sweep-torn", end: "2009-12", tick: "year");
+        var outDir = Path.Combine(TestWorld.TempDir("sweep-torn"), "out");
+        var set = "parameters.adoption.innovation=0.01,0.02";
+        var folder = await Sweep(scenario, outDir, set);
+        var complete = File.ReadAllText(Path.Combine(folder, "sweep.csv"));
+
+        // Killed while appending point 1: its rows end mid-line and its mark in points.csv is cut short.
+        var results = Path.Combine(folder, "sweep.csv");
+        var points = Path.Combine(folder, "points.csv");
+        var lines = File.ReadAllLines(points);
+        File.WriteAllText(points, string.Join("\n", lines.Take(2)) + "\n" + lines[2][..5]);
+        File.WriteAllText(results, complete[..(complete.Length - 7)]);
+
+        await Sweep(scenario, outDir, set);
+        Assert.Equal(complete, File.ReadAllText(results));
+        Assert.Equal(2, File.ReadAllLines(points).Skip(1).Count(l => l.Contains(",ok,")));
+        Assert.All(File.ReadAllLines(points).Skip(1), l => Assert.Equal(lines[1].Split(',').Length, l.Split(',').Length));
     }
 
     [Fact]

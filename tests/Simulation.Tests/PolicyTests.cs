@@ -256,7 +256,7 @@ public sealed class PolicyTests
         var dir = TestWorld.TempDir("shipped");
         var a = await RunPipeline.RunAsync(new RunOptions(path, 2, Out: Path.Combine(dir, "inprocess"), Engine: Engine.InProcess));
         var b = await RunPipeline.RunAsync(new RunOptions(path, 2, Out: Path.Combine(dir, "orleans"), Engine: Engine.Orleans));
-        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(a, "timeseries.csv")), await File.ReadAllBytesAsync(Path.Combine(b, "timeseries.csv")));
-        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(a, "contracts.csv")), await File.ReadAllBytesAsync(Path.Combine(b, "contracts.csv")));
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(a, "timeseries.parquet")), await File.ReadAllBytesAsync(Path.Combine(b, "timeseries.parquet")));
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(a, "contracts.parquet")), await File.ReadAllBytesAsync(Path.Combine(b, "contracts.parquet")));
     }
 }

@@ -19,6 +19,19 @@ public sealed class ScenarioFileTests
     }
 
     [Fact]
+    public void A_report_group_must_be_a_group_results_are_broken_down_by()
+    {
+        var path = TestWorld.ShortScenario("report-groups", extra: """
+            , "groups": { "EAST_AFRICA": ["KEN", "UGA"] },
+              "report": { "groups": ["EAST_AFRICA", "BRI", "EAST_AFRIKA"] }
+            """);
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path));
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal("$.report.groups[2]", problem.Path);
+        Assert.Contains("did you mean 'EAST_AFRICA'", problem.Message);
+    }
+
+    [Fact]
     public void Every_shipped_scenario_validates_and_points_editors_at_the_schema()
     {
         var files = Directory.GetFiles(TestWorld.Scenarios, "*.json").Where(f => !f.EndsWith("scenario.schema.json")).ToArray();
@@ -111,7 +124,7 @@ public sealed class ScenarioFileTests
         var first = await RunPipeline.RunAsync(new RunOptions(scenario, 2, Out: Path.Combine(TestWorld.TempDir("again"), "out"), Engine: Engine.InProcess));
         var again = await RunPipeline.RunAsync(new RunOptions(Path.Combine(first, "scenario.resolved.json"), 2,
             Out: Path.Combine(TestWorld.TempDir("again2"), "out"), Engine: Engine.InProcess));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(first, "timeseries.csv")), File.ReadAllBytes(Path.Combine(again, "timeseries.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(first, "timeseries.parquet")), File.ReadAllBytes(Path.Combine(again, "timeseries.parquet")));
         Assert.True(File.Exists(Path.Combine(first, "world", "countries.csv")));
     }
 
@@ -122,6 +135,7 @@ public sealed class ScenarioFileTests
         var outDir = Path.Combine(root, "out");
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "earlier.csv"), "kept");
+        OutputSafety.WriteMarker(outDir, "run"); // earlier results of this tool, which --force may replace
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunPipeline.RunAsync(
             new RunOptions(TestWorld.ShortScenario("cancel", end: "2040-12"), 50, Out: outDir, Engine: Engine.InProcess, Force: true), cancel.Token));

@@ -82,7 +82,7 @@ public sealed class CountryAgent
                 Call(tick, k, TenderKind.Replacement, _toReplace[(int)k], null, offers);
             else if (!Adopted(k) && _intentSince[(int)k] is null && AnyOffers(offers, k))
             {
-                var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.Adoption, (ulong)k);
+                var rng = Streams.For(_ctx.Seed, _ctx.FirstReplicate + _replicate, _ctx.CountryKeys[_country], tick, Phase.Adoption, (ulong)k);
                 if (rng.NextDouble() < AdoptionHazard(k, peers)) _intentSince[(int)k] = tick;
             }
             if (_intentSince[(int)k] is { } since)
@@ -92,7 +92,7 @@ public sealed class CountryAgent
             }
             else if (_toReplace[(int)k] <= 1e-9 && Adopted(k) && Coverage(k) < _target - 1e-9)
             {
-                var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.Expansion, (ulong)k);
+                var rng = Streams.For(_ctx.Seed, _ctx.FirstReplicate + _replicate, _ctx.CountryKeys[_country], tick, Phase.Expansion, (ulong)k);
                 if (rng.NextDouble() < 1 - Math.Exp(-_ctx.Calendar.Dt * _ctx.P.Coverage.ExpansionRate))
                     Call(tick, k, TenderKind.Expansion, Math.Min(_ctx.P.Coverage.ExpansionScope * _target, _target - Coverage(k)), null, offers);
             }
@@ -187,7 +187,7 @@ public sealed class CountryAgent
     {
         var d = _ctx.P.Dynamics;
         var dt = _ctx.Calendar.Dt;
-        var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.Unrest);
+        var rng = Streams.For(_ctx.Seed, _ctx.FirstReplicate + _replicate, _ctx.CountryKeys[_country], tick, Phase.Unrest);
         var (unrestShock, privacyShock) = _ctx.Policies.Shock(_country, tick);
         // Ornstein–Uhlenbeck around 0 (exact discretisation); the shock is added on top, not integrated, so it lasts only its window.
         var decay = Math.Exp(-d.UnrestReversion * dt);
@@ -203,7 +203,7 @@ public sealed class CountryAgent
         // Keyed by what the tender is (capability, kind, renewed contract), not by its position among this tick's
         // tenders, so a policy that adds or removes one tender leaves the others' draws unchanged.
         var sub = Streams.AgentKey($"{k.Id()}/{kind}/{renews?.Id}");
-        var rng = Streams.For(_ctx.Seed, _replicate, _ctx.CountryKeys[_country], tick, Phase.VendorChoice, sub);
+        var rng = Streams.For(_ctx.Seed, _ctx.FirstReplicate + _replicate, _ctx.CountryKeys[_country], tick, Phase.VendorChoice, sub);
         var buyer = new VendorChoice.Buyer(_country, _profile, Privacy, _unrest,
             v => renews != null ? renews.Vendor == v : _active[(int)k].Any(c => c.Vendor == v),
             v => _active.Any(list => list.Any(c => c.Vendor == v)), _financingOpen!);

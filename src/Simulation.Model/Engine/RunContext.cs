@@ -39,6 +39,8 @@ public sealed class RunContext
     public PolicyBook Policies { get; }
     public ulong Seed => Spec.Seed;
     public int Replicates => Spec.Replicates;
+    /// <summary>The ensemble-wide number of this run's replicate 0 (non-zero in a batch): it keys the random streams.</summary>
+    public int FirstReplicate => Spec.FirstReplicate;
     public ulong[] CountryKeys { get; }
     public ulong[] VendorKeys { get; }
     /// <summary>Index of each vendor's home in <see cref="WorldData.Homes"/>.</summary>

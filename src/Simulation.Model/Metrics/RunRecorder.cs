@@ -26,6 +26,7 @@ public sealed class RunRecorder
         Indicators = [.. new[] { "adopted_any" }.Concat(Capabilities.Ids.Select(id => "adopted_" + id))
             .Concat(ctx.World.Homes.Select(h => "vendor_origin:" + h)).Concat(ctx.World.Vendors.Select(v => "vendor:" + v.Id))];
         _yearEnd = YearEndTicks.Select(_ => new int[ctx.World.Countries.Count * Indicators.Length]).ToArray();
+        Groups = new GroupRecorder(ctx, YearEndTicks.Length);
         _signed = Catalog.Get(MetricCatalog.ContractsSigned, MetricCatalog.Any).Index;
         _signedValue = Catalog.Get(MetricCatalog.ContractValueUsd, MetricCatalog.Any).Index;
         _population = Catalog.Get(MetricCatalog.PopulationCovered, MetricCatalog.Any).Index;
@@ -35,6 +36,8 @@ public sealed class RunRecorder
     private readonly int _signed, _signedValue, _population, _foreign;
 
     public MetricCatalog Catalog { get; }
+    /// <summary>The headline series by region, bloc, income group, regime and scenario group, at year ends.</summary>
+    public GroupRecorder Groups { get; }
     public int[] YearEndTicks { get; }
     public string[] Indicators { get; }
     public RunContext Context => _ctx;
@@ -45,6 +48,30 @@ public sealed class RunRecorder
     public double Probability(int yearEnd, int country, int indicator) =>
         _yearEnd[yearEnd][country * Indicators.Length + indicator] / (double)_ctx.Replicates;
 
+    /// <summary>One replicate's recorded series (tick-major: ticks × catalogue), as a batch sends them back.</summary>
+    public double[] Row(int replicate) => _values[replicate];
+
+    /// <summary>The year end's counts ([country × indicator]) over this run's replicates.</summary>
+    public int[] YearEndCounts(int yearEnd) => _yearEnd[yearEnd];
+
+    /// <summary>
+    /// Takes in a batch run apart: its replicates become replicates <paramref name="first"/>.. of this run and its
+    /// year-end counts are added. Counts are integers, so batches may arrive in any order and the result is exact.
+    /// </summary>
+    public void Absorb(int first, IReadOnlyList<double[]> rows, IReadOnlyList<int[]> yearEndCounts, IReadOnlyList<double[]> groupRows)
+    {
+        Groups.Absorb(first, groupRows);
+        if (first < 0 || first + rows.Count > _values.Length || yearEndCounts.Count != _yearEnd.Length)
+            throw new ArgumentException($"a batch of {rows.Count} replicates at {first} does not fit a run of {_values.Length}");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Length != _values[first + i].Length) throw new ArgumentException("a batch row has the wrong number of values");
+            _values[first + i] = rows[i];
+        }
+        for (var y = 0; y < _yearEnd.Length; y++)
+            for (var j = 0; j < _yearEnd[y].Length; j++) _yearEnd[y][j] += yearEndCounts[y][j];
+    }
+
     public void Record(int tick, ImmutableArray<VendorOffer>[] offersByVendor, ImmutableArray<CountryReport>[] reportsByCountry,
         double[] financingSpent)
     {
@@ -52,7 +79,11 @@ public sealed class RunRecorder
         Parallel.For(0, _ctx.Replicates, () => new bool[_ctx.World.Homes.Count],
             (r, _, hasHome) => { RecordRow(tick, r, offersByVendor, reportsByCountry, financingSpent, hasHome); return hasHome; }, _ => { });
         var yearEnd = Array.IndexOf(YearEndTicks, tick);
-        if (yearEnd >= 0) CountYearEnd(yearEnd, reportsByCountry);
+        if (yearEnd >= 0)
+        {
+            CountYearEnd(yearEnd, reportsByCountry);
+            Groups.Record(yearEnd, reportsByCountry);
+        }
     }
 
     private void RecordRow(int tick, int r, ImmutableArray<VendorOffer>[] offersByVendor, ImmutableArray<CountryReport>[] reportsByCountry,

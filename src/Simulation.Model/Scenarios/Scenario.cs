@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace Simulation.Model.Scenarios;
@@ -12,18 +13,22 @@ public sealed record Scenario
     public string? Extends { get; init; }
     [Description("Ids of policies inherited through 'extends' to drop.")]
     public List<string>? RemovePolicies { get; init; }
+    [Identifier]
     [Description("Short name; names the output folder and the legend entries.")]
     public string Name { get; init; } = "";
     [Description("What the scenario models and why, with the real events and dates it follows.")]
     public string Description { get; init; } = "";
+    [Range(typeof(ulong), "0", "18446744073709551615")]
     [Description("Master seed of every random stream.")]
     public ulong Seed { get; init; } = 1;
+    [Range(1, ScenarioLoader.MaxReplicates)]
     [Description("Replicates to run unless the command line says otherwise.")]
     public int Replicates { get; init; } = 100;
     [Description("First month simulated, \"YYYY-MM\".")]
     public string Start { get; init; } = "2008-01";
     [Description("Last month simulated, \"YYYY-MM\".")]
     public string End { get; init; } = "2040-12";
+    [OneOf("tick", "month", "quarter", "year")]
     [Description("Tick length: \"month\", \"quarter\" or \"year\".")]
     public string Tick { get; init; } = "month";
     [Description("World data files, relative to the scenario file.")]
@@ -32,23 +37,39 @@ public sealed record Scenario
     public ModelParameters Parameters { get; init; } = new();
     [Description("Changes to vendor profiles of the world's vendors file, by vendor id, e.g. \"huawei\": { \"price\": 0.7 }; unset fields keep the file's values.")]
     public Dictionary<string, VendorOverride> Vendors { get; init; } = [];
+    [Identifier]
     [Description("Named groups of countries usable as policy targets, e.g. \"EAST_AFRICA\": [\"KEN\", \"UGA\"].")]
     public Dictionary<string, List<string>> Groups { get; init; } = [];
     [Description("Parameters the calibrate command may fit, each with its bounds.")]
     public List<FreeParameter> Calibration { get; init; } = [];
+    [Description("Parameters whose values are assumptions, each with a defensible range and the reason for it; the sensitivity command varies them.")]
+    public List<FreeParameter> Uncertain { get; init; } = [];
     [Description("Policies in force over the horizon, each with its own window.")]
     public List<PolicySpec> Policies { get; init; } = [];
+    [Description("How reports present the results, e.g. which country groups they lead with.")]
+    public ReportSettings Report { get; init; } = new();
 }
 
-/// <summary>A parameter the calibrate command may fit, within bounds.</summary>
+/// <summary>Presentation choices for report.html; they change no result.</summary>
+public sealed record ReportSettings
+{
+    [Description("Country groups the report's group tables lead with (after those the policies target), e.g. [\"EAST_AFRICA\", \"BRI\"]: a region code, EU, NATO, BRI, income:low, regime:0 or a group of this scenario.")]
+    public List<string> Groups { get; init; } = [];
+}
+
+/// <summary>A parameter the calibrate command may fit, or the sensitivity command vary, within bounds.</summary>
 public sealed record FreeParameter
 {
     [Description("JSON path of a number in this scenario, e.g. \"$.parameters.adoption.innovation\".")]
     public string Path { get; init; } = "";
+    [Range(-1e15, 1e15)]
     [Description("Lowest value the fit may use.")]
     public double Min { get; init; }
+    [Range(-1e15, 1e15)]
     [Description("Highest value the fit may use.")]
     public double Max { get; init; }
+    [Description("Why these bounds: the evidence or argument behind the range.")]
+    public string? Reason { get; init; }
 }
 
 /// <summary>Where the world data lives, relative to the scenario file.</summary>
@@ -72,8 +93,10 @@ public sealed record PolicyTargets
 /// <summary>One policy lever with its window. Which fields apply depends on <see cref="Type"/> (docs/model.md §7).</summary>
 public sealed record PolicySpec
 {
+    [Identifier]
     [Description("Unique name of the policy; labels it on plots.")]
     public string Id { get; init; } = "";
+    [OneOf("policy type", "sanction", "importBan", "technologyBan", "exportControl", "financing", "dataLocalization", "shock")]
     [Description("sanction, importBan, technologyBan, exportControl, financing, dataLocalization or shock.")]
     public string Type { get; init; } = "";
     [Description("What the policy stands for, with its real-world source.")]
@@ -88,6 +111,7 @@ public sealed record PolicySpec
     public string? Imposer { get; init; }
     [Description("sanction: countries or groups that join the imposer's market ban.")]
     public List<string> Followers { get; init; } = [];
+    [OneOf("capability", "safe_city", "facial_recognition", "smart_policing")]
     [Description("importBan, technologyBan: capabilities covered (empty = all, for importBan only).")]
     public List<string> Capabilities { get; init; } = [];
     [Description("sanction: cut the vendor's access to the imposer's components (quality and capacity drop by its dependence).")]
@@ -96,20 +120,28 @@ public sealed record PolicySpec
     public bool MarketBan { get; init; } = true;
     [Description("sanction: democracies see the listing as a reputation cost when choosing vendors.")]
     public bool Reputation { get; init; } = true;
+    [Range(0.0, 100.0, MinimumIsExclusive = true)]
     [Description("sanction: years for domestic substitutes to halve the embargo's effect (default: parameters.policies.substitutionHalfLifeYears).")]
     public double? SubstitutionHalfLifeYears { get; init; }
+    [Range(0.0, 100.0, MinimumIsExclusive = true)]
     [Description("importBan: remove installed equipment of the listed vendors linearly over this many years and re-tender it.")]
     public double? RipAndReplaceYears { get; init; }
+    [Range(0.0, 1.0)]
     [Description("technologyBan: share (0..1) of the existing installed base switched off when the ban starts.")]
     public double DecommissionShare { get; init; }
+    [Range(0.0, 1.0, MaximumIsExclusive = true)]
     [Description("financing: price discount (0..1) the financed vendors can offer eligible countries.")]
     public double Discount { get; init; }
+    [Range(0.0, 1e13)]
     [Description("financing: yearly budget in USD (discount × contract value is spent from it); 0 = unlimited.")]
     public double BudgetUsdPerYear { get; init; }
+    [Range(0.0, 1.0)]
     [Description("dataLocalization: price premium (0..1) for keeping data in the country.")]
     public double Premium { get; init; } = 0.1;
+    [Range(-10.0, 10.0)]
     [Description("shock: added to unrest (standard deviations of the unrest process) while in force.")]
     public double Unrest { get; init; }
+    [Range(-10.0, 10.0)]
     [Description("shock: added to privacy pressure while in force.")]
     public double Privacy { get; init; }
 }

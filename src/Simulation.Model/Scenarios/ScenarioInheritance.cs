@@ -10,7 +10,7 @@ public readonly record struct Origin(string File, int Line, int Column);
 /// <summary>
 /// Reads a scenario file and the chain of files it <c>extends</c>, checks each file's shape, and merges them:
 /// objects merge deeply, values and lists replace, policies append (a policy with the same id replaces the inherited
-/// one) and <c>removePolicies</c> drops inherited ones. Keeps, for every JSON path of the result, the file and line it
+/// one) and <c>removePolicies</c> drops inherited ones; uncertain parameters append too (the same path replaces). Keeps, for every JSON path of the result, the file and line it
 /// came from, so later checks point at the right place even in a base file.
 /// </summary>
 public static partial class ScenarioInheritance
@@ -32,21 +32,27 @@ public static partial class ScenarioInheritance
 
     private static Resolved? Load(string display, List<ScenarioProblem> problems, List<Link> chain)
     {
-        var full = Path.GetFullPath(display);
         void Problem(string message, int line = 1, int column = 1, string path = "$") => problems.Add(new(display, line, column, path, message));
+        if (display.Contains('\0')) { Problem("the path contains a NUL character (\\u0000)"); return null; }
+        var full = Path.GetFullPath(display);
         if (Directory.Exists(full)) { Problem("this is a folder; name the scenario files in it, e.g. scenarios/*.json"); return null; }
-        if (!File.Exists(full)) { Problem("file not found"); return null; }
-        var size = new FileInfo(full).Length;
-        if (size > ScenarioLoader.MaxFileBytes)
+        if (chain.Count >= ScenarioLoader.MaxExtendsDepth)
         {
-            Problem(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"file is {size:N0} bytes; a scenario may be at most {ScenarioLoader.MaxFileBytes:N0} bytes"));
+            problems.Add(chain[0].Extends with { Message = $"the extends chain is longer than {ScenarioLoader.MaxExtendsDepth} files; a scenario never needs that many" });
             return null;
         }
-        var utf8 = File.ReadAllBytes(full).AsSpan();
+        if (InputFile.TryRead(full, ScenarioLoader.MaxFileBytes, out var why) is not { } bytes)
+        {
+            // A base file that cannot be read is reported where the child names it.
+            if (chain.Count > 0) problems.Add(chain[^1].Extends with { Message = $"'{display}': {why}" });
+            else Problem(why);
+            return null;
+        }
+        var utf8 = bytes.AsSpan();
         if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
         if (utf8.Trim(" \t\r\n"u8).IsEmpty) { Problem("file is empty; a scenario is a JSON object such as {\"name\": \"my-scenario\"}"); return null; }
 
+        if (InputFile.FirstUndecodable(utf8) is { } bad) { Problem(bad.Message, bad.Line, bad.Column); return null; }
         JsonDocument document;
         try { document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions); }
         catch (JsonException e)
@@ -85,6 +91,7 @@ public static partial class ScenarioInheritance
                 problems.Add((chain.FirstOrDefault() ?? link).Extends with { Message = $"extends cycle: {string.Join(" → ", names)}" });
                 return null;
             }
+            if (Directory.Exists(baseFull)) { Problem($"'{basePath}' is a folder; extends names one scenario file", line, column, "$.extends"); return null; }
             if (!File.Exists(baseFull)) { Problem($"file not found: {basePath}", line, column, "$.extends"); return null; }
             var parent = Load(basePath, problems, [.. chain, link]);
             return parent == null ? null : Merge(parent, json, own, (msg, p) => Report(p, msg, null));
@@ -137,7 +144,7 @@ public static partial class ScenarioInheritance
     {
         var result = parent.Json.DeepClone().AsObject();
         foreach (var (key, value) in child)
-            if (key is not ("extends" or "removePolicies" or "policies")) MergeValue(result, key, value);
+            if (key is not ("extends" or "removePolicies" or "policies" or "uncertain")) MergeValue(result, key, value);
 
         // Policies: inherited ones minus removePolicies, then the child's, replacing an inherited one with the same id.
         var inherited = result["policies"] as JsonArray ?? [];
@@ -145,34 +152,56 @@ public static partial class ScenarioInheritance
         for (var i = 0; i < remove.Count; i++)
             if (!inherited.Any(p => Id(p) == remove[i]))
                 problem($"removePolicies names '{remove[i]}', which no inherited policy has as id{Suggest.DidYouMean(remove[i], inherited.Select(Id).OfType<string>())}", $"$.removePolicies[{i}]");
-        var policies = new List<(JsonNode Node, string From, int Index)>();
-        for (var i = 0; i < inherited.Count; i++)
-            if (!remove.Contains(Id(inherited[i]) ?? "")) policies.Add((inherited[i]!, "parent", i));
-        if (child["policies"] is JsonArray mine)
-            for (var i = 0; i < mine.Count; i++)
-            {
-                var at = policies.FindIndex(p => Id(p.Node) != null && Id(p.Node) == Id(mine[i]));
-                if (at >= 0) policies[at] = (mine[i]!, "child", i);
-                else policies.Add((mine[i]!, "child", i));
-            }
-        result["policies"] = new JsonArray([.. policies.Select(p => p.Node.DeepClone())]);
+        var policies = AppendKeyed(result, child, "policies", Id, remove,
+            (id, i) => problem($"duplicate policy id '{id}' in this file (an id may replace an inherited policy once)", $"$.policies[{i}].id"));
+        // Uncertain parameters likewise: a scenario adds its own (e.g. a policy's strength) to the inherited list.
+        var uncertain = AppendKeyed(result, child, "uncertain", UncertainPath, [],
+            (path, i) => problem($"'{path}' is listed twice in this file", $"$.uncertain[{i}].path"));
 
-        // Origins: the parent's, overlaid by this file's, with policy indices moved to where the policies now stand.
+        // Origins: the parent's, overlaid by this file's, with list indices moved to where the entries now stand.
         var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
         void Take(Dictionary<string, Origin> source, string side)
         {
             foreach (var (path, origin) in source)
             {
-                var m = PolicyPath().Match(path);
+                var m = KeyedListPath().Match(path);
                 if (!m.Success) { origins[path] = origin; continue; }
-                var target = policies.FindIndex(p => p.From == side && p.Index == int.Parse(m.Groups[1].Value));
-                if (target >= 0) origins[$"$.policies[{target}]{path[m.Length..]}"] = origin;
+                var list = m.Groups[1].Value == "policies" ? policies : uncertain;
+                var target = list.FindIndex(p => p.From == side && p.Index == int.Parse(m.Groups[2].Value));
+                if (target >= 0) origins[$"$.{m.Groups[1].Value}[{target}]{path[m.Length..]}"] = origin;
             }
         }
         Take(parent.Origins, "parent");
         Take(own, "child");
         return new Resolved(Strip(result), origins);
     }
+
+    /// <summary>
+    /// The inherited entries of a list (minus removed keys), then the child's, a child entry replacing an inherited one
+    /// with the same key; a key repeated within the child is reported (it could replace an inherited entry only once).
+    /// </summary>
+    private static List<(JsonNode Node, string From, int Index)> AppendKeyed(JsonObject result, JsonObject child, string name,
+        Func<JsonNode?, string?> key, List<string> remove, Action<string, int> repeated)
+    {
+        var inherited = result[name] as JsonArray ?? [];
+        var entries = new List<(JsonNode Node, string From, int Index)>();
+        for (var i = 0; i < inherited.Count; i++)
+            if (!remove.Contains(key(inherited[i]) ?? "")) entries.Add((inherited[i]!, "parent", i));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (child[name] is JsonArray mine)
+            for (var i = 0; i < mine.Count; i++)
+            {
+                if (key(mine[i]) is { } k && !seen.Add(k)) { repeated(k, i); continue; }
+                var at = entries.FindIndex(p => key(p.Node) != null && key(p.Node) == key(mine[i]));
+                if (at >= 0) entries[at] = (mine[i]!, "child", i);
+                else entries.Add((mine[i]!, "child", i));
+            }
+        result[name] = new JsonArray([.. entries.Select(p => p.Node.DeepClone())]);
+        return entries;
+    }
+
+    private static string? UncertainPath(JsonNode? entry) =>
+        (entry as JsonObject)?["path"] is JsonValue v && v.TryGetValue<string>(out var path) ? ScenarioPaths.Normalise(path) : null;
 
     private static void MergeValue(JsonObject target, string key, JsonNode? value)
     {
@@ -181,7 +210,7 @@ public static partial class ScenarioInheritance
         else target[key] = value?.DeepClone();
     }
 
-    private static string? Id(JsonNode? policy) => (policy as JsonObject)?["id"]?.GetValue<string>();
+    private static string? Id(JsonNode? policy) => (policy as JsonObject)?["id"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
 
     private static string Syntax(string message)
     {
@@ -198,6 +227,6 @@ public static partial class ScenarioInheritance
     [GeneratedRegex(@"'[^']*'", RegexOptions.Singleline)]
     private static partial Regex QuotedText();
 
-    [GeneratedRegex(@"^\$\.policies\[(\d+)\]")]
-    private static partial Regex PolicyPath();
+    [GeneratedRegex(@"^\$\.(policies|uncertain)\[(\d+)\]")]
+    private static partial Regex KeyedListPath();
 }

@@ -6,7 +6,11 @@ using Simulation.Model.World;
 namespace Simulation.Model.Scenarios;
 
 /// <summary>A scenario ready to run: the validated, resolved scenario, its world, and a hash of its resolved content.</summary>
-public sealed record LoadedScenario(string Path, Scenario Scenario, WorldData World, string Hash, string ResolvedJson);
+public sealed record LoadedScenario(string Path, Scenario Scenario, WorldData World, string Hash, string ResolvedJson)
+{
+    /// <summary>Every file the scenario was read from: itself, the files it extends and its world files.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [Path];
+}
 
 /// <summary>
 /// Reads a scenario file (JSON with comments and trailing commas, UTF-8 with or without BOM, optionally extending
@@ -17,6 +21,8 @@ public static class ScenarioLoader
 {
     public const int MaxFileBytes = 1 << 20;
     public const int MaxDepth = 32;
+    /// <summary>Files in one extends chain (the shipped scenarios use three: scenario → baseline → calibrated parameters).</summary>
+    public const int MaxExtendsDepth = 16;
     public const int MaxReplicates = 10_000;
     public const int MaxHorizonYears = 100;
 
@@ -55,6 +61,12 @@ public static class ScenarioLoader
             throw new ScenarioException(problems);
         }
 
+        void CheckWorldFile(string jsonPath, string file)
+        {
+            if (Directory.Exists(file)) Problem(jsonPath, $"'{file}' is a folder; name the world file in it");
+            else if (!File.Exists(file)) Problem(jsonPath, $"file not found: {file}");
+        }
+
         var shapeProblems = problems.Count > 0;
         var calendar = ScenarioValidator.Check(scenario, Problem);
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
@@ -66,12 +78,13 @@ public static class ScenarioLoader
                 Vendors = System.IO.Path.Combine(dir, scenario.World.Vendors),
             },
         };
-        if (!File.Exists(scenario.World.Countries)) Problem("$.world.countries", $"file not found: {scenario.World.Countries}");
-        if (!File.Exists(scenario.World.Vendors)) Problem("$.world.vendors", $"file not found: {scenario.World.Vendors}");
+        CheckWorldFile("$.world.countries", scenario.World.Countries);
+        CheckWorldFile("$.world.vendors", scenario.World.Vendors);
         WorldData? world = null;
         if (File.Exists(scenario.World.Countries) && File.Exists(scenario.World.Vendors))
         {
             try { world = WorldLoader.Load(scenario.World.Countries, scenario.World.Vendors); }
+            catch (WorldDataException e) { problems.AddRange(e.Problems); } // each at its own file and line
             catch (InvalidDataException e) { Problem("$.world", e.Message); }
         }
         if (world != null) ScenarioValidator.CheckReferences(scenario, world, calendar, Problem);
@@ -79,7 +92,10 @@ public static class ScenarioLoader
 
         var json = JsonSerializer.Serialize(scenario, Options);
         var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)))[..16];
-        return new LoadedScenario(path, scenario, world!, hash, json);
+        var inputs = resolved.Origins.Values.Select(o => o.File).Append(path)
+            .Append(scenario.World.Countries).Append(scenario.World.Vendors)
+            .Select(f => System.IO.Path.GetFullPath(f)).Distinct().ToArray();
+        return new LoadedScenario(path, scenario, world!, hash, json) { Inputs = inputs };
     }
 
     /// <summary>The file and position a JSON path of the resolved scenario came from (its nearest written ancestor).</summary>

@@ -7,9 +7,12 @@ public sealed record ScenarioProblem(string File, int Line, int Column, string P
 }
 
 /// <summary>A scenario that cannot run. Carries every problem found, not only the first.</summary>
-public sealed class ScenarioException(IReadOnlyList<ScenarioProblem> problems)
+public sealed class ScenarioException(IReadOnlyList<ScenarioProblem> problems, string subject = "scenario")
     : Exception(string.Join(Environment.NewLine, Ordered(problems)))
 {
+    /// <summary>What was wrong, for the summary line: "scenario" or "targets file".</summary>
+    public string Subject { get; } = subject;
+
     /// <summary>In reading order: by file, then line and column.</summary>
     public IReadOnlyList<ScenarioProblem> Problems { get; } = Ordered(problems);
 

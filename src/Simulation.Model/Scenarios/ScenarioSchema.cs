@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,6 +14,38 @@ namespace Simulation.Model.Scenarios;
 /// </summary>
 public static class ScenarioSchema
 {
+    /// <summary>The declared rules (<see cref="DeclaredRules"/>) as JSON Schema keywords, on the value or its items.</summary>
+    private static void AddDeclaredRules(JsonObject schema, ICustomAttributeProvider attributes, Type type)
+    {
+        T? Get<T>() where T : Attribute => attributes.GetCustomAttributes(typeof(T), false).OfType<T>().FirstOrDefault();
+        var isMap = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>);
+        var isList = type.IsArray || type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>);
+        var values = isMap ? schema["additionalProperties"] as JsonObject : isList ? schema["items"] as JsonObject : schema;
+        if (Get<RangeAttribute>() is { } range && values != null)
+        {
+            var (min, max) = DeclaredRules.Bounds(range);
+            values[range.MinimumIsExclusive ? "exclusiveMinimum" : "minimum"] = Number(min);
+            values[range.MaximumIsExclusive ? "exclusiveMaximum" : "maximum"] = Number(max);
+        }
+        if (Get<LengthAttribute>() is { } length)
+        {
+            schema["minItems"] = length.MinimumLength;
+            schema["maxItems"] = length.MaximumLength;
+        }
+        var words = isMap ? (JsonObject)(schema["propertyNames"] = new JsonObject()) : values;
+        if (Get<OneOfAttribute>() is { } oneOf && words != null) words["enum"] = new JsonArray([.. oneOf.Values.Select(v => JsonValue.Create(v))]);
+        if (Get<IdentifierAttribute>() != null && words != null)
+        {
+            words["pattern"] = IdentifierAttribute.Pattern;
+            words["maxLength"] = IdentifierAttribute.MaxLength;
+        }
+        if (isMap && words is { Count: 0 }) schema.Remove("propertyNames");
+    }
+
+    /// <summary>Whole bounds print as integers (1, not 1.0), the way the schema's readers expect for integer fields.</summary>
+    private static JsonNode Number(double x) =>
+        x == Math.Floor(x) && Math.Abs(x) < 1e15 ? JsonValue.Create((long)x) : x >= ulong.MaxValue ? JsonValue.Create(ulong.MaxValue) : JsonValue.Create(x);
+
     public static string Generate()
     {
         var exporter = new JsonSchemaExporterOptions
@@ -27,6 +60,7 @@ public static class ScenarioSchema
                 if (description != null) schema.Insert(0, "description", description);
                 if (context.TypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object)
                     schema["additionalProperties"] = false;
+                if (context.PropertyInfo?.AttributeProvider is { } attributes) AddDeclaredRules(schema, attributes, context.TypeInfo.Type);
                 return schema;
             },
         };

@@ -24,6 +24,7 @@ public static class ScenarioShape
             return;
         }
         type = Nullable.GetUnderlyingType(type) ?? type;
+        if (!Decodable(e, path, problem)) return;
         if (type == typeof(string)) Expect(e.ValueKind == JsonValueKind.String);
         else if (type == typeof(bool)) Expect(e.ValueKind is JsonValueKind.True or JsonValueKind.False);
         else if (type == typeof(double)) Expect(e.ValueKind == JsonValueKind.Number);
@@ -59,6 +60,62 @@ public static class ScenarioShape
             if (!ok) problem(path, $"expected {Expected(type)}, found {Found(e)}");
             return ok;
         }
+    }
+
+    /// <summary>
+    /// For files read into positional records (vendors.json, targets files): every constructor parameter without a
+    /// default must be written, in the object and in each record of its lists; a missing one is not a silent zero.
+    /// Call after <see cref="Check"/> found no problems.
+    /// </summary>
+    public static void CheckRequired(JsonElement obj, Type type, string path, ScenarioValidator.Report problem)
+    {
+        if (obj.ValueKind != JsonValueKind.Object || type.GetConstructors().FirstOrDefault() is not { } ctor) return;
+        var properties = Properties(type);
+        foreach (var p in ctor.GetParameters())
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(p.Name!);
+            if (!obj.TryGetProperty(name, out var value))
+            {
+                if (!p.HasDefaultValue) problem(path, $"missing \"{name}\"");
+                continue;
+            }
+            if (properties.TryGetValue(name, out var info) && ElementType(info.PropertyType) is { IsClass: true } item && item != typeof(string)
+                && value.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var x in value.EnumerateArray()) CheckRequired(x, item, $"{JsonLineMap.Child(path, name)}[{i++}]", problem);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Values the reader accepts but no number or text can hold: a number beyond ±1.8e308 (it would become Infinity),
+    /// and a string with a lone UTF-16 surrogate escape such as "\ud800".
+    /// </summary>
+    private static bool Decodable(JsonElement e, string path, ScenarioValidator.Report problem)
+    {
+        if (e.ValueKind == JsonValueKind.Number && (!e.TryGetDouble(out var d) || !double.IsFinite(d)))
+        {
+            problem(path, $"the number {Short(e.GetRawText())} is too large: numbers here must be finite (at most about 1.8e308 in size)");
+            return false;
+        }
+        if (e.ValueKind == JsonValueKind.String)
+        {
+            try
+            {
+                if (e.GetString()!.Contains('\0'))
+                {
+                    problem(path, "the text contains a NUL character (\\u0000)");
+                    return false;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                problem(path, "the text has an invalid \\u escape (a lone UTF-16 surrogate such as \\ud800); write the character itself");
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>An object's properties, reporting a repeated key at its second occurrence.</summary>

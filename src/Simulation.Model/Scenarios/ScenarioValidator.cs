@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using Simulation.Model.Engine;
 using Simulation.Model.Time;
 using Simulation.Model.World;
@@ -14,17 +16,17 @@ public static class ScenarioValidator
     public static Calendar? Check(Scenario s, Report problem)
     {
         if (string.IsNullOrWhiteSpace(s.Name)) problem("$.name", "a scenario needs a name, e.g. \"name\": \"baseline\"");
-        if (s.Replicates is < 1 or > ScenarioLoader.MaxReplicates)
-            problem("$.replicates", $"must be between 1 and {ScenarioLoader.MaxReplicates}, not {s.Replicates}");
         var okStart = Date(s.Start, "$.start", problem, out var start);
         var okEnd = Date(s.End, "$.end", problem, out var end);
         TickSize? tick = null;
         try { tick = ScenarioTicks.Parse(s.Tick); }
-        catch (FormatException e) { problem("$.tick", e.Message); }
+        catch (FormatException) { } // reported by the declared rules
         if (okStart && okEnd && end < start) problem("$.end", $"end {end} is before start {start}");
         if (okStart && okEnd && end.Year - start.Year > ScenarioLoader.MaxHorizonYears)
             problem("$.end", $"horizon {start}..{end} is longer than {ScenarioLoader.MaxHorizonYears} years");
-        CheckParameters(s.Parameters, problem);
+        DeclaredRules.Check(s, "$", problem);
+        if (!(s.Parameters.Choice.SecurityDebateTo >= s.Parameters.Choice.SecurityDebateFrom))
+            problem("$.parameters.choice.securityDebateTo", "must not be before securityDebateFrom");
         return okStart && okEnd && tick is { } t && end >= start && end.Year - start.Year <= ScenarioLoader.MaxHorizonYears
             ? new Calendar(start, end, t) : null;
     }
@@ -36,58 +38,30 @@ public static class ScenarioValidator
         return false;
     }
 
-    private static void CheckParameters(ModelParameters p, Report problem)
-    {
-        void NonNegative(double v, string path) { if (!(v >= 0)) problem(path, $"must be ≥ 0, not {v}"); }
-        void Share(double v, string path) { if (v is not (>= 0 and <= 1)) problem(path, $"must be between 0 and 1, not {v}"); }
-        void Length(double[] a, int n, string path) { if (a.Length != n) problem(path, $"needs exactly {n} values, not {a.Length}"); }
-
-        NonNegative(p.Adoption.Innovation, "$.parameters.adoption.innovation");
-        NonNegative(p.Adoption.Imitation, "$.parameters.adoption.imitation");
-        NonNegative(p.Adoption.RegionWeight, "$.parameters.adoption.regionWeight");
-        NonNegative(p.Adoption.BlocWeight, "$.parameters.adoption.blocWeight");
-        Length(p.Adoption.CapabilityOffset, Capabilities.Count, "$.parameters.adoption.capabilityOffset");
-        Length(p.Adoption.RegimeDemand, 4, "$.parameters.adoption.regimeDemand");
-        Length(p.Adoption.UnrestByRegime, 4, "$.parameters.adoption.unrestByRegime");
-        NonNegative(p.Adoption.FinancedDemand, "$.parameters.adoption.financedDemand");
-        Length(p.Choice.RivalryByCapability, Capabilities.Count, "$.parameters.choice.rivalryByCapability");
-        Share(p.Choice.SalienceBeforeDebate, "$.parameters.choice.salienceBeforeDebate");
-        if (p.Choice.NestSimilarity is not (> 0 and <= 1)) problem("$.parameters.choice.nestSimilarity", "must be in (0, 1]");
-        if (!(p.Choice.SecurityDebateTo >= p.Choice.SecurityDebateFrom)) problem("$.parameters.choice.securityDebateTo", "must not be before securityDebateFrom");
-        NonNegative(p.Vendors.CapacityResponse, "$.parameters.vendors.capacityResponse");
-        if (p.Adoption.TenderPatienceMonths < 1) problem("$.parameters.adoption.tenderPatienceMonths", "must be at least 1 month");
-        Share(p.Coverage.TargetBase, "$.parameters.coverage.targetBase");
-        Share(p.Coverage.InitialScope, "$.parameters.coverage.initialScope");
-        Share(p.Coverage.ExpansionScope, "$.parameters.coverage.expansionScope");
-        NonNegative(p.Coverage.ExpansionRate, "$.parameters.coverage.expansionRate");
-        if (p.Contracts.DurationMonths < 1) problem("$.parameters.contracts.durationMonths", "must be at least 1 month");
-        Length(p.Contracts.CostPerPersonUsd, Capabilities.Count, "$.parameters.contracts.costPerPersonUsd");
-        if (p.Choice.MeansElasticity < 0) problem("$.parameters.choice.meansElasticity", "must be ≥ 0");
-        if (p.Vendors.ProgressRatio is not (> 0 and <= 1)) problem("$.parameters.vendors.progressRatio", "must be in (0, 1]");
-        Share(p.Vendors.PriceFloor, "$.parameters.vendors.priceFloor");
-        if (p.Vendors.ExperienceScale <= 0) problem("$.parameters.vendors.experienceScale", "must be > 0");
-        if (p.Dynamics.UnrestReversion <= 0) problem("$.parameters.dynamics.unrestReversion", "must be > 0");
-        NonNegative(p.Dynamics.UnrestVolatility, "$.parameters.dynamics.unrestVolatility");
-        Length(p.Dynamics.PrivacyByRegime, 4, "$.parameters.dynamics.privacyByRegime");
-    }
-
-    /// <summary>Free parameters must name numbers of the scenario (or of a world vendor) and bound their current value.</summary>
-    private static void CheckCalibration(Scenario s, WorldData world, Report problem)
+    /// <summary>
+    /// Free and uncertain parameters must name numbers of the scenario (or of a world vendor). A free parameter's bounds
+    /// must hold its current value (the fit starts there); an uncertain range need not, because a scenario may set a
+    /// value outside the range it inherits.
+    /// </summary>
+    private static void CheckBounds(Scenario s, WorldData world, Report problem, List<FreeParameter> list, string name, bool holdValue)
     {
         var json = System.Text.Json.JsonSerializer.SerializeToNode(s, ScenarioLoader.Options)!.AsObject();
-        for (var i = 0; i < s.Calibration.Count; i++)
+        for (var i = 0; i < list.Count; i++)
         {
-            var f = s.Calibration[i];
+            var f = list[i];
             try
             {
                 VendorOverride.WriteWorldValues(json, world, [f.Path]);
                 var value = ScenarioPaths.Get(json, f.Path);
-                if (!(f.Min < f.Max)) problem($"$.calibration[{i}].max", $"max {f.Max} must be above min {f.Min}");
+                if (!(f.Min < f.Max)) problem($"$.{name}[{i}].max", $"max {f.Max} must be above min {f.Min}");
                 else if (VendorNumber.Parse(f.Path, world) is { } n && !n.Allows(f.Min, f.Max))
-                    problem($"$.calibration[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {n.Range}");
-                else if (value < f.Min || value > f.Max) problem($"$.calibration[{i}].path", $"the current value {value} of {f.Path} is outside [{f.Min}, {f.Max}]");
+                    problem($"$.{name}[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {n.Range}");
+                else if (VendorNumber.Parse(f.Path, world) is null && DeclaredRules.PropertyAt(f.Path)?.GetCustomAttribute<RangeAttribute>() is { } r
+                         && (DeclaredRules.Violates(r, f.Min) ?? DeclaredRules.Violates(r, f.Max)) != null)
+                    problem($"$.{name}[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {DeclaredRules.Describe(r)}");
+                else if (holdValue && (value < f.Min || value > f.Max)) problem($"$.{name}[{i}].path", $"the current value {value} of {f.Path} is outside [{f.Min}, {f.Max}]");
             }
-            catch (ArgumentException e) { problem($"$.calibration[{i}].path", e.Message); }
+            catch (ArgumentException e) { problem($"$.{name}[{i}].path", e.Message); }
         }
     }
 
@@ -102,8 +76,14 @@ public static class ScenarioValidator
                 if (!world.CountryIndex.ContainsKey(members[i]))
                     problem($"$.groups.{name}[{i}]", $"unknown country '{members[i]}'{Suggest.DidYouMean(members[i], world.CountryIndex.Keys)}");
         }
+        var breakdown = Metrics.CountryGroups.For(world, s.Groups).Select(g => g.Name).ToArray();
+        for (var i = 0; i < s.Report.Groups.Count; i++)
+            if (!breakdown.Contains(s.Report.Groups[i]))
+                problem($"$.report.groups[{i}]", $"'{s.Report.Groups[i]}' is not a group results are broken down by (a region code, EU, NATO, BRI, " +
+                    $"income:<group>, regime:<0-3> or a group of this scenario){Suggest.DidYouMean(s.Report.Groups[i], breakdown)}");
         VendorOverride.Check(s, world, problem);
-        CheckCalibration(s, world, problem);
+        CheckBounds(s, world, problem, s.Calibration, "calibration", holdValue: true);
+        CheckBounds(s, world, problem, s.Uncertain, "uncertain", holdValue: false);
         if (calendar != null) Policies.PolicyCompiler.Compile(s, world, calendar, problem); // policy windows need valid dates
     }
 }

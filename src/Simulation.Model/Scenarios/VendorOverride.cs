@@ -1,9 +1,20 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using Simulation.Model.Time;
 using Simulation.Model.World;
 
 namespace Simulation.Model.Scenarios;
+
+/// <summary>Upper bounds of vendor numbers, shared by vendors.json and a scenario's "vendors" section.</summary>
+public static class VendorRanges
+{
+    /// <summary>Price index: 1 is an average Western integrator; 100 times that is no real vendor.</summary>
+    public const double MaxPrice = 100;
+    /// <summary>New contracts a year: the largest fitted vendor signs about 23.</summary>
+    public const double MaxCapacity = 1000;
+}
 
 /// <summary>
 /// A scenario's change to one vendor's profile from world/vendors.json ("what if Huawei were 20 % dearer?").
@@ -13,12 +24,16 @@ public sealed record VendorOverride
 {
     [Description("Month of the first international sale, \"YYYY-MM\".")]
     public string? Entry { get; init; }
+    [Range(0.0, VendorRanges.MaxPrice, MinimumIsExclusive = true)]
     [Description("Price index (1.0 = an average Western integrator's price for the same scope).")]
     public double? Price { get; init; }
+    [Range(0.0, VendorRanges.MaxCapacity, MinimumIsExclusive = true)]
     [Description("New international contracts the vendor can sign per year at entry.")]
     public double? CapacityPerYear { get; init; }
+    [Range(0.0, 1.0)]
     [Description("Share (0..1) of key components from US suppliers, lost under a US component embargo.")]
     public double? UsComponentDependence { get; init; }
+    [Range(0.0, 1.0), OneOf("capability", "safe_city", "facial_recognition", "smart_policing")]
     [Description("Quality (0..1) at entry per capability the vendor offers, e.g. \"safe_city\": 0.8.")]
     public Dictionary<string, double>? Quality { get; init; }
 
@@ -66,15 +81,9 @@ public sealed record VendorOverride
             }
             var vendor = world.Vendors[index];
             if (o.Entry != null) ScenarioValidator.Date(o.Entry, $"{at}.entry", problem, out _);
-            if (o.Price is { } p && !(p > 0)) problem($"{at}.price", $"must be > 0, not {p}");
-            if (o.CapacityPerYear is { } c && !(c > 0)) problem($"{at}.capacityPerYear", $"must be > 0, not {c}");
-            if (o.UsComponentDependence is { } d && d is not (>= 0 and <= 1)) problem($"{at}.usComponentDependence", $"must be between 0 and 1, not {d}");
-            foreach (var (cap, q) in o.Quality ?? [])
-            {
-                if (!Capabilities.TryParse(cap, out var capability) || !vendor.Offers(capability))
-                    problem($"{at}.quality.{cap}", VendorNumber.NotOffered(vendor, cap));
-                else if (q is not (>= 0 and <= 1)) problem($"{at}.quality.{cap}", $"must be between 0 and 1, not {q}");
-            }
+            foreach (var cap in o.Quality?.Keys.ToArray() ?? [])
+                if (Capabilities.TryParse(cap, out var capability) && !vendor.Offers(capability))
+                    problem($"{at}.quality.{cap}", VendorNumber.NotOffered(vendor, cap)); // ranges and unknown names: DeclaredRules
         }
     }
 }
@@ -86,9 +95,10 @@ public sealed record VendorOverride
 /// </summary>
 public sealed record VendorNumber(string Vendor, string Field, string? Capability, double WorldValue)
 {
-    public bool PositiveOnly => Field is "price" or "capacityPerYear";
-    public string Range => PositiveOnly ? "above 0" : "between 0 and 1";
-    public bool Allows(double min, double max) => PositiveOnly ? min > 0 : min >= 0 && max <= 1;
+    /// <summary>The declared range of this number (on <see cref="VendorOverride"/>'s property of the same name).</summary>
+    public RangeAttribute Declared => ScenarioShape.Properties(typeof(VendorOverride))[Field].GetCustomAttribute<RangeAttribute>()!;
+    public string Range => DeclaredRules.Describe(Declared);
+    public bool Allows(double min, double max) => DeclaredRules.Violates(Declared, min) is null && DeclaredRules.Violates(Declared, max) is null;
 
     /// <summary>"palantir offers smart_policing, not 'facial_recognition'", with a did-you-mean.</summary>
     public static string NotOffered(VendorProfile v, string capability)

@@ -4,6 +4,7 @@ namespace Simulation.Model.World;
 public static class Regime
 {
     public const int ClosedAutocracy = 0, ElectoralAutocracy = 1, ElectoralDemocracy = 2, LiberalDemocracy = 3;
+    public const int Count = 4;
 
     public static string Label(int regime) => regime switch
     {

@@ -1,25 +1,36 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Simulation.Model.Time;
+using Simulation.Model.Scenarios;
 
 namespace Simulation.Model.World;
 
 /// <summary>Reads countries.csv (+ gaps.csv) and vendors.json into a <see cref="WorldData"/>, filling documented gaps.</summary>
 public static class WorldLoader
 {
+    /// <summary>Loads and checks the world files; every problem of every file is in the <see cref="WorldDataException"/>.</summary>
     public static WorldData Load(string countriesCsv, string vendorsJson)
     {
         var gapsCsv = Path.Combine(Path.GetDirectoryName(countriesCsv) ?? ".", "gaps.csv");
         var covariatesCsv = Path.Combine(Path.GetDirectoryName(countriesCsv) ?? ".", "covariates.csv");
-        var countries = CovariatesLoader.Attach(LoadCountries(countriesCsv, File.Exists(gapsCsv) ? gapsCsv : null),
-            File.Exists(covariatesCsv) ? covariatesCsv : null);
-        var (vendors, homes) = LoadVendors(vendorsJson);
-        var world = new WorldData(countries, vendors, homes);
-        foreach (var v in world.Vendors)
-            if (!world.CountryIndex.ContainsKey(v.Home))
-                throw new InvalidDataException($"{vendorsJson}: vendor '{v.Id}' has home '{v.Home}', which is not a country in {countriesCsv}");
-        return world;
+        var problems = new List<ScenarioProblem>();
+        var countries = LoadCountries(countriesCsv, File.Exists(gapsCsv) ? gapsCsv : null, problems);
+        var homes = countries?.Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal);
+        var vendors = VendorFileReader.Read(vendorsJson, homes, problems);
+        if (problems.Count > 0 || countries == null || vendors == null) throw new WorldDataException(problems);
+        try
+        {
+            countries = CovariatesLoader.Attach(countries, File.Exists(covariatesCsv) ? covariatesCsv : null);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new WorldDataException([new ScenarioProblem(covariatesCsv, 1, 1, "", e.Message)]);
+        }
+        return new WorldData(countries, vendors.Value.Item1, vendors.Value.Item2);
+    }
+
+    public static IReadOnlyList<CountryProfile> LoadCountries(string path, string? gapsPath)
+    {
+        var problems = new List<ScenarioProblem>();
+        return LoadCountries(path, gapsPath, problems) is { } countries && problems.Count == 0 ? countries : throw new WorldDataException(problems);
     }
 
     /// <summary>
@@ -27,9 +38,14 @@ public static class WorldLoader
     /// Freedom House 2019 status (Free → electoral democracy, Partly Free → electoral autocracy, Not Free → closed
     /// autocracy); a GDP per capita still missing is the median of the country's income group.
     /// </summary>
-    public static IReadOnlyList<CountryProfile> LoadCountries(string path, string? gapsPath)
+    private static IReadOnlyList<CountryProfile>? LoadCountries(string path, string? gapsPath, List<ScenarioProblem> problems)
     {
-        var table = CsvTable.Read(path);
+        // Every value is checked first (WorldChecks), so the gap rules below only ever see valid data.
+        if (CsvTable.Read(path, problems) is not { } table) return null;
+        var ok = WorldChecks.CheckCountries(table, problems);
+        var gapTable = gapsPath == null ? null : CsvTable.Read(gapsPath, problems);
+        if (gapTable != null) ok &= WorldChecks.CheckGaps(gapTable, table, problems);
+        if (!ok || gapsPath != null && gapTable == null) return null;
         var rows = table.Rows.Select(r => new Row(table.Get(r, "iso3"), r)).ToArray();
         var population = rows.ToDictionary(r => r.Iso3, r => table.GetDouble(r.Fields, "population"));
         var gdp = rows.ToDictionary(r => r.Iso3, r => table.GetDouble(r.Fields, "gdp_per_capita_usd"));
@@ -38,7 +54,7 @@ public static class WorldLoader
 
         if (gapsPath != null)
         {
-            var gaps = CsvTable.Read(gapsPath);
+            var gaps = gapTable!;
             foreach (var g in gaps.Rows)
             {
                 var iso3 = gaps.Get(g, "iso3");
@@ -72,12 +88,20 @@ public static class WorldLoader
                 group.Where(r => gdp[r.Iso3].HasValue).Select(r => gdp[r.Iso3]!.Value).ToArray());
             foreach (var r in group.Where(r => gdp[r.Iso3] is null))
             {
+                if (double.IsNaN(median))
+                {
+                    problems.Add(new ScenarioProblem(path, table.LineOf(r.Fields), table.ColumnOf("gdp_per_capita_usd"), "gdp_per_capita_usd",
+                        $"{r.Iso3} has no GDP per capita and no other '{group.Key}' country has one to take the median of"));
+                    continue;
+                }
                 gdp[r.Iso3] = median;
                 imputed[r.Iso3].Add($"gdp_per_capita_usd = median of income group '{group.Key}'");
             }
         }
         foreach (var r in rows.Where(r => population[r.Iso3] is null))
-            throw new InvalidDataException($"{path}: {r.Iso3} has no population; add it to gaps.csv with a source");
+            problems.Add(new ScenarioProblem(path, table.LineOf(r.Fields), table.ColumnOf("population"), "population",
+                $"{r.Iso3} has no population; add it here or to gaps.csv with a source"));
+        if (problems.Count > 0) return null;
 
         bool Flag(Row r, string column) => table.Get(r.Fields, column) == "1";
         return rows.Select(r => new CountryProfile(r.Iso3, table.Get(r.Fields, "name"), table.Get(r.Fields, "region"),
@@ -89,55 +113,9 @@ public static class WorldLoader
 
     private sealed record Row(string Iso3, string[] Fields);
 
-    private sealed record VendorFile(List<VendorDto> Vendors, string? Description = null, List<HomeMarketDto>? HomeMarkets = null);
-
-    private sealed record VendorDto(string Id, string Name, string Home, string Entry, List<string> Capabilities,
-        Dictionary<string, double> Quality, double Price, double CapacityPerYear, double UsComponentDependence,
-        bool HomeCompelsDataAccess, Dictionary<string, string> Sources);
-
-    private sealed record HomeMarketDto(string Home, Dictionary<string, double> UnitsPerYear, string? Description = null, string? Source = null);
-
-    // The scenario reader's settings (camelCase, unknown properties rejected, comments allowed), plus required fields.
-    private static readonly JsonSerializerOptions JsonOptions = new(Scenarios.ScenarioLoader.Options)
-    {
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
     public static (IReadOnlyList<VendorProfile>, IReadOnlyList<HomeMarket>) LoadVendors(string path)
     {
-        VendorFile file;
-        try
-        {
-            file = JsonSerializer.Deserialize<VendorFile>(File.ReadAllText(path), JsonOptions)
-                ?? throw new InvalidDataException($"{path}: empty vendor file");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}:{e.LineNumber + 1}: {e.Path}: {e.Message}");
-        }
-
-        var vendors = file.Vendors.Select(d =>
-        {
-            string Where(string field) => $"{path}: vendor '{d.Id}': {field}";
-            var caps = d.Capabilities.Select(c => Capabilities.TryParse(c, out var cap) ? cap
-                : throw new InvalidDataException($"{Where("capabilities")}: unknown capability '{c}'")).ToArray();
-            var quality = d.Quality.ToDictionary(
-                kv => Capabilities.TryParse(kv.Key, out var cap) ? cap : throw new InvalidDataException($"{Where("quality")}: unknown capability '{kv.Key}'"),
-                kv => kv.Value is >= 0 and <= 1 ? kv.Value : throw new InvalidDataException($"{Where("quality")}: {kv.Key} must be within 0..1"));
-            foreach (var c in caps)
-                if (!quality.ContainsKey(c)) throw new InvalidDataException($"{Where("quality")}: missing a value for {c.Id()}");
-            if (!YearMonth.TryParse(d.Entry, out var entry)) throw new InvalidDataException($"{Where("entry")}: '{d.Entry}' is not YYYY-MM");
-            if (d.Price <= 0 || d.CapacityPerYear <= 0 || d.UsComponentDependence is < 0 or > 1)
-                throw new InvalidDataException($"{Where("price/capacityPerYear/usComponentDependence")}: out of range");
-            return new VendorProfile(d.Id, d.Name, d.Home, entry, caps, quality, d.Price, d.CapacityPerYear,
-                d.UsComponentDependence, d.HomeCompelsDataAccess);
-        }).ToArray();
-        var dup = vendors.GroupBy(v => v.Id).FirstOrDefault(g => g.Count() > 1);
-        if (dup != null) throw new InvalidDataException($"{path}: vendor id '{dup.Key}' appears twice");
-
-        var homes = (file.HomeMarkets ?? []).Select(h => new HomeMarket(h.Home,
-            h.UnitsPerYear.Select(kv => new MarketPoint(int.Parse(kv.Key, CultureInfo.InvariantCulture), kv.Value)).OrderBy(p => p.Year).ToArray())).ToArray();
-        return (vendors, homes);
+        var problems = new List<ScenarioProblem>();
+        return VendorFileReader.Read(path, null, problems) is { } vendors ? vendors : throw new WorldDataException(problems);
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Simulation.Model.Engine;
 using Simulation.Model.Scenarios;
+using Simulation.Runner.Cluster;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Report;
 using Simulation.Runner.Results;
@@ -16,12 +18,30 @@ namespace Simulation.Runner.Calibration;
 public static class CalibratePipeline
 {
     public static string Run(string scenarioPath, string targetsPath, int replicates, int budget, ulong? seed, string? output, bool force,
-        CancellationToken cancel = default, int folds = 0, int foldBudget = 0)
+        CancellationToken cancel = default, ClusterAddress? cluster = null, bool verbose = false, int folds = 0, int foldBudget = 0)
     {
         var scenario = ScenarioLoader.Load(scenarioPath);
-        var targets = TargetFile.Load(targetsPath);
-        var calibrator = new Calibrator(scenario, targets, replicates, seed ?? scenario.Scenario.Seed);
-        using var folder = OutputFolder.Open(output, scenario.Scenario.Name + "-calibration", force);
+        var targets = TargetFile.Load(targetsPath, scenario);
+        using var folder = OutputFolder.Open(output, scenario.Scenario.Name + "-calibration", force, "calibrate",
+            scenario.Inputs.Append(Path.GetFullPath(targetsPath)));
+        // On a cluster every ensemble of the search is spread over its silos; the search itself stays here.
+        var ensemble = cluster is null ? null : ClusterEnsemble.ConnectAsync(cluster, verbose, cancel).GetAwaiter().GetResult();
+        try
+        {
+            Func<RunSpec, RunResult>? simulate = ensemble is null ? null : spec => ensemble.RunAsync(spec, null, cancel).GetAwaiter().GetResult();
+            Calibrate(scenario, targets, replicates, budget, seed, folder, simulate, folds, foldBudget, cancel);
+        }
+        finally
+        {
+            ensemble?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        return folder.Destination;
+    }
+
+    private static void Calibrate(LoadedScenario scenario, TargetFile targets, int replicates, int budget, ulong? seed, OutputFolder folder,
+        Func<RunSpec, RunResult>? simulate, int folds, int foldBudget, CancellationToken cancel)
+    {
+        var calibrator = new Calibrator(scenario, targets, replicates, seed ?? scenario.Scenario.Seed, simulate);
         var before = calibrator.Evaluate();
         var result = Track(budget, progress => calibrator.Fit(budget, progress, cancel));
         if (folds > 1)
@@ -37,7 +57,6 @@ public static class CalibratePipeline
                 folder.PathOf(""), "calibration");
         WriteReport(folder.PathOf("report.html"), scenario, targets, replicates, before, result);
         folder.Commit();
-        return folder.Destination;
     }
 
     private static CalibrationResult Track(int budget, Func<IProgress<(int Evaluation, double Loss, double Best)>, CalibrationResult> fit)

@@ -42,9 +42,10 @@ public sealed record HeldOutFit(int Fold, TargetFit Fit);
 /// Harrell–Davis (a Beta-weighted average of all order statistics), which, unlike the sample median of integer counts,
 /// moves smoothly with the parameters, so the simplex can follow it. Every evaluation uses the same seed and
 /// replicates (common random numbers), so the loss surface is not re-drawn between evaluations. Parameters are searched on a logistic scale inside their bounds with MathNet's
-/// Nelder–Mead simplex; the budget counts ensemble runs.
+/// Nelder–Mead simplex; the budget counts ensemble runs. Each ensemble runs in this process unless
+/// <paramref name="simulate"/> runs it elsewhere (a cluster).
 /// </summary>
-public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed)
+public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed, Func<RunSpec, RunResult>? simulate = null)
 {
     private readonly JsonObject _resolved = Resolved(scenario);
     private readonly IReadOnlyList<FreeParameter> _free = scenario.Scenario.Calibration;
@@ -119,7 +120,8 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         if (values != null)
             for (var i = 0; i < _free.Count; i++) ScenarioPaths.Set(json, _free[i].Path, values[i]);
         var s = json.Deserialize<Scenario>(ScenarioLoader.Options)!;
-        var result = new TickDriver(new InProcessRuntime()).RunAsync(RunSpec.Create(s, scenario.World, replicates, seed)).GetAwaiter().GetResult();
+        var spec = RunSpec.Create(s, scenario.World, replicates, seed);
+        var result = simulate?.Invoke(spec) ?? new TickDriver(new InProcessRuntime()).RunAsync(spec).GetAwaiter().GetResult();
         return targets.Targets.Select(t =>
         {
             var v = TargetMeasure.PerReplicate(result, t, targets.Date);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
+using System.ComponentModel.DataAnnotations;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
 using Simulation.Model.World;
@@ -14,8 +15,10 @@ namespace Simulation.Runner.Calibration;
 /// <param name="Among">"index": count only the countries the source covers (<see cref="CountryFilter.Index"/>).</param>
 /// <param name="Where">Count only countries matching this filter (<see cref="CountryFilter"/>), e.g. "milexRank<=50".</param>
 /// <param name="Source">Where the observed number was published, when it is not the file's source.</param>
-public sealed record Target(string Id, string Description, string Metric, string Group, double Observed,
-    string? Per = null, double Weight = 1, bool Headline = false, string? Among = null, string? Where = null, string? Source = null)
+public sealed record Target([property: Identifier] string Id, string Description, string Metric, string Group,
+    [property: Range(0.0, 1e9, MinimumIsExclusive = true)] double Observed,
+    string? Per = null, [property: Range(0.0, 100.0, MinimumIsExclusive = true)] double Weight = 1, bool Headline = false,
+    string? Among = null, string? Where = null, string? Source = null)
 {
     /// <summary>Shares (observed below 1) are judged in percentage points, counts in per cent.</summary>
     public bool IsShare => Per != null || Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare;
@@ -24,25 +27,8 @@ public sealed record Target(string Id, string Description, string Metric, string
 /// <summary>A targets file (scenarios/targets/*.json): what was observed, when, and where it was published.</summary>
 public sealed record TargetFile(string Source, string Date, List<Target> Targets)
 {
-    public static TargetFile Load(string path)
-    {
-        try
-        {
-            var file = JsonSerializer.Deserialize<TargetFile>(File.ReadAllText(path), ScenarioLoader.Options)
-                ?? throw new ArgumentException($"{path}: empty targets file");
-            if (file.Targets is null || file.Targets.Count == 0 || file.Source is null || file.Date is null)
-                throw new ArgumentException($"{path}: a targets file needs \"source\", \"date\" and a non-empty \"targets\" list");
-            return file;
-        }
-        catch (JsonException e)
-        {
-            throw new ArgumentException($"{path}:{e.LineNumber + 1}: {e.Path}: {e.Message.Split(" Path:")[0]}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ArgumentException($"{path}: cannot read the targets file ({(Directory.Exists(path) ? "it is a folder" : e is FileNotFoundException ? "file not found" : e.Message)})");
-        }
-    }
+    /// <summary>Reads and checks a targets file (<see cref="TargetChecks"/>); with the scenario, also its date and series.</summary>
+    public static TargetFile Load(string path, LoadedScenario? scenario = null) => TargetChecks.Load(path, scenario);
 }
 
 /// <summary>
@@ -96,6 +82,21 @@ public static class TargetMeasure
             var count = inForce.Where(c => matches(c)).Select(c => world.Country(c.Country)).Where(among).Where(where).Distinct().Count();
             return count / perCount;
         }).ToArray();
+    }
+
+    /// <summary>Every target of the file against the run, if its date is a tick of the run (else none).</summary>
+    public static IReadOnlyList<Results.TargetCheck> Check(RunResult result, TargetFile file)
+    {
+        var calendar = result.Recorder.Context.Calendar;
+        if (!Enumerable.Range(0, calendar.Count).Any(t => calendar.DateOf(t).ToString() == file.Date)) return [];
+        return [.. file.Targets.Select(t =>
+        {
+            var values = PerReplicate(result, t, file.Date);
+            Array.Sort(values);
+            double Q(double p) => MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(values, p, MathNet.Numerics.Statistics.QuantileDefinition.R8);
+            var k = t.IsShare ? 100 : 1; // shares on screen in %
+            return new Results.TargetCheck(t.IsShare ? t.Description + " (%)" : t.Description, k * t.Observed, k * Q(0.5), k * Q(0.05), k * Q(0.95), t.Headline);
+        })];
     }
 
     /// <summary>Which contracts count for the target's metric and group.</summary>

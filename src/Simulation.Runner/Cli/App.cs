@@ -8,6 +8,9 @@ public static class App
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // Interrupts are ours (Interrupts.cs), from the first moment: System.CommandLine would end the process two
+        // seconds after Ctrl+C, before a staging folder is removed.
+        using var interrupts = Interrupts.Listen();
         var root = new RootCommand("AI-surveillance diffusion simulator: countries tender, vendors bid, policies change the rules.")
         {
             RunCommand.Create(),
@@ -17,6 +20,9 @@ public static class App
             CompareCommand.Create(),
             SweepCommand.Create(),
             CalibrateCommand.Create(),
+            SensitivityCommand.Create(),
+            ListCommand.Create(),
+            SiloCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
@@ -25,6 +31,6 @@ public static class App
             Console.Error.WriteLine("Run with --help to see the commands and options.");
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync();
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupts.Token);
     }
 }

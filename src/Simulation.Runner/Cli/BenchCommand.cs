@@ -9,54 +9,82 @@ namespace Simulation.Runner.Cli;
 
 /// <summary>
 /// bench: times the baseline ensemble on both engines. Each engine runs in its own child process so its peak working
-/// set is its own. Figures are printed, never asserted (speed goals live here, not in tests).
+/// set is its own. Figures are printed, never asserted (speed goals live here, not in tests); each engine also reports
+/// the size of the files `run` would write for its ensemble (written to a temporary folder after timing, then deleted).
+/// With --cluster it also times the same ensemble on that running cluster (the client's peak memory only; the silos are
+/// other processes).
 /// </summary>
 public static class BenchCommand
 {
     public static Command Create()
     {
-        var replicates = new Option<int>("--replicates", "-n") { Description = "Replicates per engine", DefaultValueFactory = _ => 100 };
+        var replicates = NumberOptions.WithDefault("--replicates", "-n", 1, ScenarioLoader.MaxReplicates, 100, "Replicates per engine");
         var scenario = new Option<string>("--scenario") { Description = "Scenario to time", DefaultValueFactory = _ => "scenarios/baseline.json" };
         var engine = new Option<string?>("--engine") { Description = "Time one engine in this process (used by the parent bench)", Hidden = true };
-        var sweep = new Option<int?>("--sweep-points") { Description = "Instead: run sweeps of N/4, N/2 and N points (5 replicates each) and print memory after each, to show it stays flat" };
+        var sweep = NumberOptions.Optional("--sweep-points", "", 4, 10_000,
+            "Instead: run sweeps of N/4, N/2 and N points (5 replicates each) and print memory after each, to show it stays flat");
         var command = new Command("bench", "Time the baseline ensemble with both engines: wall time, replicate-ticks per second, peak memory")
         {
-            replicates, scenario, engine, sweep,
+            replicates, scenario, engine, sweep, RunCommand.Cluster, RunCommand.ClusterId,
         };
         command.SetAction(parse => Guard.RunAsync(async () =>
         {
             var n = parse.GetValue(replicates);
             var path = parse.GetValue(scenario)!;
-            if (parse.GetValue(engine) is { } one) return await TimeOneAsync(path, one, n);
+            var cluster = RunCommand.ClusterOf(parse);
+            if (parse.GetValue(engine) is { } one) return await TimeOneAsync(path, one, n, cluster);
             if (parse.GetValue(sweep) is { } points) return await SweepMemoryAsync(path, Math.Max(4, points));
+            Console.WriteLine($"{Environment.ProcessorCount} cores, {n} replicates of {path}");
             var results = new Dictionary<string, double>();
-            foreach (var e in new[] { Engine.InProcess, Engine.Orleans })
+            foreach (var e in cluster is null ? new[] { Engine.InProcess, Engine.Orleans } : [Engine.InProcess, Engine.Orleans, ClusterEngine])
             {
-                var line = RunChild(path, e, n);
+                var line = RunChild(path, e, n, cluster);
                 var parts = line.Split(' ');
                 results[e] = double.Parse(parts[1], CultureInfo.InvariantCulture);
-                Console.WriteLine($"{e,-10} wall {parts[1],8} s   {parts[2],12} replicate-ticks/s   peak working set {parts[3],6} MiB");
+                Console.WriteLine($"{e,-10} wall {parts[1],8} s   {parts[2],12} replicate-ticks/s   peak working set {parts[3],6} MiB   output of run {parts[4],6} MB");
             }
             Console.WriteLine($"ratio orleans/inprocess: {results[Engine.Orleans] / results[Engine.InProcess]:0.00}");
+            if (cluster is not null)
+                Console.WriteLine($"ratio cluster/orleans: {results[ClusterEngine] / results[Engine.Orleans]:0.00} (cluster peak is the client's only)");
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static async Task<int> TimeOneAsync(string path, string engine, int replicates)
+    private const string ClusterEngine = "cluster";
+
+    private static async Task<int> TimeOneAsync(string path, string engine, int replicates, Cluster.ClusterAddress? cluster)
     {
         var loaded = ScenarioLoader.Load(path);
         // Warm-up: JIT and (for Orleans) silo start-up are not what is being measured.
         var warm = loaded.Scenario with { Tick = "year" };
-        await Simulate(RunSpec.Create(warm, loaded.World, 2, loaded.Scenario.Seed), engine);
+        await Simulate(RunSpec.Create(warm, loaded.World, 2, loaded.Scenario.Seed), engine, cluster);
         var spec = RunSpec.Create(loaded.Scenario, loaded.World, replicates, loaded.Scenario.Seed);
         var clock = Stopwatch.StartNew();
-        await Simulate(spec, engine);
+        var result = await Simulate(spec, engine, cluster);
         var wall = clock.Elapsed.TotalSeconds;
         var ticks = new RunContext(spec).Calendar.Count;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0}"));
+        var size = await OutputMegabytesAsync(loaded, result, replicates);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0} {size:0.0}"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Size of what `run` writes for this ensemble (default detail), written to a temporary folder after timing.</summary>
+    private static async Task<double> OutputMegabytesAsync(LoadedScenario loaded, RunResult result, int replicates)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"bench-output-{Environment.ProcessId}");
+        try
+        {
+            var summary = new Results.EnsembleSummary(loaded.Scenario.Name, result.Recorder, Pipeline.RunPipeline.Markers(loaded.Scenario));
+            var run = new Pipeline.ScenarioRun(loaded, result, summary, loaded.Scenario.Seed, replicates, 0);
+            await Pipeline.RunPipeline.WriteOutputsAsync(run, dir, new Pipeline.RunOptions(loaded.Path, Engine: Engine.InProcess));
+            return new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1e6;
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
     }
 
     /// <summary>Memory after sweeps of growing size: what a sweep keeps is a few numbers per point, not its runs.</summary>
@@ -83,13 +111,18 @@ public static class BenchCommand
         }
     }
 
-    private static async Task Simulate(RunSpec spec, string engine)
+    private static async Task<RunResult> Simulate(RunSpec spec, string engine, Cluster.ClusterAddress? cluster)
     {
+        if (engine == ClusterEngine)
+        {
+            await using var ensemble = await Cluster.ClusterEnsemble.ConnectAsync(cluster!, verbose: false);
+            return await ensemble.RunAsync(spec);
+        }
         await using var runtime = await Engine.CreateAsync(engine);
-        await new TickDriver(runtime).RunAsync(spec);
+        return await new TickDriver(runtime).RunAsync(spec);
     }
 
-    private static string RunChild(string scenario, string engine, int replicates)
+    private static string RunChild(string scenario, string engine, int replicates, Cluster.ClusterAddress? cluster)
     {
         var args = Environment.GetCommandLineArgs();
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -97,6 +130,8 @@ public static class BenchCommand
             start.ArgumentList.Add(args[0]); // running as "dotnet Simulation.Runner.dll"
         foreach (var a in new[] { "bench", "--engine", engine, "--replicates", replicates.ToString(CultureInfo.InvariantCulture), "--scenario", scenario })
             start.ArgumentList.Add(a);
+        if (cluster is not null)
+            foreach (var a in new[] { "--cluster", cluster.Redis, "--cluster-id", cluster.ClusterId }) start.ArgumentList.Add(a);
         using var child = Process.Start(start)!;
         var output = child.StandardOutput.ReadToEnd();
         child.WaitForExit();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Simulation.Model.Scenarios;
 using Simulation.Runner.Calibration;
 
 namespace Simulation.Runner.Cli;
@@ -10,28 +11,25 @@ public static class CalibrateCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario whose \"calibration\" list names the free parameters and bounds, e.g. scenarios/hindcast-2019.json" };
         var targets = new Option<string>("--targets") { Description = "Targets file, e.g. scenarios/targets/aigs-2019.json", Required = true };
-        var replicates = new Option<int>("--replicates", "-n") { Description = "Replicates per run (the median of fewer is too noisy to fit)", DefaultValueFactory = _ => 100 };
-        var budget = new Option<int>("--budget") { Description = "Ensemble runs the optimiser may spend", DefaultValueFactory = _ => 150 };
+        var replicates = NumberOptions.WithDefault("--replicates", "-n", 2, ScenarioLoader.MaxReplicates, 100, "Replicates per run (the median of fewer is too noisy to fit)");
+        var budget = NumberOptions.WithDefault("--budget", "", 1, 100_000, 150, "Ensemble runs the optimiser may spend");
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: a new folder out/<scenario>-calibration[-N])" };
-        var folds = new Option<int>("--folds") { Description = "Out-of-sample check: leave each of k folds of the targets out of the fit in turn (0 = none)", DefaultValueFactory = _ => 0 };
-        var foldBudget = new Option<int>("--fold-budget") { Description = "Runs for each fold's re-fit, started from the full fit", DefaultValueFactory = _ => 30 };
+        var folds = NumberOptions.WithDefault("--folds", "", 0, 20, 0, "Out-of-sample check: leave each of k folds of the targets out of the fit in turn (0 = none)");
+        var foldBudget = NumberOptions.WithDefault("--fold-budget", "", 1, 100_000, 30, "Runs for each fold's re-fit, started from the full fit");
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
         var command = new Command("calibrate", "Fit the scenario's free parameters to observed targets (Nelder–Mead, common random numbers)")
         {
-            scenario, targets, replicates, budget, RunCommand.Seed, output, force, folds, foldBudget,
+            scenario, targets, replicates, budget, RunCommand.Seed, output, force, folds, foldBudget, RunCommand.Cluster, RunCommand.ClusterId, RunCommand.Verbose,
         };
-        replicates.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 10_000) r.AddError("--replicates must be between 2 and 10000"); });
-        folds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or 1 or > 20) r.AddError("--folds must be 0 (none) or between 2 and 20"); });
-        foldBudget.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--fold-budget must be at least 1"); });
-        budget.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--budget must be at least 1"); });
+        folds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is 1) r.AddError("--folds must be 0 (none) or between 2 and 20"); });
         command.SetAction((parse, cancel) => Guard.RunAsync(() =>
         {
             var folder = CalibratePipeline.Run(parse.GetValue(scenario)!, parse.GetValue(targets)!, parse.GetValue(replicates),
                 parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force), cancel,
-                parse.GetValue(folds), parse.GetValue(foldBudget));
+                RunCommand.ClusterOf(parse), parse.GetValue(RunCommand.Verbose), parse.GetValue(folds), parse.GetValue(foldBudget));
             Console.WriteLine($"Calibration written to {folder} (calibration.csv and .png, fitted-parameters.json, report.html)");
             return Task.FromResult(ExitCodes.Ok);
-        }));
+        }, parse.GetValue(RunCommand.Verbose)));
         return command;
     }
 }

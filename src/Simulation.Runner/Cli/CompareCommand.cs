@@ -13,12 +13,15 @@ public static class CompareCommand
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
         var command = new Command("compare", "Run scenarios with the same random streams and report their paired differences")
         {
-            files, RunCommand.Replicates, RunCommand.Seed, output, RunCommand.EngineOption, RunCommand.Silos, force, RunCommand.Verbose,
+            files, RunCommand.Replicates, RunCommand.Seed, output, RunCommand.EngineOption, RunCommand.Silos, force, RunCommand.Detail, RunCommand.Verbose,
+            RunCommand.Cluster, RunCommand.ClusterId,
         };
+        RunCommand.RefuseSilosWithoutOrleans(command);
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var options = new RunOptions("", parse.GetValue(RunCommand.Replicates), parse.GetValue(RunCommand.Seed), parse.GetValue(output),
-                parse.GetValue(RunCommand.EngineOption)!, parse.GetValue(RunCommand.Silos), parse.GetValue(force), parse.GetValue(RunCommand.Verbose));
+                parse.GetValue(RunCommand.EngineOption)!, parse.GetValue(RunCommand.Silos), parse.GetValue(force), parse.GetValue(RunCommand.Verbose),
+                parse.GetValue(RunCommand.Detail)!, RunCommand.ClusterOf(parse));
             var folder = await ComparePipeline.RunAsync(parse.GetValue(files)!, options, cancel);
             Console.WriteLine($"Comparison written to {folder} (open report.html)");
             return ExitCodes.Ok;

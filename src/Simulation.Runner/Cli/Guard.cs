@@ -1,4 +1,5 @@
 using Simulation.Model.Scenarios;
+using Simulation.Runner.Pipeline;
 using Simulation.Runner.Results;
 
 namespace Simulation.Runner.Cli;
@@ -14,19 +15,19 @@ public static class Guard
         }
         catch (ScenarioException e)
         {
-            Console.Error.WriteLine($"error: the scenario has {e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}; nothing was run:");
+            Console.Error.WriteLine($"error: the {e.Subject} has {e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}; nothing was run:");
             foreach (var p in e.Problems) Console.Error.WriteLine("  " + p);
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is OutputExistsException or ArgumentException)
+        catch (Exception e) when (e is OutputExistsException or UnsafeOutputException or OutputNotWritableException or ArgumentException)
         {
             Console.Error.WriteLine("error: " + e.Message);
             return ExitCodes.BadInput;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            Console.Error.WriteLine("cancelled; no output was written and earlier results are untouched");
-            return ExitCodes.InternalError;
+            Console.Error.WriteLine($"interrupted: {(e is InterruptedWithResults ? e.Message : "nothing was written and earlier results are untouched")}");
+            return Interrupts.ExitCode;
         }
         catch (Exception e)
         {

@@ -15,19 +15,20 @@ public static class SweepCommand
             Description = "A field and its values, e.g. --set parameters.adoption.innovation=0.002,0.004 (repeatable; paths as `validate` prints them)",
             Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false, Required = true,
         };
-        var lhs = new Option<int?>("--lhs") { Description = "Latin hypercube of N points over the ranges of the --set values, instead of the full grid" };
+        var lhs = NumberOptions.Optional("--lhs", "", 2, 10_000, "Latin hypercube of N points over the ranges of the --set values, instead of the full grid");
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (default out/<scenario-name>-sweep); re-running the same sweep resumes it" };
         var force = new Option<bool>("--force") { Description = "Start over in a folder that holds a different sweep" };
         var command = new Command("sweep", "Run a scenario over a grid or Latin hypercube of parameter values; resumable")
         {
-            scenario, set, lhs, RunCommand.Replicates, RunCommand.Seed, output, RunCommand.EngineOption, force, RunCommand.Verbose,
+            scenario, set, lhs, RunCommand.Replicates, RunCommand.Seed, output, RunCommand.EngineOption, force, RunCommand.Verbose, RunCommand.Cluster, RunCommand.ClusterId,
         };
-        lhs.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 2 or > 10_000) r.AddError("--lhs must be between 2 and 10000"); });
+        RunCommand.RefuseSilosWithoutOrleans(command);
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var parameters = parse.GetValue(set)!.Select(SweepParameter.Parse).ToArray();
             var options = new RunOptions("", parse.GetValue(RunCommand.Replicates), parse.GetValue(RunCommand.Seed), parse.GetValue(output),
-                parse.GetValue(RunCommand.EngineOption)!, 1, parse.GetValue(force), parse.GetValue(RunCommand.Verbose));
+                parse.GetValue(RunCommand.EngineOption)!, 1, parse.GetValue(force), parse.GetValue(RunCommand.Verbose),
+                Cluster: RunCommand.ClusterOf(parse));
             var folder = await SweepPipeline.RunAsync(parse.GetValue(scenario)!, parameters, parse.GetValue(lhs), options, cancel);
             Console.WriteLine($"Sweep written to {folder} (sweep.csv, points.csv, report.html)");
             return ExitCodes.Ok;

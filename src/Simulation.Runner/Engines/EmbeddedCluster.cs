@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Simulation.Abstractions;
@@ -22,9 +21,24 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public IGrainFactory Grains { get; private set; } = null!;
     public int Silos => _silos.Count;
 
-    public static async Task<EmbeddedCluster> StartAsync(int silos = 1, bool verbose = false)
+    public static async Task<EmbeddedCluster> StartAsync(int silos = 1, bool verbose = false, CancellationToken cancel = default)
     {
         var cluster = new EmbeddedCluster();
+        try
+        {
+            await cluster.AddSilosAsync(silos, verbose, cancel);
+        }
+        catch
+        {
+            await cluster.DisposeAsync(); // interrupted during start-up: stop the silos already running
+            throw;
+        }
+        cluster.Grains = cluster._silos[0].Services.GetRequiredService<IGrainFactory>();
+        return cluster;
+    }
+
+    private async Task AddSilosAsync(int silos, bool verbose, CancellationToken cancel)
+    {
         IPEndPoint? primary = null;
         string? clusterId = null;
         for (var i = 0; i < silos; i++)
@@ -32,8 +46,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             var siloPort = FreePort();
             var gatewayPort = FreePort();
             var builder = Host.CreateApplicationBuilder();
-            builder.Logging.ClearProviders();
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+            OrleansLogging.Configure(builder.Logging, verbose);
             var primaryEndpoint = primary;
             clusterId ??= $"run-{siloPort}";
             var thisCluster = clusterId;
@@ -43,13 +56,21 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 silo.Services.AddSerializer(s => s.AddModelCodec());
                 silo.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5));
             });
+            // Ctrl+C belongs to the command (Cli/Interrupts.cs), not to the host's console lifetime.
+            builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
             var host = builder.Build();
-            await host.StartAsync();
-            cluster._silos.Add(host);
+            _silos.Add(host);
+            await host.StartAsync(cancel);
+            cancel.ThrowIfCancellationRequested();
             primary ??= new IPEndPoint(IPAddress.Loopback, siloPort);
         }
-        cluster.Grains = cluster._silos[0].Services.GetRequiredService<IGrainFactory>();
-        return cluster;
+    }
+
+    /// <summary>A host lifetime that leaves signals alone: the command stops the silos when it is done or interrupted.</summary>
+    private sealed class CommandLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static int FreePort()
@@ -63,7 +84,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         for (var i = _silos.Count - 1; i >= 0; i--)
         {
-            await _silos[i].StopAsync();
+            try { await _silos[i].StopAsync(); }
+            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException) { } // never fully started
             _silos[i].Dispose();
         }
         _silos.Clear();

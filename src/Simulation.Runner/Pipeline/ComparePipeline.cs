@@ -22,25 +22,28 @@ public static class ComparePipeline
         }
         if (problems.Count > 0) throw new ScenarioException(problems);
         CheckComparable(scenarios);
+        scenarios = SharedGroups(scenarios);
 
         var first = scenarios[0].Scenario;
         var seed = options.Seed ?? first.Seed;
         var replicates = options.Replicates ?? first.Replicates;
-        using var folder = OutputFolder.Open(options.Out, "compare-" + string.Join("-vs-", scenarios.Select(s => s.Scenario.Name)), options.Force);
+        using var folder = OutputFolder.Open(options.Out, "compare-" + string.Join("-vs-", scenarios.Select(s => s.Scenario.Name)), options.Force,
+            "compare", scenarios.SelectMany(s => s.Inputs));
         var runs = new List<ScenarioRun>();
         foreach (var scenario in scenarios)
         {
             var run = await RunPipeline.ExecuteAsync(scenario, replicates, seed, options, cancel);
-            RunPipeline.WriteOutputs(run, folder.PathOf(OutputFolder.SafeName(scenario.Scenario.Name)), options);
+            await RunPipeline.WriteOutputsAsync(run, folder.PathOf(OutputFolder.SafeName(scenario.Scenario.Name)), options, cancel);
             runs.Add(run);
         }
 
-        var figures = new List<(Outcome Outcome, string Overlay, string? Difference)>();
+        var figures = new List<CompareFigures>();
         foreach (var outcome in Outcome.Main)
         {
             var overlay = ComparePlots.Overlay(runs, outcome, folder.Staging);
             var difference = runs.Count > 1 ? ComparePlots.Difference(runs, outcome, folder.Staging) : null;
-            figures.Add((outcome, overlay.First(f => f.EndsWith(".svg")), difference?.First(f => f.EndsWith(".svg"))));
+            var byRegion = runs.Count > 1 ? RegionPanels.Write(runs, outcome, folder.Staging) : null;
+            figures.Add(new CompareFigures(outcome, Svg(overlay)!, Svg(difference), Svg(byRegion)));
         }
         var deltas = runs.Skip(1).SelectMany(r => PairedDifferences.AtYearEnds(r.Summary.Scenario, r.Result.Recorder,
             runs[0].Summary.Scenario, runs[0].Result.Recorder)).ToList();
@@ -50,6 +53,26 @@ public static class ComparePipeline
         folder.Commit();
         return folder.Destination;
     }
+
+    /// <summary>
+    /// Every scenario gets the country groups any of them defines, so each group has results, and paired differences,
+    /// in every run (a group only used by the policy scenario is exactly what a student wants to look at). Groups only
+    /// name countries: adding them changes no result. A name meaning different countries in two files is an error.
+    /// </summary>
+    private static List<LoadedScenario> SharedGroups(IReadOnlyList<LoadedScenario> scenarios)
+    {
+        var union = new Dictionary<string, (List<string> Members, string Path)>(StringComparer.Ordinal);
+        foreach (var s in scenarios)
+            foreach (var (name, members) in s.Scenario.Groups)
+            {
+                if (union.TryGetValue(name, out var seen) && !seen.Members.Order().SequenceEqual(members.Order()))
+                    throw new ArgumentException($"group '{name}' means different countries in {seen.Path} and {s.Path}; rename one of them to compare");
+                union[name] = (members, s.Path);
+            }
+        return [.. scenarios.Select(s => s with { Scenario = s.Scenario with { Groups = union.ToDictionary(kv => kv.Key, kv => kv.Value.Members) } })];
+    }
+
+    private static string? Svg(IReadOnlyList<string>? files) => files?.First(f => f.EndsWith(".svg", StringComparison.Ordinal));
 
     /// <summary>Paired differences need the same dates and distinct names (they label the outputs).</summary>
     private static void CheckComparable(IReadOnlyList<LoadedScenario> scenarios)

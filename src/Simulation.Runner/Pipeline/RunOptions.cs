@@ -9,4 +9,17 @@ public sealed record RunOptions(
     string Engine = Engines.Engine.Orleans,
     int Silos = 1,
     bool Force = false,
-    bool Verbose = false);
+    bool Verbose = false,
+    string Detail = OutputDetail.Standard,
+    Cluster.ClusterAddress? Cluster = null);
+
+/// <summary>How much a run writes: the per-replicate tables as Parquet only, or also as (large) CSV files.</summary>
+public static class OutputDetail
+{
+    public const string Standard = "standard";
+    public const string Full = "full";
+    public static readonly string[] Names = [Standard, Full];
+}
+
+/// <summary>An interrupt after some results were kept on purpose (a resumable sweep's finished points); says which.</summary>
+public sealed class InterruptedWithResults(string kept, Exception inner) : OperationCanceledException(kept, inner);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Simulation.Model.Engine;
 using Simulation.Model.Scenarios;
 using Simulation.Model.Time;
+using Simulation.Runner.Cluster;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Report;
@@ -12,16 +13,20 @@ namespace Simulation.Runner.Pipeline;
 /// <summary>The run command as a pipeline: scenario → ensemble run → results → plots and files, moved into place at the end.</summary>
 public static class RunPipeline
 {
-    public static async Task<string> RunAsync(RunOptions options, CancellationToken cancel = default)
+    public static async Task<string> RunAsync(RunOptions options, CancellationToken cancel = default) =>
+        (await RunAndKeepAsync(options, cancel)).Folder;
+
+    /// <summary>The same, also returning the finished run (the run command prints its key outcomes).</summary>
+    public static async Task<(string Folder, ScenarioRun Run)> RunAndKeepAsync(RunOptions options, CancellationToken cancel = default)
     {
         var scenario = ScenarioLoader.Load(options.ScenarioPath);
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
-        using var folder = OutputFolder.Open(options.Out, scenario.Scenario.Name, options.Force);
+        using var folder = OutputFolder.Open(options.Out, scenario.Scenario.Name, options.Force, "run", scenario.Inputs);
         var run = await ExecuteAsync(scenario, replicates, options.Seed ?? scenario.Scenario.Seed, options, cancel);
-        WriteOutputs(run, folder.Staging, options);
+        await WriteOutputsAsync(run, folder.Staging, options, cancel);
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
-        return folder.Destination;
+        return (folder.Destination, run);
     }
 
     /// <summary>Simulates one scenario's ensemble and summarises it.</summary>
@@ -34,29 +39,44 @@ public static class RunPipeline
         var clock = Stopwatch.StartNew();
         var spec = RunSpec.Create(scenario.Scenario, scenario.World, replicates, seed);
         var result = progress is null
-            ? await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel)
+            ? await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel, options.Cluster)
             : await SimulateAsync(spec, options, progress, cancel);
-        var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario));
+        var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario), Observed(scenario));
         return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>The run output contract (CSV files, plots, manifest, reproducible scenario, report.html) into a directory.</summary>
-    public static void WriteOutputs(ScenarioRun run, string directory, RunOptions options)
+    /// <param name="cancel">Checked between files: an interrupt while writing stops at the next file (the caller removes the folder).</param>
+    public static async Task WriteOutputsAsync(ScenarioRun run, string directory, RunOptions options, CancellationToken cancel = default)
     {
         Directory.CreateDirectory(directory);
         string At(string file) => Path.Combine(directory, file);
         var name = run.Scenario.Scenario.Name;
-        ResultWriter.WriteTimeseries(At("timeseries.csv"), name, run.Seed, run.Result);
+        await ParquetTables.WriteTimeseriesAsync(At("timeseries.parquet"), name, run.Result);
+        cancel.ThrowIfCancellationRequested();
+        await ParquetTables.WriteContractsAsync(At("contracts.parquet"), run.Result);
+        cancel.ThrowIfCancellationRequested();
+        if (options.Detail == OutputDetail.Full)
+        {
+            ResultWriter.WriteTimeseries(At("timeseries.csv"), name, run.Result);
+            ResultWriter.WriteContracts(At("contracts.csv"), run.Result);
+        }
         ResultWriter.WriteSummary(At("summary.csv"), run.Summary);
+        ResultWriter.WriteMetrics(At("metrics.csv"), run.Result.Recorder.Catalog);
+        ResultWriter.WriteGroups(At("groups.csv"), name, run.Result.Recorder);
         ResultWriter.WriteCountries(At("countries.csv"), name, run.Result);
-        ResultWriter.WriteContracts(At("contracts.csv"), run.Result);
+        cancel.ThrowIfCancellationRequested();
         WriteReproducible(run.Scenario, directory);
+        cancel.ThrowIfCancellationRequested();
         PlotBook.WriteAll(run.Summary, directory);
+        cancel.ThrowIfCancellationRequested();
         var s = run.Scenario.Scenario;
-        new Manifest(name, Path.GetFullPath(run.Scenario.Path), run.Scenario.Hash, run.Seed, run.Replicates, options.Engine,
-            options.Engine == Engine.Orleans ? options.Silos : 0, s.Tick, s.Start, s.End, Manifest.CurrentVersions(),
+        // A cluster run names the engine "cluster"; its silo count can change during the run, so it is not recorded.
+        new Manifest(name, Path.GetFullPath(run.Scenario.Path), run.Scenario.Hash, run.Seed, run.Replicates,
+            options.Cluster is null ? options.Engine : "cluster", options.Cluster is null && options.Engine == Engine.Orleans ? options.Silos : 0, s.Tick, s.Start, s.End, Manifest.CurrentVersions(),
             Math.Round(run.WallSeconds, 3)).Write(At("manifest.json"));
-        RunReport.Write(run, directory);
+        var checks = TargetsBeside(run.Scenario) is { } targets ? Calibration.TargetMeasure.Check(run.Result, targets) : [];
+        RunReport.Write(run, directory, checks);
     }
 
     /// <summary>
@@ -84,18 +104,48 @@ public static class RunPipeline
         ScenarioLoader.Options);
 
     /// <summary>Runs the ensemble on the chosen engine with a progress display.</summary>
-    public static async Task<RunResult> SimulateAsync(RunSpec spec, string engine, int silos, bool verbose, string label, CancellationToken cancel = default)
+    public static async Task<RunResult> SimulateAsync(RunSpec spec, string engine, int silos, bool verbose, string label, CancellationToken cancel = default,
+        ClusterAddress? cluster = null)
     {
-        await using var runtime = await Engine.CreateAsync(engine, silos, verbose);
         var ticks = new RunContext(spec).Calendar.Count;
-        return await TickProgress.TrackAsync(label, ticks, spec.Replicates,
-            progress => new TickDriver(runtime).RunAsync(spec, progress, cancel));
+        var options = new RunOptions("", Engine: engine, Silos: silos, Verbose: verbose, Cluster: cluster);
+        return await TickProgress.TrackAsync(label, ticks, spec.Replicates, progress => SimulateAsync(spec, options, progress, cancel));
     }
 
+    /// <summary>On a cluster (--cluster) as its client, else on this machine's engine.</summary>
     private static async Task<RunResult> SimulateAsync(RunSpec spec, RunOptions options, IProgress<int> progress, CancellationToken cancel)
     {
-        await using var runtime = await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose);
+        if (options.Cluster is { } cluster)
+        {
+            await using var ensemble = await ClusterEnsemble.ConnectAsync(cluster, options.Verbose, cancel);
+            return await ensemble.RunAsync(spec, progress, cancel);
+        }
+        await using var runtime = await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose, cancel);
         return await new TickDriver(runtime).RunAsync(spec, progress, cancel);
+    }
+
+    /// <summary>The observed counts the Carnegie AIGS 2019 targets file ships (scenarios/targets/aigs-2019.json).</summary>
+    public const string HindcastTargets = "targets/aigs-2019.json";
+
+    /// <summary>
+    /// A hindcast (a horizon ending within a year after the observation date of the targets file beside the scenario)
+    /// gets the observed values on its plots; any other run gets none.
+    /// </summary>
+    public static IReadOnlyList<ObservedPoint> Observed(LoadedScenario scenario)
+    {
+        if (TargetsBeside(scenario) is not { } targets) return [];
+        var date = YearMonth.Parse(targets.Date);
+        var (start, end) = (YearMonth.Parse(scenario.Scenario.Start), YearMonth.Parse(scenario.Scenario.End));
+        if (date.Index < start.Index || date.Index > end.Index || end.Index - date.Index > 12) return [];
+        var source = targets.Source.Split('.')[0].Split(',')[0] + ", Carnegie AIGS " + date.Year;
+        return [.. targets.Targets.Select(t => new ObservedPoint(t.Metric, t.Group, date, t.Per is null ? t.Observed : 100 * t.Observed, source))];
+    }
+
+    /// <summary>The shipped Carnegie 2019 targets file beside the scenario, if there is one.</summary>
+    public static Calibration.TargetFile? TargetsBeside(LoadedScenario scenario)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenario.Path))!, HindcastTargets);
+        return File.Exists(path) ? Calibration.TargetFile.Load(path) : null;
     }
 
     public static IReadOnlyList<PolicyMarker> Markers(Scenario s) =>

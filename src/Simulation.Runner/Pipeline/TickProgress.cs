@@ -24,12 +24,16 @@ public static class TickProgress
             return result;
         }
         var lastDecile = 0;
+        var gate = new object();
         var log = new Progress<int>(done =>
         {
             var decile = done * 10 / ticks;
-            if (decile <= lastDecile) return;
-            lastDecile = decile;
-            Console.WriteLine($"  {label}: {decile * 10}% ({done}/{ticks} ticks × {replicates} replicates)");
+            lock (gate) // callbacks run on the thread pool: without the lock two could print out of order
+            {
+                if (decile <= lastDecile) return;
+                lastDecile = decile;
+                Console.WriteLine($"  {label}: {decile * 10}% ({done}/{ticks} ticks × {replicates} replicates)");
+            }
         });
         return await work(log);
     }

@@ -5,20 +5,28 @@ using Simulation.Runner.Results;
 
 namespace Simulation.Runner.Plots;
 
-/// <summary>A main outcome compared across scenarios: its series, title, axis label and display scale.</summary>
-public sealed record Outcome(string Metric, string Group, string Title, string YLabel, double Scale = 1)
+/// <summary>A main outcome: its series, title and what is counted; unit and display scale come from the unit catalogue.</summary>
+public sealed record Outcome(string Metric, string Group, string Title, string Quantity)
 {
     public string FileStem => $"{Metric}_{Group}".Replace(':', '_');
+    public string Unit => MetricUnits.Of(Metric).Unit;
+    public double Scale => UnitDisplay.Scale(Unit);
+    public string ScreenUnit => UnitDisplay.Screen(Unit);
+    public string DifferenceUnit => UnitDisplay.Difference(Unit);
+    /// <summary>"Share of active contract value (%)"; a unit the quantity already names ("Countries (of 196)") is not repeated.</summary>
+    public string YLabel => Quantity.Contains(ScreenUnit, StringComparison.OrdinalIgnoreCase) ? Quantity : $"{Quantity} ({ScreenUnit})";
+    public string DifferenceLabel => Quantity.Contains(ScreenUnit, StringComparison.OrdinalIgnoreCase)
+        ? $"Difference ({DifferenceUnit})" : $"Difference in {Quantity.ToLowerInvariant()} ({DifferenceUnit})";
 
-    /// <summary>The outcomes every comparison plots and tabulates.</summary>
+    /// <summary>The outcomes every run and comparison tabulates and every comparison plots.</summary>
     public static readonly IReadOnlyList<Outcome> Main =
     [
         new(MetricCatalog.CountriesAdopted, MetricCatalog.Any, "Countries using AI surveillance", "Countries (of 196)"),
         new(MetricCatalog.CountriesWithVendorOrigin, "CHN", "Countries with Chinese vendors", "Countries"),
         new(MetricCatalog.CountriesWithVendorOrigin, "USA", "Countries with US vendors", "Countries"),
-        new(MetricCatalog.InstalledShareOrigin, "CHN", "Installed base from Chinese vendors", "Share of active contract value, %", 100),
-        new(MetricCatalog.InstalledShareOrigin, "USA", "Installed base from US vendors", "Share of active contract value, %", 100),
-        new(MetricCatalog.ForeignDataAccessShare, MetricCatalog.Any, "Installed base a foreign government may access", "Share of active contract value, %", 100),
+        new(MetricCatalog.InstalledShareOrigin, "CHN", "Installed base from Chinese vendors", "Share of active contract value"),
+        new(MetricCatalog.InstalledShareOrigin, "USA", "Installed base from US vendors", "Share of active contract value"),
+        new(MetricCatalog.ForeignDataAccessShare, MetricCatalog.Any, "Installed base a foreign government may access", "Share of active contract value"),
     ];
 }
 
@@ -33,14 +41,9 @@ public static class ComparePlots
         var years = runs[0].Summary.Years;
         var plot = PlotStyle.Create(o.Title, string.Join(" vs ", runs.Select(r => r.Summary.Scenario)),
             PlotStyle.BandSubtitle(runs[0].Replicates) + ", same random streams in every scenario", o.YLabel);
-        var yMax = 0.0;
-        for (var i = 0; i < runs.Count; i++)
-        {
-            var band = runs[i].Summary.Band(o.Metric, o.Group).Scaled(o.Scale);
-            PlotStyle.AddBand(plot, years, band, ScenarioColor(i), runs[i].Summary.Scenario);
-            yMax = Math.Max(yMax, band.P95.Max());
-        }
-        PlotStyle.Finish(plot, years, Policies(runs), yMax);
+        var bands = runs.Select((r, i) => (r.Summary.Band(o.Metric, o.Group).Scaled(o.Scale), ScenarioColor(i), r.Summary.Scenario)).ToList();
+        PlotStyle.AddBands(plot, years, bands);
+        PlotStyle.Finish(plot, years, Policies(runs), bands.Max(b => b.Item1.P95.Max()), yCap: o.Unit == Units.Share ? 100 : runs[0].Summary.CountryCount);
         return PlotStyle.Save(plot, directory, "compare_" + o.FileStem);
     }
 
@@ -48,15 +51,12 @@ public static class ComparePlots
     {
         var years = runs[0].Summary.Years;
         var plot = PlotStyle.Create($"Difference: {o.Title}", $"each scenario minus {runs[0].Summary.Scenario}",
-            "mean of paired differences and 5–95 % range over replicates", o.YLabel);
-        double lo = 0, hi = 0;
-        for (var i = 1; i < runs.Count; i++)
-        {
-            var band = PairedDifferences.Band(runs[i].Result.Recorder, runs[0].Result.Recorder, o.Metric, o.Group).Scaled(o.Scale);
-            PlotStyle.AddBand(plot, years, band, ScenarioColor(i), $"{runs[i].Summary.Scenario} − {runs[0].Summary.Scenario}");
-            lo = Math.Min(lo, band.P05.Min());
-            hi = Math.Max(hi, band.P95.Max());
-        }
+            "mean of paired differences and 5–95 % range of the per-replicate differences", o.DifferenceLabel);
+        var bands = runs.Skip(1).Select((r, i) => (PairedDifferences.Band(r.Result.Recorder, runs[0].Result.Recorder, o.Metric, o.Group).Scaled(o.Scale),
+            ScenarioColor(i + 1), $"{r.Summary.Scenario} − {runs[0].Summary.Scenario}")).ToList();
+        PlotStyle.AddBands(plot, years, bands);
+        var lo = Math.Min(0, bands.Min(b => b.Item1.P05.Min()));
+        var hi = Math.Max(0, bands.Max(b => b.Item1.P95.Max()));
         var zero = plot.Add.HorizontalLine(0, 1, Colors.Black);
         zero.ExcludeFromLegend = true;
         PlotStyle.Finish(plot, years, Policies(runs), hi);

@@ -11,8 +11,8 @@ public static class MarketSharePlot
     {
         var years = summary.Years;
         var plot = PlotStyle.Create("Installed base by vendor home state", summary.Scenario,
-            $"mean across {summary.Replicates} replicate{(summary.Replicates == 1 ? "" : "s")} (medians of shares need not add up to 100 %)",
-            "Share of installed base (active contract value), %");
+            $"mean share across {summary.Replicates} replicate{(summary.Replicates == 1 ? "" : "s")}; white above the stack: replicates with nothing installed yet",
+            "Share of installed base, active contract value (%)");
         var lower = new double[years.Length];
         foreach (var home in summary.Homes)
         {

@@ -28,24 +28,24 @@ public static class PlotBook
         ["ISR"] = "Israel", ["RUS"] = "Russia", ["FRA"] = "France",
     };
 
-    // Fixed Category10 slots so a home state has the same colour in every plot and run.
+    // Fixed palette slots so a home state has the same colour in every plot and run.
     private static readonly Dictionary<string, int> HomeSlots = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["USA"] = 0, ["JPN"] = 1, ["FRA"] = 2, ["CHN"] = 3, ["ISR"] = 4, ["RUS"] = 5,
+        ["USA"] = 0, ["CHN"] = 1, ["FRA"] = 2, ["JPN"] = 3, ["ISR"] = 4, ["RUS"] = 5,
     };
 
     /// <summary>English short name of a vendor home state, or the ISO3 code itself if unknown.</summary>
     public static string HomeName(string iso3) => HomeNames.TryGetValue(iso3, out var name) ? name : iso3;
 
     /// <summary>
-    /// Colour of a home state: fixed for the six known homes (CHN red, USA blue, …); other codes get one of the
-    /// remaining Category10 colours chosen by a deterministic hash of the code (stable across runs and processes).
+    /// Colour of a home state: fixed for the six known homes (CHN vermillion, USA blue, …); other codes get one of the
+    /// remaining palette colours chosen by a deterministic hash of the code (stable across runs and processes).
     /// </summary>
     public static Color HomeColor(string iso3)
     {
         if (HomeSlots.TryGetValue(iso3, out var slot)) return PlotStyle.PaletteColor(slot);
         var hash = 17u;
         foreach (var c in iso3.ToUpperInvariant()) hash = unchecked(hash * 31 + c);
-        return PlotStyle.PaletteColor(6 + (int)(hash % 4));
+        return PlotStyle.PaletteColor(6 + (int)(hash % 3));
     }
 }

@@ -4,20 +4,32 @@ using Simulation.Runner.Results;
 namespace Simulation.Runner.Plots;
 
 /// <summary>
-/// Shared look of every plot: fonts, titles, the year axis, y from 0, legend outside right,
-/// median + 5–95 % bands, dashed policy markers and PNG/SVG output. Plot files only choose the data.
+/// Shared look of every plot: fonts, titles, the year axis, y from 0 to a bounded top, a compact legend below the plot,
+/// light 5–95 % bands under every median line, dashed policy markers and PNG/SVG output. Plot files only choose the data.
 /// </summary>
 public static class PlotStyle
 {
     public const int Width = 1200;
     public const int Height = 700;
     public const string FontName = "DejaVu Sans";
-    public const double BandAlpha = 0.2;
+    /// <summary>Light enough that overlapping bands stay readable (no brown where three overlap).</summary>
+    public const double BandAlpha = 0.13;
 
-    private static readonly ScottPlot.Palettes.Category10 Palette = new();
+    /// <summary>
+    /// Okabe &amp; Ito's colour-blind-safe palette (Color Universal Design, 2008) without its yellow, which is invisible on
+    /// white, plus a grey and a dark red: blue, vermillion, bluish green, orange, reddish purple, sky blue, black, grey, dark red.
+    /// </summary>
+    private static readonly Color[] Palette =
+    [
+        Color.FromHex("#0072B2"), Color.FromHex("#D55E00"), Color.FromHex("#009E73"), Color.FromHex("#E69F00"),
+        Color.FromHex("#CC79A7"), Color.FromHex("#56B4E9"), Color.FromHex("#000000"), Color.FromHex("#999999"), Color.FromHex("#882255"),
+    ];
 
-    /// <summary>Category10 colour <paramref name="index"/> (wraps around).</summary>
-    public static Color PaletteColor(int index) => Palette.GetColor(((index % 10) + 10) % 10);
+    /// <summary>Palette colour <paramref name="index"/> (wraps around).</summary>
+    public static Color PaletteColor(int index) => Palette[((index % Palette.Length) + Palette.Length) % Palette.Length];
+
+    /// <summary>Line patterns that tell series apart without colour, cycled after the palette's first turn.</summary>
+    public static LinePattern PatternFor(int index) => (index / Palette.Length) % 2 == 0 ? LinePattern.Solid : LinePattern.Dashed;
 
     /// <summary>"median and 5–95 % band over N replicates".</summary>
     public static string BandSubtitle(int replicates) =>
@@ -34,15 +46,51 @@ public static class PlotStyle
         return plot;
     }
 
-    /// <summary>A 5–95 % band (no legend entry) under a median line labelled <paramref name="legend"/>.</summary>
-    public static void AddBand(Plot plot, double[] years, SeriesBand band, Color color, string legend)
+    /// <summary>
+    /// Light 5–95 % bands (no legend entries) first, then every median line on top of all bands, so no line is hidden
+    /// under another series' band.
+    /// </summary>
+    public static void AddBands(Plot plot, double[] years, IReadOnlyList<(SeriesBand Band, Color Color, string Legend)> series)
     {
-        var fill = plot.Add.FillY(years, band.P05, band.P95);
-        fill.FillColor = color.WithAlpha(BandAlpha);
-        fill.LineWidth = 0;
-        var line = plot.Add.ScatterLine(years, band.P50, color);
-        line.LineWidth = 2;
-        line.LegendText = legend;
+        foreach (var (band, color, _) in series)
+        {
+            var fill = plot.Add.FillY(years, band.P05, band.P95);
+            fill.FillColor = color.WithAlpha(BandAlpha);
+            fill.LineWidth = 0;
+        }
+        foreach (var (band, color, legend) in series)
+        {
+            var line = plot.Add.ScatterLine(years, band.P50, color);
+            line.LineWidth = 2.5f;
+            line.LegendText = legend;
+        }
+    }
+
+    /// <summary>
+    /// Observed values (hindcasts) as large diamonds in the colour of the series they belong to, with one legend entry
+    /// naming the source; returns the largest value drawn (0 if none matched a series of the plot).
+    /// </summary>
+    public static double AddObserved(Plot plot, IEnumerable<ObservedPoint> observed, IReadOnlyList<(SeriesBand Band, Color Color, string Legend)> series)
+    {
+        double max = 0;
+        string? source = null;
+        foreach (var o in observed)
+        {
+            var match = series.FirstOrDefault(s => s.Band.Metric == o.Metric && s.Band.Group == o.Group);
+            if (match.Band is null) continue;
+            var marker = plot.Add.Marker(o.Date.DecimalYear, o.Value, MarkerShape.FilledDiamond, 13, match.Color);
+            marker.MarkerLineColor = Colors.Black;
+            marker.MarkerLineWidth = 1;
+            max = Math.Max(max, o.Value);
+            source ??= o.Source;
+        }
+        if (source != null)
+        {
+            var key = plot.Add.Marker(double.NaN, double.NaN, MarkerShape.FilledDiamond, 11, Colors.Gray);
+            key.MarkerLineColor = Colors.Black;
+            key.LegendText = "observed: " + source;
+        }
+        return max;
     }
 
     /// <summary>
@@ -64,20 +112,30 @@ public static class PlotStyle
         return lines;
     }
 
+    /// <summary>Year ticks: a labelled major tick every 5 years (10 on very long horizons, 2 or 1 on short ones), a minor tick every year.</summary>
+    public static void YearTicks(Plot plot, double[] years)
+    {
+        var (x0, x1) = years.Length == 0 ? (0.0, 1.0) : (years[0], years[^1]);
+        var span = x1 - x0;
+        var major = span > 60 ? 10 : span > 15 ? 5 : span > 6 ? 2 : 1;
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var y = (int)Math.Ceiling(x0); y <= x1; y++)
+            if (y % major == 0) ticks.AddMajor(y, y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            else ticks.AddMinor(y);
+        plot.Axes.Bottom.TickGenerator = ticks;
+    }
+
     /// <summary>
     /// Year axis (labels "2020", not "2,020"), x limits first..last year, y from 0 to a bit above
-    /// <paramref name="yMax"/> (or exactly <paramref name="yTop"/>), dashed policy lines, legend outside right.
+    /// <paramref name="yMax"/> but never past <paramref name="yCap"/> (196 countries, 100 %), or exactly
+    /// <paramref name="yTop"/>; dashed policy lines; a compact legend below the plot.
     /// </summary>
-    public static void Finish(Plot plot, double[] years, IEnumerable<PolicyMarker> policies, double yMax, double? yTop = null)
+    public static void Finish(Plot plot, double[] years, IEnumerable<PolicyMarker> policies, double yMax, double? yTop = null, double? yCap = null)
     {
         var (x0, x1) = years.Length == 0 ? (0.0, 1.0) : (years[0], years[^1]);
         if (x1 <= x0) x1 = x0 + 1;
-        var span = x1 - x0;
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(span > 30 ? 10 : span > 12 ? 5 : span > 4 ? 2 : 1)
-        {
-            LabelFormatter = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        var top = yTop ?? NiceTop(yMax);
+        YearTicks(plot, years);
+        var top = yTop ?? Math.Min(NiceTop(yMax), yCap ?? double.PositiveInfinity);
         var lines = PolicyLines(policies).Where(l => l.Year >= x0 && l.Year <= x1).ToArray();
         // Lines at the same month share one label listing their numbers ("1, 3").
         var labels = lines.GroupBy(l => l.Year).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(l => l.Label)));
@@ -95,8 +153,9 @@ public static class PlotStyle
             line.ExcludeFromLegend = legend is null;
         }
         plot.Axes.Top.MinimumSize = lines.Length == 0 ? 0 : LabelSpace(lines.Select(l => l.Label));
-        plot.Axes.SetLimits(x0, x1, 0, top);
-        plot.ShowLegend(Edge.Right);
+        plot.Axes.SetLimits(x0, x1 + (x1 - x0) * 0.01, 0, top); // a little room right of the last tick for end markers
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
         plot.Legend.FontName = FontName;
         plot.Legend.FontSize = 12;
     }

@@ -12,7 +12,7 @@ public static class VendorReachPlot
     public static Plot Create(EnsembleSummary summary)
     {
         var top = TopByFinalMedian(summary.Vendors, v => summary.Band(MetricCatalog.CountriesWithVendor, v), TopVendors);
-        return AdoptionPlots.Bands(summary, $"Vendor reach (top {top.Count} vendors)", "Countries with an active contract",
+        return AdoptionPlots.Bands(summary, $"Vendor reach (top {top.Count} vendors)", "Countries with an active contract", summary.CountryCount,
             top.Select((v, i) => (summary.Band(MetricCatalog.CountriesWithVendor, v), PlotStyle.PaletteColor(i), Legend(summary, v))));
     }
 

@@ -1,15 +1,18 @@
-using System.Globalization;
+using Simulation.Model.Metrics;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Results;
 
 namespace Simulation.Runner.Report;
 
+/// <summary>The SVG files of one outcome in a comparison: overlay, difference over time, difference by region.</summary>
+public sealed record CompareFigures(Outcome Outcome, string Overlay, string? Difference, string? ByRegion);
+
 /// <summary>report.html of a comparison: method, key-outcome table with significance, overlay and difference plots.</summary>
 public static class CompareReport
 {
     public static void Write(IReadOnlyList<ScenarioRun> runs, IReadOnlyList<DeltaRow> deltas,
-        IReadOnlyList<(Outcome Outcome, string Overlay, string? Difference)> figures, string directory)
+        IReadOnlyList<CompareFigures> figures, string directory)
     {
         var baseline = runs[0].Summary.Scenario;
         var report = new HtmlReport($"Comparison: {string.Join(" vs ", runs.Select(r => r.Summary.Scenario))}")
@@ -21,52 +24,79 @@ public static class CompareReport
             report.Heading(run.Summary.Scenario, 3).Paragraph(run.Scenario.Scenario.Description).Facts(RunReport.WhatWasRun(run));
 
         report.Heading("Key outcomes");
-        report.Table(Header(runs), Rows(runs, deltas),
-            $"Mean across replicates; in brackets the difference from {baseline} with its 95 % interval");
+        report.Table(Header(runs), Rows(runs, deltas, CountryGroups.World),
+            $"Mean across replicates; in brackets the mean difference from {baseline} (pp: percentage points, for shares) with its 95 % confidence interval");
+        report.Paragraph("Two kinds of range appear in this report. The table's 95 % confidence interval says how precisely the " +
+            $"replicates pin down the average effect: with {runs[0].Replicates} replicates it narrows as more are run. The difference plots' " +
+            "5–95 % band shows how much the effect varies from one replicate (one possible history) to another: it does not narrow " +
+            "with more replicates. An average effect can be certain (interval clear of zero) while single histories still vary widely.");
+
+        Limits.AddTo(report);
+        report.Heading("Key outcomes by group");
+        report.Paragraph("The same outcomes within groups of countries: first the groups the scenario's report lists, then those " +
+            "its policies target, then the World Bank regions. Every group's table is in groups.csv (levels) and deltas.csv (differences).");
+        foreach (var group in LeadGroups(runs))
+            report.Table(Header(runs), Rows(runs, deltas, group.Name), $"{group.Label} ({group.Name}, {group.Members.Length} countries)");
 
         report.Heading("Over time");
-        foreach (var (outcome, overlay, difference) in figures)
+        foreach (var (outcome, overlay, difference, byRegion) in figures)
         {
             report.Figure(Path.Combine(directory, overlay),
-                $"{outcome.Title}: median of each scenario with the band holding 90 % of replicates. Colours are the same scenario in every plot; dashed lines mark policies.");
+                $"{outcome.Title}: median of each scenario with the band holding 90 % of replicates. Colours are the same scenario in every plot." +
+                (runs.Any(r => r.Scenario.Scenario.Policies.Count > 0) ? RunReport.PolicyNote : ""));
             if (difference != null)
                 report.Figure(Path.Combine(directory, difference),
-                    $"{outcome.Title}: each scenario minus {baseline}, replicate by replicate. The line is the mean difference, the band the 5–95 % range; a band clear of zero is an effect visible in almost every replicate.");
+                    $"{outcome.Title}: each scenario minus {baseline}, replicate by replicate. The line is the mean difference, the band the 5–95 % range; a band clear of zero is an effect visible in almost every replicate (this spread of single histories is wider than the table's confidence interval of the mean).");
+            if (byRegion != null)
+                report.Figure(Path.Combine(directory, byRegion),
+                    $"{outcome.Title}, difference from {baseline} within each World Bank region (number of countries in brackets), at each year end, on one scale for all regions.");
         }
         report.Heading("Scenarios as run");
         foreach (var run in runs) report.Preformatted(run.Summary.Scenario, RunPipeline.PortableJson(run.Scenario));
         report.Write(Path.Combine(directory, "report.html"));
     }
 
-    /// <summary>Dates of the table: end of 2025, end of 2030 and the horizon's last year end, where they exist.</summary>
-    private static string[] Dates(ScenarioRun run)
+    private static string[] Header(IReadOnlyList<ScenarioRun> runs) =>
+        ["Outcome", "Unit", "Date", .. runs.Select((r, i) => i == 0 ? r.Summary.Scenario : $"{r.Summary.Scenario} (difference; 95 % CI)")];
+
+    /// <summary>Groups the report lists first (scenario "report.groups"), then the policies' country targets, then the regions.</summary>
+    private static IEnumerable<CountryGroup> LeadGroups(IReadOnlyList<ScenarioRun> runs)
     {
-        var ends = run.Result.Recorder.YearEndTicks.Select(t => run.Result.Recorder.Context.Calendar.DateOf(t)).ToArray();
-        return [.. ends.Where(d => d.Year is 2025 or 2030 || d == ends[^1]).Select(d => d.ToString()).Distinct()];
+        var groups = runs[0].Result.Recorder.Groups.Groups;
+        var names = runs.SelectMany(r => r.Scenario.Scenario.Report.Groups)
+            .Concat(runs.SelectMany(r => r.Scenario.Scenario.Policies).SelectMany(p => p.Targets.Countries))
+            .Concat(groups.Where(g => g.Kind == "region").Select(g => g.Name));
+        return names.Distinct().Select(n => groups.FirstOrDefault(g => g.Name == n)).OfType<CountryGroup>();
     }
 
-    private static string[] Header(IReadOnlyList<ScenarioRun> runs) =>
-        ["Outcome", "Date", .. runs.Select(r => r.Summary.Scenario)];
+    /// <summary>Mean across replicates of an outcome in a country group ("world": the whole world) at a year end.</summary>
+    private static double Mean(ScenarioRun run, string countryGroup, Outcome o, string date)
+    {
+        var t = KeyOutcomes.Tick(run, date);
+        if (countryGroup == CountryGroups.World) return run.Summary.Band(o.Metric, o.Group).Mean[t];
+        var recorder = run.Result.Recorder;
+        var y = Array.IndexOf(recorder.YearEndTicks, t);
+        var g = recorder.Groups.Groups.ToList().FindIndex(x => x.Name == countryGroup);
+        var s = recorder.Groups.SeriesIndex(o.Metric, o.Group);
+        return Enumerable.Range(0, run.Replicates).Average(r => recorder.Groups.Value(r, y, g, s));
+    }
 
-    private static IEnumerable<IReadOnlyList<string>> Rows(IReadOnlyList<ScenarioRun> runs, IReadOnlyList<DeltaRow> deltas)
+    private static IEnumerable<IReadOnlyList<string>> Rows(IReadOnlyList<ScenarioRun> runs, IReadOnlyList<DeltaRow> deltas, string countryGroup)
     {
         foreach (var o in Outcome.Main)
-            foreach (var date in Dates(runs[0]))
+            foreach (var date in KeyOutcomes.Dates(runs[0]))
             {
-                var row = new List<string> { o.Title, date };
-                var t = Array.FindIndex(runs[0].Summary.Dates, d => d.ToString() == date);
-                row.Add(Format(runs[0].Summary.Band(o.Metric, o.Group).Mean[t] * o.Scale));
+                var row = new List<string> { o.Title, o.ScreenUnit, date, UnitDisplay.Format(Mean(runs[0], countryGroup, o, date) * o.Scale) };
                 foreach (var run in runs.Skip(1))
                 {
-                    var mean = run.Summary.Band(o.Metric, o.Group).Mean[t] * o.Scale;
-                    var d = deltas.First(x => x.Scenario == run.Summary.Scenario && x.Date == date && x.Metric == o.Metric && x.Group == o.Group);
-                    var cell = $"{Format(mean)} ({Signed(d.MeanDiff * o.Scale)}; {Format(d.Ci95Low * o.Scale)} to {Format(d.Ci95High * o.Scale)})";
+                    var d = deltas.FirstOrDefault(x => x.Scenario == run.Summary.Scenario && x.Date == date && x.CountryGroup == countryGroup
+                        && x.Metric == o.Metric && x.Group == o.Group);
+                    if (d is null) { row.Add("—"); continue; }
+                    var cell = $"{UnitDisplay.Format(Mean(run, countryGroup, o, date) * o.Scale)} ({UnitDisplay.Signed(d.MeanDiff * o.Scale)} {o.DifferenceUnit}; " +
+                        $"{UnitDisplay.Format(d.Ci95Low * o.Scale)} to {UnitDisplay.Format(d.Ci95High * o.Scale)})";
                     row.Add(d.Significant ? "*" + cell : cell);
                 }
                 yield return row;
             }
     }
-
-    private static string Format(double v) => v.ToString(Math.Abs(v) >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture);
-    private static string Signed(double v) => (v >= 0 ? "+" : "") + Format(v);
 }

@@ -53,6 +53,17 @@ public sealed class HtmlReport(string title)
         return this;
     }
 
+    /// <summary>A framed box with a heading and a list, for warnings a reader should not miss.</summary>
+    public HtmlReport Box(string heading, IEnumerable<string> points, string? note = null)
+    {
+        _body.Append($"<aside class=\"box\"><h3>{Encode(heading)}</h3>\n<ul>\n");
+        foreach (var p in points) _body.Append($"<li>{Encode(p)}</li>\n");
+        _body.Append("</ul>\n");
+        if (note != null) _body.Append($"<p>{Encode(note)}</p>\n");
+        _body.Append("</aside>\n");
+        return this;
+    }
+
     public HtmlReport Preformatted(string summary, string text)
     {
         _body.Append($"<details><summary>{Encode(summary)}</summary><pre>{Encode(text)}</pre></details>\n");
@@ -77,6 +88,8 @@ public sealed class HtmlReport(string title)
         td.significant { font-weight: bold; background: #fff4cc; }
         caption { caption-side: top; text-align: left; font-weight: bold; margin-bottom: 0.4em; }
         dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
+        aside.box { border: 2px solid #D55E00; background: #fff6f0; padding: 0.5em 1.2em; margin: 1.5em 0; }
+        aside.box h3 { margin: 0.4em 0; }
         dt { font-weight: bold; } pre { background: #f6f6f6; padding: 1em; overflow-x: auto; font-size: 0.85em; }
         </style>
         </head>

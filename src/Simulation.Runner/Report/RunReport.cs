@@ -1,5 +1,6 @@
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Plots;
+using Simulation.Runner.Results;
 
 namespace Simulation.Runner.Report;
 
@@ -8,22 +9,51 @@ public static class RunReport
 {
     public static readonly IReadOnlyList<(string Plot, string Caption)> Captions =
     [
-        (PlotBook.Adoption, "How many of the 196 countries use each capability over time. The line is the median over the replicates; the shaded band holds 90 % of them (5th to 95th percentile). Dashed lines mark policies (numbered in the legend)."),
+        (PlotBook.Adoption, "How many of the 196 countries use each capability over time. The line is the median over the replicates; the shaded band holds 90 % of them (5th to 95th percentile)."),
         (PlotBook.AdoptionByRegime, "The share of countries of each regime type (V-Dem Regimes of the World, 2019) that use any capability: who adopts first, autocracies or democracies?"),
         (PlotBook.MarketShare, "Whose equipment is installed: the share of the value of active contracts held by vendors from each home state, averaged over replicates."),
         (PlotBook.VendorReach, "In how many countries each of the eight most widespread vendors has an active contract."),
     ];
 
-    public static void Write(ScenarioRun run, string directory)
+    /// <summary>Said only when there are policies to mark.</summary>
+    public const string PolicyNote = " Dashed lines mark the policies (numbered in the legend).";
+
+    public static void Write(ScenarioRun run, string directory, IReadOnlyList<TargetCheck> checks)
     {
         var s = run.Scenario.Scenario;
         var report = new HtmlReport($"Scenario {s.Name}")
             .Paragraph(s.Description)
             .Facts(WhatWasRun(run));
+        var (header, rows) = KeyOutcomes.ForRun(run);
+        report.Heading("Key outcomes").Table(header, rows, KeyOutcomes.RunCaption);
+        Limits.AddTo(report);
         report.Heading("Results");
-        foreach (var (plot, caption) in Captions) report.Figure(Path.Combine(directory, plot + ".svg"), caption);
+        foreach (var (plot, caption) in Captions)
+            report.Figure(Path.Combine(directory, plot + ".svg"), caption + (s.Policies.Count > 0 ? PolicyNote : ""));
+        Calibration(report, checks);
         report.Heading("Scenario as run").Preformatted("Resolved scenario (every default filled in)", RunPipeline.PortableJson(run.Scenario));
         report.Write(Path.Combine(directory, "report.html"));
+    }
+
+    /// <summary>Which published facts this run meets: live when the run covers September 2019, else what the calibration found.</summary>
+    public static void Calibration(HtmlReport report, IReadOnlyList<TargetCheck> checks)
+    {
+        report.Heading("Calibration status");
+        if (checks.Count == 0)
+        {
+            report.Paragraph("This run does not reach September 2019, the date of the facts the model is calibrated to (the Carnegie AI " +
+                "Global Surveillance Index). When the shipped parameters were fitted (docs/model.md §6.1), the ensemble median met all seven " +
+                "headline counts within ±10 % (countries using AI surveillance, each capability, Chinese vendors, Huawei, US vendors); the " +
+                "pattern by regime was not met (closed autocracies adopt too much, electoral regimes too little).");
+            return;
+        }
+        report.Paragraph("Published facts of September 2019 (Feldstein, Carnegie AI Global Surveillance Index) against this run. " +
+            "A fact is met when the median is within ±10 % of it, the criterion the calibration used; headline facts are the ones the calibration must meet.");
+        report.Table(["Fact", "Observed", "This run: median (5–95 %)", "Met (±10 %)"], checks.Select(c => (IReadOnlyList<string>)
+        [
+            c.Headline ? c.Description + " (headline)" : c.Description, UnitDisplay.Format(c.Observed),
+            $"{UnitDisplay.Format(c.Median)} ({UnitDisplay.Format(c.P05)}–{UnitDisplay.Format(c.P95)})", c.Met ? "yes" : "*no",
+        ]));
     }
 
     public static IEnumerable<(string, string)> WhatWasRun(ScenarioRun run)

@@ -12,6 +12,12 @@ public sealed record SeriesBand(string Metric, string Group, double[] Mean, doub
         : this with { Mean = [.. Mean.Select(v => v * k)], P05 = [.. P05.Select(v => v * k)], P50 = [.. P50.Select(v => v * k)], P95 = [.. P95.Select(v => v * k)] };
 }
 
+/// <summary>
+/// An observed value to mark on the plots of a hindcast, in the plot's units (a count, or a share in % of a group),
+/// e.g. the 75 countries using AI surveillance in Carnegie's AI Global Surveillance Index of September 2019.
+/// </summary>
+public sealed record ObservedPoint(string Metric, string Group, YearMonth Date, double Value, string Source);
+
 /// <summary>A policy window to mark on plots: a labelled line at its start (and at its end if it has one).</summary>
 public sealed record PolicyMarker(string Label, YearMonth From, YearMonth? Until);
 
@@ -23,10 +29,11 @@ public sealed class EnsembleSummary
 {
     private readonly Dictionary<(string, string), SeriesBand> _bands = [];
 
-    public EnsembleSummary(string scenario, RunRecorder recorder, IReadOnlyList<PolicyMarker> policies)
+    public EnsembleSummary(string scenario, RunRecorder recorder, IReadOnlyList<PolicyMarker> policies, IReadOnlyList<ObservedPoint>? observed = null)
     {
         Scenario = scenario;
         Policies = policies;
+        Observed = observed ?? [];
         var ctx = recorder.Context;
         Dates = Enumerable.Range(0, ctx.Calendar.Count).Select(ctx.Calendar.DateOf).ToArray();
         Replicates = ctx.Replicates;
@@ -34,6 +41,7 @@ public sealed class EnsembleSummary
         Vendors = ctx.World.Vendors.Select(v => v.Id).ToArray();
         VendorNames = ctx.World.Vendors.ToDictionary(v => v.Id, v => v.Name);
         VendorHome = ctx.World.Vendors.ToDictionary(v => v.Id, v => v.Home);
+        CountryCount = ctx.World.Countries.Count;
         RegimeSizes = Enumerable.Range(0, 4).Select(r => ctx.World.Countries.Count(c => c.Regime == r)).ToArray();
         var sample = new double[Replicates];
         foreach (var s in recorder.Catalog.All)
@@ -59,6 +67,10 @@ public sealed class EnsembleSummary
     /// <summary>Decimal years of the ticks (x axis of every time plot).</summary>
     public double[] Years => Dates.Select(d => d.DecimalYear).ToArray();
     public IReadOnlyList<PolicyMarker> Policies { get; }
+    /// <summary>Observed values to mark (hindcasts only; empty otherwise).</summary>
+    public IReadOnlyList<ObservedPoint> Observed { get; }
+    /// <summary>Countries in the world data (the top of every count-of-countries axis).</summary>
+    public int CountryCount { get; }
     /// <summary>Vendor home states (ISO3) and vendor ids, sorted, with names and homes for legends.</summary>
     public IReadOnlyList<string> Homes { get; }
     public IReadOnlyList<string> Vendors { get; }

@@ -8,38 +8,56 @@ public sealed class OutputFolder : IDisposable
 {
     private bool _committed;
 
-    private OutputFolder(string destination, bool replace)
+    private OutputFolder(string destination, bool replace, string command)
     {
         Destination = Path.GetFullPath(destination);
         Replace = replace;
         var parent = Path.GetDirectoryName(Destination)!;
-        Directory.CreateDirectory(parent);
         Staging = Path.Combine(parent, $".{Path.GetFileName(Destination)}.partial-{Environment.ProcessId}");
-        if (Directory.Exists(Staging)) Directory.Delete(Staging, true);
-        Directory.CreateDirectory(Staging);
+        try
+        {
+            Directory.CreateDirectory(parent);
+            StagingFolders.RemoveStale(parent); // left by runs that were killed
+            if (Directory.Exists(Staging)) Directory.Delete(Staging, true);
+            StagingFolders.Track(Staging);
+            Directory.CreateDirectory(Staging);
+            OutputSafety.WriteMarker(Staging, command);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new OutputNotWritableException(parent, e.Message);
+        }
     }
 
     public string Destination { get; }
     public string Staging { get; }
     private bool Replace { get; }
+    /// <summary>The name reserved for a numbered out/ folder (<see cref="StagingFolders.Reserve"/>), released at the end.</summary>
+    private string? Reservation { get; init; }
 
     /// <summary>
     /// Picks the destination: --out as given (an existing non-empty folder only with --force), or without --out a new
     /// folder under out/ named after the scenario, numbered if that name is taken.
     /// </summary>
-    public static OutputFolder Open(string? requested, string scenarioName, bool force)
+    /// <param name="command">The command writing the folder, recorded in its marker file.</param>
+    /// <param name="inputs">Files the command reads: --out may never hold one of them.</param>
+    public static OutputFolder Open(string? requested, string scenarioName, bool force, string command, IEnumerable<string> inputs)
     {
         if (requested != null)
         {
             if (File.Exists(requested)) throw new OutputExistsException(requested, isFile: true);
             if (Directory.Exists(requested) && Directory.EnumerateFileSystemEntries(requested).Any() && !force)
                 throw new OutputExistsException(requested);
-            return new OutputFolder(requested, force);
+            OutputSafety.CheckReplaceable(requested, inputs);
+            return new OutputFolder(requested, force, command);
         }
-        var name = SafeName(scenarioName);
-        var path = Path.Combine("out", name);
-        for (var n = 2; Directory.Exists(path) || File.Exists(path); n++) path = Path.Combine("out", $"{name}-{n}");
-        return new OutputFolder(path, false);
+        var (path, reservation) = StagingFolders.Reserve("out", SafeName(scenarioName));
+        try { return new OutputFolder(path, false, command) { Reservation = reservation }; }
+        catch
+        {
+            StagingFolders.Release(reservation);
+            throw;
+        }
     }
 
     /// <summary>A file or folder name from a scenario name: letters, digits, '-', '_' and '.', never a path.</summary>
@@ -66,13 +84,21 @@ public sealed class OutputFolder : IDisposable
         }
         else Directory.Move(Staging, Destination);
         _committed = true;
+        StagingFolders.Untrack(Staging);
+        StagingFolders.Release(Reservation);
     }
 
     public void Dispose()
     {
         if (!_committed && Directory.Exists(Staging)) Directory.Delete(Staging, true);
+        StagingFolders.Untrack(Staging);
+        StagingFolders.Release(Reservation);
     }
 }
+
+/// <summary>The output folder's parent cannot be written (read-only, no permission): bad input, exit 2.</summary>
+public sealed class OutputNotWritableException(string parent, string reason)
+    : Exception($"cannot write the output folder in '{parent}': {reason.TrimEnd('.')}; choose another --out");
 
 public sealed class OutputExistsException(string path, bool isFile = false)
     : Exception(isFile ? $"--out '{path}' is a file, not a folder; choose a folder name"

@@ -5,7 +5,8 @@ using Simulation.Model.Metrics;
 namespace Simulation.Runner.Results;
 
 /// <summary>One row of deltas.csv: the mean paired difference of a series at a date, with its 95 % confidence interval.</summary>
-public sealed record DeltaRow(string Scenario, string Baseline, string Date, string Metric, string Group,
+/// <param name="CountryGroup">"world", or the country group (region, bloc, income, regime, scenario group) of the series.</param>
+public sealed record DeltaRow(string Scenario, string Baseline, string Date, string CountryGroup, string Metric, string Group,
     double MeanDiff, double Ci95Low, double Ci95High, int Replicates)
 {
     /// <summary>The interval excludes zero: a difference beyond what replicate noise explains.</summary>
@@ -36,17 +37,53 @@ public static class PairedDifferences
         return (mean, mean - half, mean + half);
     }
 
-    /// <summary>Every series both runs have, at every year end.</summary>
+    /// <summary>Every series both runs have, at every year end: the world's, then each country group's headline series.</summary>
     public static IEnumerable<DeltaRow> AtYearEnds(string scenario, RunRecorder a, string baseline, RunRecorder b)
     {
         var calendar = a.Context.Calendar;
-        foreach (var tick in a.YearEndTicks)
+        for (var y = 0; y < a.YearEndTicks.Length; y++)
+        {
+            var tick = a.YearEndTicks[y];
+            var date = calendar.DateOf(tick).ToString();
             foreach (var s in a.Catalog.All)
             {
                 if (!b.Catalog.TryGet(s.Metric, s.Group, out _)) continue;
                 var (mean, low, high) = MeanWithInterval(Differences(a, b, s.Metric, s.Group, tick));
-                yield return new DeltaRow(scenario, baseline, calendar.DateOf(tick).ToString(), s.Metric, s.Group, mean, low, high, a.Context.Replicates);
+                yield return new DeltaRow(scenario, baseline, date, CountryGroups.World, s.Metric, s.Group, mean, low, high, a.Context.Replicates);
             }
+            foreach (var (group, g) in a.Groups.Groups.Select((x, i) => (x, i)))
+            {
+                var gb = b.Groups.Groups.ToList().FindIndex(x => x.Name == group.Name);
+                if (gb < 0) continue; // a scenario group only one of the two scenarios defines
+                foreach (var s in a.Groups.Series)
+                {
+                    var sb = b.Groups.SeriesIndex(s.Metric, s.Group);
+                    if (sb < 0) continue;
+                    var d = Enumerable.Range(0, a.Context.Replicates).Select(r => a.Groups.Value(r, y, g, s.Index) - b.Groups.Value(r, y, gb, sb)).ToArray();
+                    var (mean, low, high) = MeanWithInterval(d);
+                    yield return new DeltaRow(scenario, baseline, date, group.Name, s.Metric, s.Group, mean, low, high, a.Context.Replicates);
+                }
+            }
+        }
+    }
+
+    /// <summary>Per year end: mean of the paired differences of a group's series and their 5–95 % range.</summary>
+    public static (double[] Mean, double[] P05, double[] P95) GroupBand(RunRecorder a, RunRecorder b, string countryGroup, string metric, string group)
+    {
+        int G(RunRecorder x) => x.Groups.Groups.ToList().FindIndex(c => c.Name == countryGroup);
+        var (ga, gb) = (G(a), G(b));
+        var (sa, sb) = (a.Groups.SeriesIndex(metric, group), b.Groups.SeriesIndex(metric, group));
+        var years = a.YearEndTicks.Length;
+        var (mean, p05, p95) = (new double[years], new double[years], new double[years]);
+        for (var y = 0; y < years; y++)
+        {
+            var d = Enumerable.Range(0, a.Context.Replicates).Select(r => a.Groups.Value(r, y, ga, sa) - b.Groups.Value(r, y, gb, sb)).ToArray();
+            mean[y] = d.Mean();
+            Array.Sort(d);
+            p05[y] = SortedArrayStatistics.QuantileCustom(d, 0.05, QuantileDefinition.R8);
+            p95[y] = SortedArrayStatistics.QuantileCustom(d, 0.95, QuantileDefinition.R8);
+        }
+        return (mean, p05, p95);
     }
 
     /// <summary>Per tick: mean difference and the 5–95 % range of the per-replicate differences (a 90 % band).</summary>
@@ -68,10 +105,10 @@ public static class PairedDifferences
 
     public static void Write(string path, IEnumerable<DeltaRow> rows)
     {
-        using var csv = new Csv(path, "scenario,baseline,date,metric,group,mean_diff,ci95_low,ci95_high,replicates");
+        using var csv = new Csv(path, "scenario,baseline,date,country_group,metric,group,mean_diff,ci95_low,ci95_high,replicates");
         foreach (var r in rows)
         {
-            csv.Field(r.Scenario).Field(r.Baseline).Field(r.Date).Field(r.Metric).Field(r.Group)
+            csv.Field(r.Scenario).Field(r.Baseline).Field(r.Date).Field(r.CountryGroup).Field(r.Metric).Field(r.Group)
                 .Field(r.MeanDiff).Field(r.Ci95Low).Field(r.Ci95High).Field(r.Replicates);
             csv.EndRow();
         }

@@ -1,25 +1,29 @@
+using MathNet.Numerics.Statistics;
 using Simulation.Model.Engine;
+using Simulation.Model.Metrics;
 using Simulation.Model.Time;
 
 namespace Simulation.Runner.Results;
 
-/// <summary>Writes the output contract's CSV files (README "Outputs"): timeseries, summary, countries, contracts.</summary>
+/// <summary>
+/// Writes the output contract's CSV files (README "Output files"): summary and countries always; the per-replicate
+/// timeseries and contracts only with --detail full (they are always in the Parquet files).
+/// </summary>
 public static class ResultWriter
 {
-    public static void WriteTimeseries(string path, string scenario, ulong seed, RunResult result)
+    public static void WriteTimeseries(string path, string scenario, RunResult result)
     {
         var recorder = result.Recorder;
         var calendar = recorder.Context.Calendar;
         var catalog = recorder.Catalog;
-        using var csv = new Csv(path, "scenario,replicate,seed,date,metric,group,value");
-        var seedText = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var csv = new Csv(path, "scenario,replicate,date,metric,group,value");
         for (var r = 0; r < recorder.Context.Replicates; r++)
             for (var t = 0; t < calendar.Count; t++)
             {
                 var date = calendar.DateOf(t).ToString();
                 foreach (var s in catalog.All)
                 {
-                    csv.Field(scenario).Field(r).Field(seedText).Field(date).Field(s.Metric).Field(s.Group).Field(recorder.Value(r, t, s.Index));
+                    csv.Field(scenario).Field(r).Field(date).Field(s.Metric).Field(s.Group).Field(recorder.Value(r, t, s.Index));
                     csv.EndRow();
                 }
             }
@@ -40,20 +44,24 @@ public static class ResultWriter
         }
     }
 
+    /// <summary>
+    /// countries.csv, one row per country and year end (wide, so it joins the world file on iso3): for each indicator
+    /// the share of replicates in which it held. Indicator columns use '_' where the catalogue has ':' (vendor_origin_CHN).
+    /// </summary>
     public static void WriteCountries(string path, string scenario, RunResult result)
     {
         var recorder = result.Recorder;
         var ctx = recorder.Context;
-        using var csv = new Csv(path, "scenario,year,iso3,indicator,probability");
+        using var csv = new Csv(path, "scenario,year,iso3," + string.Join(",", recorder.Indicators.Select(i => i.Replace(':', '_'))));
         for (var y = 0; y < recorder.YearEndTicks.Length; y++)
         {
             var year = ctx.Calendar.DateOf(recorder.YearEndTicks[y]).Year;
             for (var c = 0; c < ctx.World.Countries.Count; c++)
-                for (var i = 0; i < recorder.Indicators.Length; i++)
-                {
-                    csv.Field(scenario).Field(year).Field(ctx.World.Countries[c].Iso3).Field(recorder.Indicators[i]).Field(recorder.Probability(y, c, i));
-                    csv.EndRow();
-                }
+            {
+                csv.Field(scenario).Field(year).Field(ctx.World.Countries[c].Iso3);
+                for (var i = 0; i < recorder.Indicators.Length; i++) csv.Field(recorder.Probability(y, c, i));
+                csv.EndRow();
+            }
         }
     }
 
@@ -66,5 +74,44 @@ public static class ResultWriter
                 .Field(c.ValueUsd).Field(c.DurationMonths).Field(c.Financed).Field(c.DataAccess).Field(c.Status);
             csv.EndRow();
         }
+    }
+
+    /// <summary>metrics.csv: every series the files hold, with its unit (from the one catalogue) and what it means.</summary>
+    public static void WriteMetrics(string path, MetricCatalog catalog)
+    {
+        using var csv = new Csv(path, "metric,group,unit,description");
+        foreach (var s in catalog.All)
+        {
+            var info = MetricUnits.Of(s.Metric);
+            csv.Field(s.Metric).Field(s.Group).Field(info.Unit).Field(info.Description);
+            csv.EndRow();
+        }
+    }
+
+    /// <summary>
+    /// groups.csv: the headline series by country group (regions, blocs, income groups, regimes, the scenario's groups)
+    /// at every year end, as ensemble statistics like summary.csv.
+    /// </summary>
+    public static void WriteGroups(string path, string scenario, RunRecorder recorder)
+    {
+        var groups = recorder.Groups;
+        var calendar = recorder.Context.Calendar;
+        var replicates = recorder.Context.Replicates;
+        var sample = new double[replicates];
+        using var csv = new Csv(path, "scenario,date,country_group,kind,metric,group,mean,p05,p50,p95,replicates");
+        for (var y = 0; y < recorder.YearEndTicks.Length; y++)
+            foreach (var (group, g) in groups.Groups.Select((x, i) => (x, i)))
+                foreach (var s in groups.Series)
+                {
+                    for (var r = 0; r < replicates; r++) sample[r] = groups.Value(r, y, g, s.Index);
+                    var mean = sample.Mean();
+                    Array.Sort(sample);
+                    csv.Field(scenario).Field(calendar.DateOf(recorder.YearEndTicks[y]).ToString()).Field(group.Name).Field(group.Kind)
+                        .Field(s.Metric).Field(s.Group).Field(mean)
+                        .Field(SortedArrayStatistics.QuantileCustom(sample, 0.05, QuantileDefinition.R8))
+                        .Field(SortedArrayStatistics.QuantileCustom(sample, 0.50, QuantileDefinition.R8))
+                        .Field(SortedArrayStatistics.QuantileCustom(sample, 0.95, QuantileDefinition.R8)).Field(replicates);
+                    csv.EndRow();
+                }
     }
 }

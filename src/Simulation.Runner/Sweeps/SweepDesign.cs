@@ -30,8 +30,24 @@ public sealed record SweepParameter(string Path, double[] Values)
 /// <summary>A sweep's points: the full grid of the --set values, or a Latin hypercube over their ranges.</summary>
 public sealed record SweepDesign(IReadOnlyList<SweepParameter> Parameters, IReadOnlyList<double[]> Points, string Kind)
 {
+    /// <summary>The most points a sweep may have, grid or Latin hypercube (--lhs has the same cap).</summary>
+    public const int MaxPoints = 10_000;
+
+    /// <summary>Each path once: the same path twice would be two columns of one parameter, and only one could apply.</summary>
+    private static void CheckDistinct(IReadOnlyList<SweepParameter> parameters)
+    {
+        var repeated = parameters.GroupBy(p => p.Path).FirstOrDefault(g => g.Count() > 1);
+        if (repeated != null)
+            throw new ArgumentException($"--set {repeated.Key} is given {repeated.Count()} times; give each path once with all its values, e.g. --set {repeated.Key[2..]}=v1,v2,v3");
+    }
+
     public static SweepDesign Grid(IReadOnlyList<SweepParameter> parameters)
     {
+        CheckDistinct(parameters);
+        var size = parameters.Aggregate(1.0, (n, p) => n * p.Values.Length);
+        if (size > MaxPoints)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"--set: the grid has {size:N0} points ({string.Join(" × ", parameters.Select(p => p.Values.Length))}); at most {MaxPoints:N0} are run. Give fewer values, or use --lhs N for N points over the same ranges"));
         IEnumerable<double[]> points = [[]];
         foreach (var p in parameters) points = points.SelectMany(prefix => p.Values.Select(v => (double[])[.. prefix, v]));
         return new SweepDesign(parameters, points.ToArray(), "grid");
@@ -43,6 +59,7 @@ public sealed record SweepDesign(IReadOnlyList<SweepParameter> Parameters, IRead
     /// </summary>
     public static SweepDesign LatinHypercube(IReadOnlyList<SweepParameter> parameters, int n, ulong seed)
     {
+        CheckDistinct(parameters);
         var columns = parameters.Select((p, j) =>
         {
             if (p.Values.Length < 2 || p.Values.Min() == p.Values.Max())

@@ -4,28 +4,52 @@ namespace Simulation.Runner.Sweeps;
 
 /// <summary>
 /// points.csv: one line per finished point (ok or failed, with the reason), appended as each point ends. It is what
-/// makes a sweep resumable: a re-run skips the points marked ok, and drops from sweep.csv any rows of a point that
-/// was interrupted after writing them.
+/// makes a sweep (or a sensitivity design) resumable: a re-run skips the points marked ok, and drops from the results
+/// file (sweep.csv) any rows of a point that was interrupted after writing them.
 /// </summary>
 public sealed class SweepLedger
 {
     private readonly string _points;
     private readonly string _results;
 
-    public SweepLedger(string directory, SweepDesign design, string resultsHeader)
+    /// <param name="resultsFile">The file a point's rows go to; every row starts with the point's number.</param>
+    public SweepLedger(string directory, SweepDesign design, string resultsHeader, string resultsFile = "sweep.csv")
     {
+        Directory = directory;
         _points = Path.Combine(directory, "points.csv");
-        _results = Path.Combine(directory, "sweep.csv");
-        Finished = File.Exists(_points)
-            ? File.ReadLines(_points).Skip(1).Select(l => l.Split(',')).Where(f => f.Length > 2 && f[^2] == "ok").Select(f => int.Parse(f[0], CultureInfo.InvariantCulture)).ToHashSet()
-            : [];
-        if (!File.Exists(_points))
-            File.WriteAllText(_points, "point," + string.Join(",", design.Parameters.Select(p => p.Column)) + ",status,seconds\n");
-        if (!File.Exists(_results)) File.WriteAllText(_results, resultsHeader + "\n");
-        else KeepFinishedRows();
+        _results = Path.Combine(directory, resultsFile);
+        var pointsHeader = "point," + string.Join(",", design.Parameters.Select(p => p.Column)) + ",status,seconds";
+        // A run killed mid-write leaves a torn last line in either file: keep only whole lines, so the next append
+        // starts on a line of its own and the torn point simply runs again.
+        var marks = WholeLines(_points, pointsHeader).Skip(1).Select(l => l.Split(',')).Where(f => f.Length > 2 && f[^2] == "ok").ToList();
+        Finished = marks.Select(f => int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : -1)
+            .Where(p => p >= 0 && p < design.Points.Count).ToHashSet();
+        var columns = resultsHeader.Split(',').Length;
+        var rows = WholeLines(_results, resultsHeader);
+        File.WriteAllLines(_results, rows.Take(1).Concat(rows.Skip(1).Where(l => l.Split(',').Length == columns
+            && int.TryParse(l[..l.IndexOf(',')], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && Finished.Contains(p))));
+    }
+
+    /// <summary>The file's complete lines (a last line without its newline is torn), rewritten; a new file gets the header.</summary>
+    private static List<string> WholeLines(string path, string header)
+    {
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, header + "\n");
+            return [header];
+        }
+        var text = File.ReadAllText(path);
+        var end = text.LastIndexOf('\n');
+        var lines = end < 0 ? [header] : text[..end].Split('\n').ToList();
+        if (lines.Count == 0 || lines[0] != header) lines.Insert(0, header);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return lines;
     }
 
     public IReadOnlySet<int> Finished { get; }
+
+    /// <summary>The folder the design's files are in.</summary>
+    public string Directory { get; }
 
     /// <summary>Appends a point's rows to sweep.csv in one write, then marks it in points.csv.</summary>
     public void Complete(int point, double[] values, string rows, double seconds)
@@ -40,11 +64,4 @@ public sealed class SweepLedger
     private void Mark(int point, double[] values, string status, double seconds) =>
         File.AppendAllText(_points, string.Create(CultureInfo.InvariantCulture,
             $"{point},{string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))},{status},{seconds:0.###}\n"));
-
-    private void KeepFinishedRows()
-    {
-        var lines = File.ReadAllLines(_results);
-        var kept = lines.Take(1).Concat(lines.Skip(1).Where(l => Finished.Contains(int.Parse(l[..l.IndexOf(',')], CultureInfo.InvariantCulture))));
-        File.WriteAllLines(_results, kept);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -34,59 +33,47 @@ public static class SweepPipeline
         design.Apply(resolved, 0); // a wrong --set path fails now, before anything is written
 
         var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
-        PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force);
+        PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force, scenario.Inputs);
         var header = "point," + string.Join(",", parameters.Select(p => p.Column)) + ",date,metric,group,mean,p05,p50,p95,replicates";
         var ledger = new SweepLedger(directory, design, header);
         var horizon = new List<HorizonPoint>();
         var ticks = new RunContext(RunSpec.Create(scenario.Scenario, scenario.World, 1, seed)).Calendar.Count;
 
-        await SweepProgress.TrackAsync(design.Points.Count, ticks, ledger.Finished.Count, async progress =>
+        await DesignRunner.RunAsync(design, ledger, ticks, async (i, progress, token) =>
         {
-            for (var i = 0; i < design.Points.Count; i++)
-            {
-                if (ledger.Finished.Contains(i)) continue;
-                cancel.ThrowIfCancellationRequested();
-                var clock = Stopwatch.StartNew();
-                var values = design.Points[i];
-                try
-                {
-                    var file = Path.Combine(directory, "points", $"point-{i:D4}.json");
-                    File.WriteAllText(file, design.Apply(resolved, i).ToJsonString(ScenarioLoader.Options));
-                    var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, cancel, progress.ForPoint(i));
-                    ledger.Complete(i, values, Rows(i, values, run), clock.Elapsed.TotalSeconds);
-                    horizon.AddRange(AtHorizon(i, values, run));
-                }
-                catch (Exception e) when (e is ScenarioException or ArgumentException or InvalidOperationException)
-                {
-                    ledger.Fail(i, values, e.Message, clock.Elapsed.TotalSeconds);
-                    Console.Error.WriteLine($"  point {i} failed: {e.Message}");
-                }
-                progress.PointDone();
-            }
-        });
+            var file = Path.Combine(directory, "points", $"point-{i:D4}.json");
+            File.WriteAllText(file, PointFile(design.Apply(resolved, i), Path.GetDirectoryName(file)!, replicates, seed).ToJsonString(ScenarioLoader.Options));
+            var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, token, progress);
+            horizon.AddRange(AtHorizon(i, design.Points[i], run));
+            return Rows(i, design.Points[i], run);
+        }, cancel);
         horizon.AddRange(ReadHorizon(directory, design, ledger.Finished));
         SweepReport.Write(directory, scenario, design, replicates, seed, horizon);
         return directory;
     }
 
-    /// <summary>A fresh folder, or the same sweep's folder to resume; another sweep's folder only with --force.</summary>
-    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force)
+    /// <summary>
+    /// A point's scenario as it was run: the replicates and seed actually used (a --replicates or --seed given on the
+    /// command line included) and world paths relative to the point file, so the folder can move and the point re-run.
+    /// </summary>
+    private static JsonObject PointFile(JsonObject point, string folder, int replicates, ulong seed)
     {
-        var designFile = Path.Combine(directory, "sweep.json");
-        var description = JsonSerializer.Serialize(new
+        point["replicates"] = replicates;
+        point["seed"] = seed;
+        if (point["world"] is JsonObject world)
+            foreach (var key in new[] { "countries", "vendors" })
+                if (world[key]?.GetValue<string>() is { } path && Path.IsPathRooted(path))
+                    world[key] = Path.GetRelativePath(folder, path).Replace('\\', '/');
+        return point;
+    }
+
+    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force,
+        IEnumerable<string> inputs) =>
+        DesignRunner.PrepareFolder(directory, "sweep.json", JsonSerializer.Serialize(new
         {
             kind = design.Kind, parameters = design.Parameters.Select(p => new { path = p.Path, values = p.Values }),
             points = design.Points, replicates, seed, scenario = scenarioHash, // an edited scenario is another sweep
-        }, new JsonSerializerOptions { WriteIndented = true });
-        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
-        {
-            var same = File.Exists(designFile) && File.ReadAllText(designFile) == description;
-            if (!same && !force) throw new OutputExistsException(directory);
-            if (!same) Directory.Delete(directory, true);
-        }
-        Directory.CreateDirectory(Path.Combine(directory, "points"));
-        File.WriteAllText(designFile, description);
-    }
+        }, new JsonSerializerOptions { WriteIndented = true }), force, inputs, "sweep");
 
     /// <summary>The point's ensemble summary at every year end, as sweep.csv rows.</summary>
     private static string Rows(int point, double[] values, ScenarioRun run)
@@ -144,7 +131,7 @@ public sealed class SweepProgress(int points, int ticks, Action<double> report)
         report(_done / (double)points);
     }
 
-    public static async Task TrackAsync(int points, int ticks, int alreadyDone, Func<SweepProgress, Task> work)
+    public static async Task TrackAsync(int points, int ticks, int alreadyDone, Func<SweepProgress, Task> work, string label = "sweep")
     {
         if (alreadyDone > 0) Console.WriteLine($"Resuming: {alreadyDone} of {points} points already finished.");
         if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
@@ -153,7 +140,7 @@ public sealed class SweepProgress(int points, int ticks, Action<double> report)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async ctx =>
                 {
-                    var task = ctx.AddTask($"sweep ({points} points × {ticks} ticks)", maxValue: 1.0);
+                    var task = ctx.AddTask($"{label} ({points} points × {ticks} ticks)", maxValue: 1.0);
                     await work(new SweepProgress(points, ticks, f => task.Value = f));
                 });
             return;
@@ -164,7 +151,7 @@ public sealed class SweepProgress(int points, int ticks, Action<double> report)
             var point = (int)Math.Floor(f * points);
             if (point == lastPoint || Math.Abs(f * points - point) > 1e-9) return;
             lastPoint = point;
-            Console.WriteLine($"  sweep: {point}/{points} points");
+            Console.WriteLine($"  {label}: {point}/{points} points");
         }));
     }
 }

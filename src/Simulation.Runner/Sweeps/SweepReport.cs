@@ -28,10 +28,12 @@ public static class SweepReport
             {
                 var data = horizon.Where(h => h.Outcome == outcome).OrderBy(h => h.Values[parameter.j]).ToArray();
                 if (data.Length == 0) continue;
-                var stem = $"sweep_{outcome.FileStem}_vs_{parameter.p.Column.Replace('.', '_')}";
-                PlotStyle.Save(Plot(scenario.Scenario.Name, outcome, parameter.p, parameter.j, data, replicates), directory, stem);
+                var stem = ShellSafe($"sweep_{outcome.FileStem}_vs_{parameter.p.Column}");
+                var other = design.Parameters.Count > 1 ? (parameter.j == 0 ? 1 : 0) : -1;
+                PlotStyle.Save(Plot(scenario.Scenario.Name, outcome, design.Parameters, parameter.j, other, data, replicates), directory, stem);
                 report.Figure(Path.Combine(directory, stem + ".svg"),
-                    $"{outcome.Title} at the end of the horizon for each point, against {parameter.p.Column}: the dot is the median over replicates, the bar the 5–95 % range.");
+                    $"{outcome.Title} at the end of the horizon for each point, against {parameter.p.Column}: the dot is the median over replicates, the bar the 5–95 % range" +
+                    (other >= 0 ? $"; colours tell the values of {design.Parameters[other].Column} apart." : "."));
             }
         report.Write(Path.Combine(directory, "report.html"));
     }
@@ -44,25 +46,47 @@ public static class SweepReport
             return (IReadOnlyList<string>)[f[0], .. f.Skip(1).Take(design.Parameters.Count), status];
         });
 
-    private static Plot Plot(string scenario, Outcome outcome, SweepParameter parameter, int j, HorizonPoint[] data, int replicates)
+    /// <summary>A file name any shell takes without quoting: letters, digits, '_' and '-' only.</summary>
+    public static string ShellSafe(string name) =>
+        System.Text.RegularExpressions.Regex.Replace(name.Replace('.', '_'), "[^A-Za-z0-9_-]+", "_").Trim('_');
+
+    /// <summary>Median dots and 5–95 % bars against parameter j; with a second parameter, one colour per value of it.</summary>
+    private static Plot Plot(string scenario, Outcome outcome, IReadOnlyList<SweepParameter> parameters, int j, int other, HorizonPoint[] data, int replicates)
     {
         var plot = new Plot();
         plot.Font.Set(PlotStyle.FontName);
-        plot.Title($"{outcome.Title} at the horizon vs {parameter.Column} — {scenario}\nmedian (dot) and 5–95 % range (bar) over {replicates} replicates per point", 16);
-        plot.XLabel(parameter.Column, 14);
+        plot.Title($"{outcome.Title} at the horizon vs {parameters[j].Column} — {scenario}\nmedian (dot) and 5–95 % range (bar) over {replicates} replicates per point", 16);
+        plot.XLabel(parameters[j].Column, 14);
         plot.YLabel(outcome.YLabel, 14);
-        var color = PlotStyle.PaletteColor(0);
-        foreach (var h in data)
-        {
-            var bar = plot.Add.Line(h.Values[j], h.P05, h.Values[j], h.P95);
-            bar.Color = color.WithAlpha(0.6);
-            bar.LineWidth = 2;
-        }
-        var medians = plot.Add.ScatterPoints(data.Select(h => h.Values[j]).ToArray(), data.Select(h => h.P50).ToArray(), color);
-        medians.MarkerSize = 9;
+        // Points of a grid share x values: a small offset per colour keeps their bars apart.
+        var series = other < 0 ? [(Label: "", Points: data)]
+            : data.GroupBy(h => h.Values[other]).OrderBy(g => g.Key)
+                .Select(g => (Label: $"{parameters[other].Column} = {g.Key.ToString("G6", CultureInfo.InvariantCulture)}", Points: g.ToArray())).ToArray();
         var (x0, x1) = (data.Min(h => h.Values[j]), data.Max(h => h.Values[j]));
-        var pad = x1 > x0 ? (x1 - x0) * 0.08 : Math.Max(Math.Abs(x0) * 0.1, 1e-6);
-        plot.Axes.SetLimits(x0 - pad, x1 + pad, 0, Math.Max(1e-9, data.Max(h => h.P95)) * 1.05);
+        var span = x1 > x0 ? x1 - x0 : Math.Max(Math.Abs(x0) * 0.1, 1e-6);
+        for (var k = 0; k < series.Length; k++)
+        {
+            var color = PlotStyle.PaletteColor(k);
+            var shift = series.Length > 1 ? (k - (series.Length - 1) / 2.0) * span * 0.012 : 0;
+            foreach (var h in series[k].Points)
+            {
+                var bar = plot.Add.Line(h.Values[j] + shift, h.P05, h.Values[j] + shift, h.P95);
+                bar.Color = color.WithAlpha(0.6);
+                bar.LineWidth = 2;
+            }
+            var medians = plot.Add.ScatterPoints(series[k].Points.Select(h => h.Values[j] + shift).ToArray(), series[k].Points.Select(h => h.P50).ToArray(), color);
+            medians.MarkerSize = 9;
+            medians.LegendText = series[k].Label;
+        }
+        var (lo, hi) = (data.Min(h => h.P05), data.Max(h => h.P95));
+        var pad = Math.Max(hi - lo, Math.Max(Math.Abs(hi), 1) * 0.02) * 0.08;
+        plot.Axes.SetLimits(x0 - span * 0.08, x1 + span * 0.08, lo - pad, hi + pad);
+        if (series.Length > 1)
+        {
+            plot.ShowLegend(Edge.Bottom);
+            plot.Legend.Orientation = Orientation.Horizontal;
+            plot.Legend.FontName = PlotStyle.FontName;
+        }
         return plot;
     }
 }

@@ -5,15 +5,19 @@ using Simulation.Model.Agents;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
 
-namespace Simulation.Runner.Engines;
+namespace Simulation.Grains;
 
 /// <summary>
 /// The agents as Orleans grains: one Country grain per country and one Vendor grain per vendor for each run, each
 /// holding that agent's state in every replicate. One call per grain per phase, fanned out with Task.WhenAll over a
-/// fixed (world) order, so results arrive in a fixed order whatever the scheduling.
+/// fixed (world) order, so results arrive in a fixed order whatever the scheduling. Grain keys start with
+/// <paramref name="runKey"/> when given (a cluster batch's own key), else with a number unique in this process.
+/// A batch's agents are the silo-local <see cref="BatchCountryGrain"/> and <see cref="BatchVendorGrain"/>.
 /// </summary>
-public sealed class OrleansRuntime(IGrainFactory grains, IAsyncDisposable? owned = null) : IAgentRuntime
+public sealed class OrleansRuntime(IGrainFactory grains, IAsyncDisposable? owned = null, string? runKey = null) : IAgentRuntime
 {
+    private readonly string _countryClass = (runKey is null ? typeof(CountryGrain) : typeof(BatchCountryGrain)).FullName!;
+    private readonly string _vendorClass = (runKey is null ? typeof(VendorGrain) : typeof(BatchVendorGrain)).FullName!;
     private static int _runs;
     private ICountryGrain[] _countries = [];
     private IVendorGrain[] _vendors = [];
@@ -22,10 +26,10 @@ public sealed class OrleansRuntime(IGrainFactory grains, IAsyncDisposable? owned
 
     public async Task StartRunAsync(RunSpec spec)
     {
-        var run = $"run{Interlocked.Increment(ref _runs)}-{spec.Seed}";
-        _countries = spec.Countries.Select(c => grains.GetGrain<ICountryGrain>(GrainKeys.Of(run, c.Iso3))).ToArray();
+        var run = runKey ?? $"run{Interlocked.Increment(ref _runs)}-{spec.Seed}";
+        _countries = spec.Countries.Select(c => grains.GetGrain<ICountryGrain>(GrainKeys.Of(run, c.Iso3), _countryClass)).ToArray();
         _vendors = spec.Vendors.OrderBy(v => v.Id, StringComparer.Ordinal)
-            .Select(v => grains.GetGrain<IVendorGrain>(GrainKeys.Of(run, v.Id))).ToArray();
+            .Select(v => grains.GetGrain<IVendorGrain>(GrainKeys.Of(run, v.Id), _vendorClass)).ToArray();
         var payload = spec.AsImmutable();
         await Task.WhenAll(_countries.Select(g => g.StartAsync(payload)).Concat(_vendors.Select(g => g.StartAsync(payload))));
     }

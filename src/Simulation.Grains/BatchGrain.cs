@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Simulation.Abstractions;
+using Simulation.Model.Engine;
+
+namespace Simulation.Grains;
+
+/// <summary>
+/// Runs one batch of replicates with the ordinary <see cref="TickDriver"/> over this batch's own Country and Vendor
+/// grains, which live on this silo (<see cref="BatchCountryGrain"/>), so the four phases of every tick are same-silo
+/// calls (no serialization, no network, no directory lookup); only the spec and the result cross to the client.
+/// The run goes on in the grain's own scheduler after <c>StartAsync</c> returns; polls are answered between its turns.
+/// </summary>
+public sealed class BatchGrain(ILocalSiloDetails silo, ILogger<BatchGrain> log) : Grain, IBatchGrain
+{
+    private Task<BatchResult>? _run;
+
+    Task<SiloAddress> IBatchGrain.StartAsync(Immutable<RunSpec> spec)
+    {
+        _run ??= RunAsync(spec.Value);
+        return Task.FromResult(silo.SiloAddress);
+    }
+
+    Task<Immutable<BatchPoll>> IBatchGrain.PollAsync()
+    {
+        var poll = _run switch
+        {
+            null => new BatchPoll(BatchState.Unknown),
+            { IsCompletedSuccessfully: true } => new BatchPoll(BatchState.Done, _run.Result),
+            { IsCompleted: true } => new BatchPoll(BatchState.Failed, Error: _run.Exception!.GetBaseException().Message,
+                Transient: _run.Exception.GetBaseException() is OrleansException or TimeoutException),
+            _ => new BatchPoll(BatchState.Running),
+        };
+        if (_run?.IsCompleted == true) DeactivateOnIdle();
+        return Task.FromResult(poll.AsImmutable());
+    }
+
+    private async Task<BatchResult> RunAsync(RunSpec spec)
+    {
+        var clock = Stopwatch.StartNew();
+        var runtime = new OrleansRuntime(GrainFactory, runKey: this.GetPrimaryKeyString());
+        var result = await new TickDriver(runtime).RunAsync(spec);
+        var recorder = result.Recorder;
+        var first = spec.FirstReplicate;
+        log.LogInformation("batch {Key}: replicates {First}-{Last} of '{Scenario}' done in {Seconds:0.0} s", this.GetPrimaryKeyString(),
+            first, first + spec.Replicates - 1, spec.Scenario.Name, clock.Elapsed.TotalSeconds);
+        return new BatchResult(
+            [.. Enumerable.Range(0, spec.Replicates).Select(recorder.Row)],
+            [.. Enumerable.Range(0, recorder.YearEndTicks.Length).Select(recorder.YearEndCounts)],
+            [.. result.Contracts.Select(c => c with { Replicate = c.Replicate + first })],
+            [.. Enumerable.Range(0, spec.Replicates).Select(recorder.Groups.Row)]);
+    }
+}

@@ -1,0 +1,100 @@
+namespace Simulation.Model.Scenarios;
+
+/// <summary>
+/// Reads an input file (scenario, world data, targets) safely: only a regular file, at most a given number of bytes,
+/// counted while reading, so /dev/zero or a pipe named as a scenario cannot exhaust memory, and its size is never trusted
+/// from the file system alone. Problems are plain messages for the caller to place.
+/// </summary>
+public static class InputFile
+{
+    /// <summary>The world files and targets are small: the shipped countries.csv is about 30 KB.</summary>
+    public const int MaxDataBytes = 16 << 20;
+
+    /// <summary>The file's bytes, or null with <paramref name="problem"/> saying why not.</summary>
+    public static byte[]? TryRead(string path, int maxBytes, out string problem)
+    {
+        problem = "";
+        try
+        {
+            if (path.Contains('\0')) { problem = "the path contains a NUL character"; return null; }
+            if (Directory.Exists(path)) { problem = "this is a folder, not a file"; return null; }
+            var info = new FileInfo(path);
+            if (!info.Exists) { problem = "file not found"; return null; }
+            if (info.Length > maxBytes) { problem = TooLarge(info.Length, maxBytes, exact: true); return null; }
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+            var buffer = new byte[Math.Min(maxBytes + 1L, Math.Max(info.Length + 1, 4096))];
+            var total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (buffer.Length > maxBytes) break;
+                    Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1L, buffer.Length * 2L));
+                }
+                var n = stream.Read(buffer, total, buffer.Length - total);
+                if (n == 0) break;
+                total += n;
+            }
+            if (total > maxBytes)
+            {
+                problem = info.Length == 0
+                    ? "not a regular file (a device or pipe such as /dev/zero); name a file"
+                    : TooLarge(total - 1, maxBytes, exact: false);
+                return null;
+            }
+            if (total != info.Length && info.Length == 0)
+            {
+                problem = "not a regular file (a device or pipe such as /dev/urandom); name a file";
+                return null;
+            }
+            return buffer[..total];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            problem = $"cannot read it: {e.Message}";
+            return null;
+        }
+    }
+
+    private static string TooLarge(long size, int max, bool exact) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"file is {(exact ? "" : "more than ")}{size:N0} bytes; it may be at most {max:N0} bytes");
+
+    /// <summary>
+    /// The first place JSON text cannot be decoded: a byte sequence that is not UTF-8, or a property name with a lone
+    /// UTF-16 surrogate escape ("\ud800"), which no text can hold (string values are checked with their JSON path by
+    /// <see cref="ScenarioShape"/>). Null when the text decodes.
+    /// </summary>
+    public static (int Line, int Column, string Message)? FirstUndecodable(ReadOnlySpan<byte> utf8)
+    {
+        try { new System.Text.UTF8Encoding(false, true).GetCharCount(utf8); }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            var (line, column) = Position(utf8, Math.Max(0, e.Index));
+            return (line, column, $"invalid UTF-8 (byte 0x{utf8[Math.Max(0, e.Index)]:X2}); save the file as UTF-8 text");
+        }
+        var reader = new System.Text.Json.Utf8JsonReader(utf8, new System.Text.Json.JsonReaderOptions
+            { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType != System.Text.Json.JsonTokenType.PropertyName) continue;
+                try { reader.GetString(); }
+                catch (InvalidOperationException)
+                {
+                    var (line, column) = Position(utf8, (int)reader.TokenStartIndex);
+                    return (line, column, "a property name has an invalid \\u escape (a lone UTF-16 surrogate such as \\ud800); write the character itself");
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException) { } // syntax errors are reported by the parser, with their position
+        return null;
+    }
+
+    private static (int Line, int Column) Position(ReadOnlySpan<byte> utf8, int offset)
+    {
+        var before = utf8[..offset];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (before.Count((byte)'\n') + 1, System.Text.Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
+    }
+}

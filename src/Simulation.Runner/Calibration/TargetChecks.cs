@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Simulation.Model.Metrics;
+using Simulation.Model.Scenarios;
+using Simulation.Model.Time;
+
+namespace Simulation.Runner.Calibration;
+
+/// <summary>
+/// Reads a targets file like a scenario: shape (unknown properties, types, nulls, repeated keys, missing fields),
+/// declared ranges and identifiers, then what the scenario makes of it (the date is a tick of its horizon, each
+/// metric/group is a series of the run, "per" is a regime class). Every problem at once, with file, line and JSON path.
+/// </summary>
+public static class TargetChecks
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 };
+
+    public static TargetFile Load(string path, LoadedScenario? scenario)
+    {
+        var problems = new List<ScenarioProblem>();
+        void Problem(string at, string message, (int Line, int Column) where) => problems.Add(new(path, where.Line, where.Column, at, message));
+        if (InputFile.TryRead(path, InputFile.MaxDataBytes, out var why) is not { } bytes)
+        {
+            Problem("$", why, (1, 1));
+            throw new ScenarioException(problems, "targets file");
+        }
+        var utf8 = bytes.AsSpan();
+        if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            Problem("$", "the file is empty; it needs a JSON object", (1, 1));
+            throw new ScenarioException(problems, "targets file");
+        }
+        if (InputFile.FirstUndecodable(utf8) is { } bad)
+        {
+            Problem("$", bad.Message, (bad.Line, bad.Column));
+            throw new ScenarioException(problems, "targets file");
+        }
+        JsonDocument document;
+        try { document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions); }
+        catch (JsonException e)
+        {
+            Problem("$", "invalid JSON: " + e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' '),
+                ((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
+            throw new ScenarioException(problems, "targets file");
+        }
+        using (document)
+        {
+            var map = new JsonLineMap(utf8);
+            void Report(string at, string message, (int Line, int Column)? where = null) => Problem(at, message, where ?? map.Find(at));
+            ScenarioShape.Check(document.RootElement, typeof(TargetFile), "$", map, Report);
+            if (problems.Count == 0) ScenarioShape.CheckRequired(document.RootElement, typeof(TargetFile), "$", Report);
+            if (problems.Count > 0) throw new ScenarioException(problems, "targets file");
+            var file = document.RootElement.Deserialize<TargetFile>(ScenarioLoader.Options)!;
+            DeclaredRules.Check(file, "$", Report);
+            if (file.Targets.Count == 0) Report("$.targets", "list at least one target");
+            var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < file.Targets.Count; i++)
+            {
+                var t = file.Targets[i];
+                if (!firstLine.TryAdd(t.Id, map.Find($"$.targets[{i}].id").Line))
+                    Report($"$.targets[{i}].id", $"target id '{t.Id}' appears twice (first on line {firstLine[t.Id]})");
+                if (t.Per != null && t.Observed > 1) Report($"$.targets[{i}].observed", $"a share ('per' is set) must be at most 1, not {t.Observed}");
+            }
+            if (!YearMonth.TryParse(file.Date, out var date)) Report("$.date", $"'{file.Date}' is not a date of the form YYYY-MM, e.g. \"2019-09\"");
+            else if (scenario != null) CheckAgainst(scenario, file, date, Report);
+            if (problems.Count > 0) throw new ScenarioException(problems, "targets file");
+            return file;
+        }
+    }
+
+    /// <summary>What the scenario's run can measure: the date must be one of its ticks, each metric/group one of its series.</summary>
+    private static void CheckAgainst(LoadedScenario scenario, TargetFile file, YearMonth date, ScenarioValidator.Report report)
+    {
+        var spec = Simulation.Model.Engine.RunSpec.Create(scenario.Scenario, scenario.World, 1, scenario.Scenario.Seed);
+        var ctx = new Simulation.Model.Engine.RunContext(spec);
+        var calendar = ctx.Calendar;
+        if (!Enumerable.Range(0, calendar.Count).Any(t => calendar.DateOf(t) == date))
+            report("$.date", $"{date} is not a tick of {Path.GetFileName(scenario.Path)} ({calendar.Start}..{calendar.End}, by {scenario.Scenario.Tick})");
+        var catalog = new MetricCatalog(scenario.World, scenario.Scenario.Policies.Where(p => p.Type == "financing").Select(p => p.Id).ToList());
+        var metrics = catalog.All.Select(s => s.Metric).Distinct().ToArray();
+        for (var i = 0; i < file.Targets.Count; i++)
+        {
+            var t = file.Targets[i];
+            // Targets over a set of countries are measured from the contracts: check their filters instead of a series.
+            var filtered = false;
+            foreach (var (field, filter) in new[] { ("per", t.Per), ("among", t.Among), ("where", t.Where) })
+            {
+                if (filter is null) continue;
+                filtered |= field != "per";
+                try { CountryFilter.Parse(filter, scenario.World); }
+                catch (ArgumentException e) { report($"$.targets[{i}].{field}", e.Message); }
+            }
+            if (filtered || t.Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare) continue;
+            if (!metrics.Contains(t.Metric))
+                report($"$.targets[{i}].metric", $"unknown metric '{t.Metric}'{Suggest.DidYouMean(t.Metric, metrics)}");
+            else if (!catalog.TryGet(t.Metric, t.Group, out _))
+            {
+                var groups = catalog.All.Where(s => s.Metric == t.Metric).Select(s => s.Group).ToArray();
+                report($"$.targets[{i}].group", $"{t.Metric} has no group '{t.Group}'; it has {string.Join(", ", groups)}{Suggest.DidYouMean(t.Group, groups)}");
+            }
+        }
+    }
+}

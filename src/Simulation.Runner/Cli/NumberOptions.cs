@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Simulation.Runner.Cli;
+
+/// <summary>
+/// Whole-number options that parse and range-check in one place, so `-n abc`, `-n 1e3` or `-n 2147483648` is a plain
+/// "bad input" message naming the option (exit 2), never an exception thrown from a validator.
+/// </summary>
+public static class NumberOptions
+{
+    /// <summary>An optional whole number: absent means "use the scenario's value".</summary>
+    public static Option<int?> Optional(string name, string alias, long min, long max, string description) =>
+        new(name, Aliases(alias))
+        {
+            Description = description,
+            CustomParser = r => Parse(r, name, min, max),
+        };
+
+    /// <summary>A whole number with a default.</summary>
+    public static Option<int> WithDefault(string name, string alias, long min, long max, int defaultValue, string description) =>
+        new(name, Aliases(alias))
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = r => Parse(r, name, min, max) ?? defaultValue,
+        };
+
+    /// <summary>A random seed: any whole number from 0 to 18446744073709551615.</summary>
+    public static Option<ulong?> Seed(string description) =>
+        new("--seed")
+        {
+            Description = description,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+                if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)) return seed;
+                r.AddError($"--seed must be a whole number from 0 to {ulong.MaxValue}, got '{text}'");
+                return null;
+            },
+        };
+
+    private static string[] Aliases(string alias) => alias.Length == 0 ? [] : [alias];
+
+    private static int? Parse(System.CommandLine.Parsing.ArgumentResult r, string name, long min, long max)
+    {
+        var text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return (int)value;
+        r.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {min} to {max}, got '{text}'"));
+        return null;
+    }
+}

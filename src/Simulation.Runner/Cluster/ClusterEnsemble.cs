@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Simulation.Runner.Engines;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Simulation.Abstractions;
+using Simulation.Model.Engine;
+using Simulation.Model.Market;
+using Simulation.Model.Metrics;
+
+namespace Simulation.Runner.Cluster;
+
+/// <summary>
+/// The runner as an external Orleans client of a cluster found through Redis membership: it cuts an ensemble into
+/// batches of replicates, lets a <see cref="BatchDispatcher"/> spread them over the silos, and stitches the batches
+/// back into one <see cref="RunResult"/>, identical to what one process would have computed.
+/// </summary>
+public sealed class ClusterEnsemble : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly IClusterClient _client;
+    private readonly bool _verbose;
+
+    private ClusterEnsemble(IHost host, bool verbose)
+    {
+        _host = host;
+        _client = host.Services.GetRequiredService<IClusterClient>();
+        _verbose = verbose;
+    }
+
+    public ClusterAddress Address { get; private init; } = null!;
+
+    /// <summary>
+    /// How long to wait for a gateway once Redis answered. Generous: on a 2-core machine shared with other work, a
+    /// client took over 30 s to reach silos that had joined. An unreachable Redis fails at once, not after this.
+    /// </summary>
+    private static readonly TimeSpan ConnectLimit = TimeSpan.FromMinutes(2);
+
+    public static async Task<ClusterEnsemble> ConnectAsync(ClusterAddress address, bool verbose, CancellationToken cancel = default)
+    {
+        var redis = address.RedisOptions("--cluster");
+        var builder = Host.CreateApplicationBuilder();
+        OrleansLogging.Configure(builder.Logging, verbose);
+        builder.UseOrleansClient(client =>
+        {
+            client.UseRedisClustering(o => o.ConfigurationOptions = redis);
+            client.Configure<ClusterOptions>(o => { o.ClusterId = address.ClusterId; o.ServiceId = ClusterAddress.ServiceId; });
+            // A whole batch is one call: allow it as long as a batch can take on a loaded machine.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromHours(2));
+            // Learn soon of silos that join or leave.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.Services.AddSerializer(s => s.AddModelCodec());
+        });
+        var host = builder.Build();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            timeout.CancelAfter(ConnectLimit);
+            await host.StartAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new ArgumentException($"cannot join {address}: {Reason(e)}. Start Redis and at least one silo " +
+                $"(`silo --redis {address.Redis} --cluster-id {address.ClusterId}`) first; nothing was run");
+        }
+        return new ClusterEnsemble(host, verbose) { Address = address };
+    }
+
+    private static string Reason(Exception e) =>
+        e is OperationCanceledException ? $"no silo answered within {ConnectLimit.TotalSeconds:0} s" : e.GetBaseException().Message;
+
+    /// <summary>Runs the ensemble on the cluster. Progress is in ticks of the whole ensemble, as batches finish.</summary>
+    public async Task<RunResult> RunAsync(RunSpec spec, IProgress<int>? progress = null, CancellationToken cancel = default)
+    {
+        var ctx = new RunContext(spec);
+        var recorder = new RunRecorder(ctx);
+        var contracts = new ImmutableArray<ContractRecord>[Batches.Count(spec.Replicates)];
+        var done = 0;
+        var dispatcher = new BatchDispatcher(_client, Console.Error);
+        await dispatcher.RunAsync(spec, (batch, result) =>
+        {
+            recorder.Absorb(batch.First, result.Rows, result.YearEndCounts, result.GroupRows);
+            contracts[batch.Index] = result.Contracts;
+            done += batch.Count;
+            progress?.Report(ctx.Calendar.Count * done / spec.Replicates);
+        }, cancel);
+        return new RunResult(recorder, [.. contracts.SelectMany(c => c)]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _host.StopAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) { }
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,45 @@
+using Simulation.Runner.Pipeline;
+using Simulation.Runner.Plots;
+using Simulation.Runner.Results;
+
+namespace Simulation.Runner.Report;
+
+/// <summary>
+/// The key-outcomes table (end of 2025, end of 2030 and the horizon) that the run report, the compare report and the
+/// terminal all show, in screen units (% for shares, pp for differences of shares) with one rounding.
+/// </summary>
+public static class KeyOutcomes
+{
+    /// <summary>
+    /// Dates of the table: the ends of 2025 and 2030 where the run has them, and the horizon: its last tick for a single
+    /// run, its last year end for a comparison (deltas.csv, which the comparison reads, holds year ends).
+    /// </summary>
+    public static string[] Dates(ScenarioRun run, bool lastTick = false)
+    {
+        var recorder = run.Result.Recorder;
+        var calendar = recorder.Context.Calendar;
+        var ends = recorder.YearEndTicks.Select(t => calendar.DateOf(t)).ToList();
+        var dates = ends.Where(d => d.Year is 2025 or 2030).ToList();
+        if (lastTick) dates.Add(calendar.DateOf(calendar.Count - 1));
+        else if (ends.Count > 0) dates.Add(ends[^1]);
+        return [.. dates.Select(d => d.ToString()).Distinct()];
+    }
+
+    public static int Tick(ScenarioRun run, string date) => Array.FindIndex(run.Summary.Dates, d => d.ToString() == date);
+
+    /// <summary>One run: the median with its 5–95 % range across replicates, per outcome and date.</summary>
+    public static (string[] Header, List<string[]> Rows) ForRun(ScenarioRun run)
+    {
+        var dates = Dates(run, lastTick: true);
+        var rows = new List<string[]>();
+        foreach (var o in Outcome.Main)
+        {
+            var band = run.Summary.Band(o.Metric, o.Group).Scaled(o.Scale);
+            rows.Add([o.Title, o.ScreenUnit, .. dates.Select(d => Tick(run, d)).Select(t =>
+                $"{UnitDisplay.Format(band.P50[t])} ({UnitDisplay.Format(band.P05[t])}–{UnitDisplay.Format(band.P95[t])})")]);
+        }
+        return (["Outcome", "Unit", .. dates], rows);
+    }
+
+    public const string RunCaption = "Median across replicates, in brackets the range holding 90 % of them (5th to 95th percentile)";
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Simulation.Model.Engine;
+using Simulation.Model.Metrics;
+using Simulation.Model.Scenarios;
+using Simulation.Runner.Engines;
+using Simulation.Runner.Pipeline;
+using Simulation.Runner.Results;
+using Simulation.Runner.Sweeps;
+
+namespace Simulation.Runner.Sensitivity;
+
+/// <summary>What the sensitivity command was asked for.</summary>
+public sealed record SensitivityRequest(string ScenarioPath, string? ComparePath, string Method, int Samples, int Replicates,
+    string? Dates, IReadOnlyList<string> Outcomes, RunOptions Options, IReadOnlyList<string>? Only = null);
+
+/// <summary>
+/// sensitivity: the scenario's uncertain parameters → a Morris or Saltelli design → every point an ensemble (and, with
+/// --compare, the compared scenario's ensemble at the same parameters and seed) → per point every replicate's value of
+/// each outcome, appended to outcomes.csv through the sweep ledger (resumable, failed points recorded,
+/// memory flat) → indices (sensitivity.csv), bar plots and report.html.
+/// </summary>
+public static class SensitivityPipeline
+{
+    public const string ResultsFile = "outcomes.csv";
+
+    public static async Task<string> RunAsync(SensitivityRequest request, CancellationToken cancel = default)
+    {
+        var scenario = ScenarioLoader.Load(request.ScenarioPath);
+        var other = request.ComparePath is { } c ? ScenarioLoader.Load(c) : null;
+        var seed = request.Options.Seed ?? scenario.Scenario.Seed;
+        var calendar = new RunContext(RunSpec.Create(scenario.Scenario, scenario.World, 1, seed)).Calendar;
+        var dates = SensitivityOutcome.ParseDates(request.Dates, calendar);
+        var outcomes = Outcomes(request, scenario, other, dates);
+        if (scenario.Scenario.Uncertain.Count == 0)
+            throw new ArgumentException($"{scenario.Path}: $.uncertain: the scenario lists no uncertain parameters; extend scenarios/uncertainties.json or list them as \"uncertain\": [{{ \"path\": ..., \"min\": ..., \"max\": ... }}]");
+        var parameters = Select(scenario.Scenario.Uncertain, request.Only ?? []);
+
+        // Simulating past the last outcome date changes nothing before it (every draw belongs to its own tick), so stop there.
+        var main = Resolved(scenario, parameters, dates[^1]);
+        // The compared scenario takes the point's values of the parameters it has (a policy's strength it lacks stays out).
+        var inOther = other is null ? [] : parameters.Where(p => Exists(other, p.Path)).ToArray();
+        var compared = other is null ? null : Resolved(other, inOther, dates[^1]);
+        var shared = inOther.Select(p => ScenarioPaths.Normalise(p.Path)).ToHashSet();
+        var design = SensitivityDesign.Create(request.Method, request.Samples, parameters, main, seed);
+        design.Sweep.Apply(main, 0);
+
+        var directory = Path.GetFullPath(request.Options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sensitivity"));
+        DesignRunner.PrepareFolder(directory, "sensitivity.json", Description(request, design, outcomes, seed, scenario, other), request.Options.Force,
+            other is null ? scenario.Inputs : scenario.Inputs.Concat(other.Inputs), "sensitivity");
+        var ledger = new SweepLedger(directory, design.Sweep, "point,outcome,replicate,value", ResultsFile);
+        var ticks = Enumerable.Range(0, calendar.Count).First(t => calendar.DateOf(t).ToString() == dates[^1]) + 1;
+        await using (var runtime = await Engine.CreateAsync(request.Options.Engine, request.Options.Silos, request.Options.Verbose))
+        {
+            await DesignRunner.RunAsync(design.Sweep, ledger, other is null ? ticks : 2 * ticks, async (i, progress, token) =>
+            {
+                var run = await Simulate(runtime, directory, $"point-{i:D4}.json", design.Sweep.Apply(main, i), request.Replicates, seed, progress, 0, token);
+                RunRecorder? baseline = null;
+                if (compared != null)
+                {
+                    var json = compared.DeepClone().AsObject();
+                    for (var j = 0; j < design.K; j++)
+                        if (shared.Contains(design.Sweep.Parameters[j].Path)) ScenarioPaths.Set(json, design.Sweep.Parameters[j].Path, design.Sweep.Points[i][j]);
+                    baseline = await Simulate(runtime, directory, $"point-{i:D4}-compare.json", json, request.Replicates, seed, progress, ticks, token);
+                }
+                return Rows(i, outcomes, run, baseline);
+            }, cancel, "sensitivity");
+        }
+        var analysis = SensitivityAnalysis.Compute(directory, design, outcomes, request.Replicates);
+        SensitivityAnalysis.WriteCsv(Path.Combine(directory, "sensitivity.csv"), analysis, design);
+        SensitivityReport.Write(directory, request, scenario, other, design, analysis, shared, seed);
+        return directory;
+    }
+
+    private static IReadOnlyList<SensitivityOutcome> Outcomes(SensitivityRequest request, LoadedScenario scenario, LoadedScenario? other, string[] dates)
+    {
+        var series = request.Outcomes.Count == 0 ? SensitivityOutcome.Headline : request.Outcomes.Select(SensitivityOutcome.ParseSeries).Distinct().ToArray();
+        foreach (var s in series)
+        {
+            SensitivityOutcome.Check(s, scenario);
+            if (other != null) SensitivityOutcome.Check(s, other);
+        }
+        if (series.FirstOrDefault(s => s.In != null) is { } grouped && dates.FirstOrDefault(d => !d.EndsWith("-12", StringComparison.Ordinal) && !IsLastOfYear(scenario, d)) is { } notYearEnd)
+            throw new ArgumentException($"--outcome {grouped}: country groups are recorded at year ends only, and --dates {notYearEnd} is not one");
+        if (other != null && (other.Scenario.Start != scenario.Scenario.Start || other.Scenario.Tick != scenario.Scenario.Tick
+            || string.CompareOrdinal(other.Scenario.End, dates[^1]) < 0))
+            throw new ArgumentException($"--compare {other.Path}: its horizon {other.Scenario.Start}..{other.Scenario.End} by {other.Scenario.Tick} must start and tick like {scenario.Path} ({scenario.Scenario.Start}, {scenario.Scenario.Tick}) and reach {dates[^1]}");
+        var effects = other is null ? [] : dates.SelectMany(d => series.Select(s => new SensitivityOutcome(s.Metric, s.Group, d, true, s.In)));
+        return [.. effects, .. dates.SelectMany(d => series.Select(s => new SensitivityOutcome(s.Metric, s.Group, d, false, s.In)))];
+    }
+
+    /// <summary>A date that is the last tick of its year (e.g. 2011-10 with quarterly ticks): a year end of the calendar.</summary>
+    private static bool IsLastOfYear(LoadedScenario scenario, string date)
+    {
+        var calendar = new RunContext(RunSpec.Create(scenario.Scenario, scenario.World, 1, scenario.Scenario.Seed)).Calendar;
+        return Enumerable.Range(0, calendar.Count).Any(t => calendar.IsYearEnd(t) && calendar.DateOf(t).ToString() == date);
+    }
+
+    /// <summary>
+    /// --only: the uncertain parameters whose path is, or lies under, one of the given paths (e.g. "parameters.choice"
+    /// or "policies[0].discount"), in the list's order; all of them without --only.
+    /// </summary>
+    public static IReadOnlyList<FreeParameter> Select(IReadOnlyList<FreeParameter> uncertain, IReadOnlyList<string> only)
+    {
+        if (only.Count == 0) return uncertain;
+        var prefixes = only.Select(ScenarioPaths.Normalise).ToArray();
+        static bool Under(string path, string prefix) =>
+            path == prefix || (path.StartsWith(prefix, StringComparison.Ordinal) && path[prefix.Length] is '.' or '[');
+        foreach (var prefix in prefixes)
+            if (!uncertain.Any(u => Under(ScenarioPaths.Normalise(u.Path), prefix)))
+                throw new ArgumentException($"--only {prefix[2..]}: names none of the scenario's uncertain parameters{Suggest.DidYouMean(prefix[2..], Prefixes(uncertain))}");
+        return [.. uncertain.Where(u => prefixes.Any(p => Under(ScenarioPaths.Normalise(u.Path), p)))];
+    }
+
+    /// <summary>Every path and every dotted prefix of one ("parameters", "parameters.choice", ...), for a did-you-mean.</summary>
+    private static IEnumerable<string> Prefixes(IEnumerable<FreeParameter> uncertain) => uncertain
+        .Select(u => ScenarioPaths.Normalise(u.Path)[2..].Split('.'))
+        .SelectMany(parts => Enumerable.Range(1, parts.Length).Select(n => string.Join('.', parts.Take(n)))).Distinct();
+
+    private static JsonObject Resolved(LoadedScenario scenario, IReadOnlyList<FreeParameter> parameters, string end)
+    {
+        var json = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
+        VendorOverride.WriteWorldValues(json, scenario.World, parameters.Select(p => p.Path));
+        json["end"] = end;
+        return json;
+    }
+
+    private static bool Exists(LoadedScenario scenario, string path)
+    {
+        var json = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
+        try
+        {
+            VendorOverride.WriteWorldValues(json, scenario.World, [path]);
+            ScenarioPaths.Get(json, path);
+            return true;
+        }
+        catch (ArgumentException) { return false; }
+    }
+
+    /// <summary>Writes the point's scenario file (runnable on its own, as in a sweep), loads and validates it, runs its ensemble.</summary>
+    private static async Task<RunRecorder> Simulate(IAgentRuntime runtime, string directory, string name, JsonObject json, int replicates, ulong seed,
+        IProgress<int> progress, int tickOffset, CancellationToken cancel)
+    {
+        var file = Path.Combine(directory, "points", name);
+        File.WriteAllText(file, json.ToJsonString(ScenarioLoader.Options));
+        var loaded = ScenarioLoader.Load(file);
+        var spec = RunSpec.Create(loaded.Scenario, loaded.World, replicates, seed);
+        var result = await new TickDriver(runtime).RunAsync(spec, new Progress<int>(t => progress.Report(tickOffset + t)), cancel);
+        return result.Recorder;
+    }
+
+    /// <summary>Per outcome, every replicate's value (of the paired difference for an effect).</summary>
+    private static string Rows(int point, IReadOnlyList<SensitivityOutcome> outcomes, RunRecorder run, RunRecorder? baseline)
+    {
+        var text = new StringBuilder();
+        foreach (var o in outcomes)
+            for (var r = 0; r < run.Context.Replicates; r++)
+            {
+                var value = o.Effect ? o.Value(run, r) - o.Value(baseline!, r) : o.Value(run, r);
+                text.Append(string.Create(CultureInfo.InvariantCulture, $"{point},{o.Id},{r},{value:R}\n"));
+            }
+        return text.ToString();
+    }
+
+    /// <summary>What makes two designs the same (so a re-run resumes): method, samples, points, outcomes, seed, scenarios.</summary>
+    private static string Description(SensitivityRequest request, SensitivityDesign design, IReadOnlyList<SensitivityOutcome> outcomes, ulong seed,
+        LoadedScenario scenario, LoadedScenario? other) => JsonSerializer.Serialize(new
+    {
+        method = request.Method, samples = request.Samples, replicates = request.Replicates, seed,
+        parameters = design.Parameters.Select(p => new { path = ScenarioPaths.Normalise(p.Path), min = p.Min, max = p.Max }),
+        outcomes = outcomes.Select(o => o.Id), scenario = scenario.Hash, compare = other?.Hash, points = design.Sweep.Points,
+    }, new JsonSerializerOptions { WriteIndented = true });
+}

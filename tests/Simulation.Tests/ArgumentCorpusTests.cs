@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Simulation.Runner.Cli;
+
+namespace Simulation.Tests;
+
+/// <summary>
+/// Command lines a user gets wrong (Corpus/arguments/cases.json), run in-process: each is exit 2 with a message
+/// naming the option, path or file at fault, no stack trace, and no output folder written.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ArgumentCorpusTests
+{
+    private static string CasesFile => Path.Combine(TestWorld.RepoRoot, "tests", "Simulation.Tests", "Corpus", "arguments", "cases.json");
+
+    private static List<JsonElement> Cases() => JsonDocument.Parse(File.ReadAllBytes(CasesFile)).RootElement.EnumerateArray().ToList();
+
+    public static IEnumerable<object[]> Names() => Cases().Select(c => new object[] { c.GetProperty("name").GetString()! });
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Bad_command_line_is_exit_2_naming_what_is_wrong(string name)
+    {
+        var c = Cases().Single(x => x.GetProperty("name").GetString() == name);
+        var dir = TestWorld.TempDir("args-" + name);
+        var scenario = TestWorld.ShortScenario("args", end: "2009-12", tick: "year");
+        var output = Path.Combine(dir, "out");
+        string Expand(string s) => s.Replace("$SCENARIO", scenario).Replace("$OUT", output).Replace("$DIR", dir)
+            .Replace("$HINDCAST", Path.Combine(TestWorld.Scenarios, "hindcast-2019.json"))
+            .Replace("$TARGETS", Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json"));
+        var args = c.GetProperty("args").EnumerateArray().Select(a => Expand(a.GetString()!)).ToArray();
+        var before = Directory.GetFileSystemEntries(Path.GetDirectoryName(scenario)!).Order().ToArray();
+
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        Console.SetOut(o);
+        Console.SetError(e);
+        int code;
+        try { code = await App.RunAsync(args); }
+        finally { Console.SetOut(stdout); Console.SetError(stderr); }
+
+        var err = e.ToString();
+        Assert.True(code == ExitCodes.BadInput, $"{name}: exit {code}, expected 2{Environment.NewLine}{err}{o}");
+        Assert.Contains(c.GetProperty("contains").GetString()!, err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.DoesNotContain("Exception", err);
+        Assert.False(Directory.Exists(output), $"{name}: {output} was created");
+        Assert.Equal(before, Directory.GetFileSystemEntries(Path.GetDirectoryName(scenario)!).Order().ToArray());
+    }
+}

@@ -1,0 +1,128 @@
+using Simulation.Runner.Engines;
+using Simulation.Runner.Pipeline;
+
+namespace Simulation.Tests;
+
+/// <summary>
+/// A real cluster: Redis membership, `silo` processes, `run --cluster` as a separate client process. Results must be
+/// byte-identical to the in-process engine, also when a silo is SIGKILLed mid-run or a new one joins. These tests take
+/// tens of seconds each: they start processes and wait for the cluster to declare a killed silo dead.
+/// </summary>
+public sealed class ClusterTests(RedisFixture redis) : IClassFixture<RedisFixture>
+{
+    private static readonly TimeSpan Join = TimeSpan.FromMinutes(5); // generous: a loaded 2-core machine starts silos slowly
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(10);
+    private static readonly string[] DataFiles = ["timeseries.parquet", "contracts.parquet", "summary.csv", "groups.csv", "countries.csv"];
+
+    /// <summary>12 batches of 25 replicates, 2008–2015 monthly: long enough to kill or add a silo while batches fly.</summary>
+    private const int Replicates = 300;
+    private static readonly Lazy<string> Scenario = new(() => TestWorld.ShortScenario("cluster", end: "2015-12"));
+    private static readonly Lazy<Task<string>> Reference = new(() => RunPipeline.RunAsync(
+        new RunOptions(Scenario.Value, Replicates, Out: Path.Combine(TestWorld.TempDir("cluster-ref"), "out"), Engine: Engine.InProcess)));
+
+    private async Task<ChildProcess[]> SilosAsync(string clusterId, int count)
+    {
+        var silos = Enumerable.Range(0, count).Select(_ => Silo(clusterId)).ToArray();
+        try
+        {
+            foreach (var s in silos) await s.WaitForAsync("joined cluster", Join);
+            return silos;
+        }
+        catch
+        {
+            foreach (var s in silos) await s.DisposeAsync(); // a silo that never joined must not outlive the test
+            throw;
+        }
+    }
+
+    private ChildProcess Silo(string clusterId) =>
+        ChildProcess.Tool("silo", "--redis", redis.Connection, "--cluster-id", clusterId, "--port", "0", "--gateway-port", "0");
+
+    private ChildProcess Client(string clusterId, string outDir) =>
+        ChildProcess.Tool("run", Scenario.Value, "-n", Replicates.ToString(), "--cluster", redis.Connection, "--cluster-id", clusterId, "--out", outDir);
+
+    private static async Task AssertSameAsReferenceAsync(string folder)
+    {
+        var reference = await Reference.Value;
+        foreach (var file in DataFiles)
+            Assert.True(File.ReadAllBytes(Path.Combine(reference, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(folder, file))),
+                $"{file} differs from the in-process engine's");
+    }
+
+    [Fact]
+    public async Task Killing_a_silo_mid_run_loses_nothing_and_changes_no_byte()
+    {
+        var id = "kill-" + Environment.ProcessId;
+        var silos = await SilosAsync(id, 3);
+        var outDir = Path.Combine(TestWorld.TempDir("cluster-kill"), "out");
+        await using var client = Client(id, outDir);
+        try
+        {
+            await client.WaitForAsync("% (", RunLimit); // a first batch is back; every silo still has batches in flight
+            silos[1].Kill();
+            Assert.True(await client.ExitAsync(RunLimit) == 0, client.Output);
+            Assert.Contains("runs again", client.Output); // the killed silo's batches were run elsewhere
+            await AssertSameAsReferenceAsync(outDir);
+        }
+        finally
+        {
+            foreach (var s in silos) await s.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_silo_that_joins_mid_run_takes_batches()
+    {
+        var id = "join-" + Environment.ProcessId;
+        var silos = await SilosAsync(id, 1);
+        var outDir = Path.Combine(TestWorld.TempDir("cluster-join"), "out");
+        await using var client = Client(id, outDir);
+        await using var late = Silo(id);
+        try
+        {
+            Assert.True(await client.ExitAsync(RunLimit) == 0, client.Output);
+            Assert.Contains("done in", late.Output); // the late silo ran at least one batch
+            await AssertSameAsReferenceAsync(outDir);
+        }
+        finally
+        {
+            foreach (var s in silos) await s.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_sweep_on_the_cluster_writes_what_the_in_process_sweep_writes()
+    {
+        var id = "sweep-" + Environment.ProcessId;
+        var silos = await SilosAsync(id, 2);
+        try
+        {
+            var scenario = TestWorld.ShortScenario("cluster-sweep", end: "2010-12");
+            string[] Args(string outDir) => ["sweep", scenario, "--set", "parameters.adoption.innovation=0.002,0.004", "-n", "30", "--out", outDir];
+            var inprocess = Path.Combine(TestWorld.TempDir("sweep-inproc"), "out");
+            var onCluster = Path.Combine(TestWorld.TempDir("sweep-cluster"), "out");
+            await using var a = ChildProcess.Tool([.. Args(inprocess), "--engine", "inprocess"]);
+            Assert.True(await a.ExitAsync(RunLimit) == 0, a.Output);
+            await using var b = ChildProcess.Tool([.. Args(onCluster), "--cluster", redis.Connection, "--cluster-id", id]);
+            Assert.True(await b.ExitAsync(RunLimit) == 0, b.Output);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(inprocess, "sweep.csv")), File.ReadAllBytes(Path.Combine(onCluster, "sweep.csv")));
+        }
+        finally
+        {
+            foreach (var s in silos) await s.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task No_cluster_at_the_address_is_exit_2_with_a_hint_and_no_output()
+    {
+        var outDir = Path.Combine(TestWorld.TempDir("cluster-none"), "out");
+        var nobody = $"127.0.0.1:{ChildProcess.FreePort()}";
+        await using var client = ChildProcess.Tool("run", TestWorld.ShortScenario("nobody"), "--cluster", nobody, "--out", outDir);
+        Assert.Equal(2, await client.ExitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Contains($"cannot join cluster 'surveillance-sim' (Redis at {nobody})", client.Output);
+        Assert.Contains("silo --redis", client.Output);
+        Assert.DoesNotContain("   at ", client.Output);
+        Assert.False(Directory.Exists(outDir));
+    }
+}

@@ -1,0 +1,56 @@
+using Simulation.Model.Scenarios;
+
+namespace Simulation.Tests;
+
+/// <summary>Inputs that are not what they seem: endless devices, deep extends chains, NUL characters in paths.</summary>
+public sealed class InputFileTests
+{
+    [Fact]
+    public void A_long_extends_chain_stops_at_the_cap_with_one_problem_at_the_first_file()
+    {
+        var dir = TestWorld.TempDir("extends-chain");
+        const int files = 40;
+        for (var i = 0; i < files; i++)
+            File.WriteAllText(Path.Combine(dir, $"s{i}.json"), i == files - 1
+                ? $$"""{ "name": "s{{i}}", "world": { "countries": "{{TestWorld.CountriesCsv.Replace("\\", "/")}}", "vendors": "{{TestWorld.VendorsJson.Replace("\\", "/")}}" } }"""
+                : $$"""{ "extends": "s{{i + 1}}.json", "name": "s{{i}}" }""");
+        var first = Path.Combine(dir, "s0.json");
+        var ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(first));
+        var p = Assert.Single(ex.Problems);
+        Assert.Equal((first, 1, "$.extends"), (p.File, p.Line, p.Path));
+        Assert.Contains($"longer than {ScenarioLoader.MaxExtendsDepth} files", p.Message);
+    }
+
+    [Fact]
+    public void A_chain_within_the_cap_loads()
+    {
+        var dir = TestWorld.TempDir("extends-ok");
+        const int files = 10;
+        for (var i = 0; i < files; i++)
+            File.WriteAllText(Path.Combine(dir, $"s{i}.json"), i == files - 1
+                ? $$"""{ "name": "s{{i}}", "world": { "countries": "{{TestWorld.CountriesCsv.Replace("\\", "/")}}", "vendors": "{{TestWorld.VendorsJson.Replace("\\", "/")}}" } }"""
+                : $$"""{ "extends": "s{{i + 1}}.json", "name": "s{{i}}" }""");
+        Assert.Equal("s0", ScenarioLoader.Load(Path.Combine(dir, "s0.json")).Scenario.Name);
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/urandom")]
+    public void A_device_is_not_read_past_the_cap(string device)
+    {
+        if (!File.Exists(device)) return;
+        var bytes = InputFile.TryRead(device, 1 << 20, out var why);
+        Assert.Null(bytes);
+        Assert.Contains("not a regular file", why);
+    }
+
+    [Fact]
+    public void A_file_larger_than_the_cap_is_refused_before_reading()
+    {
+        var path = Path.Combine(TestWorld.TempDir("big"), "big.json");
+        File.WriteAllBytes(path, new byte[2048]);
+        Assert.Null(InputFile.TryRead(path, 1024, out var why));
+        Assert.Contains("2,048 bytes", why);
+        Assert.NotNull(InputFile.TryRead(path, 4096, out _));
+    }
+}

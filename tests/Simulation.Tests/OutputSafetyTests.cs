@@ -1,0 +1,182 @@
+using Simulation.Runner.Cli;
+using Simulation.Runner.Results;
+using static Simulation.Tests.CliTests;
+
+namespace Simulation.Tests;
+
+/// <summary>
+/// `--force` replaces only folders this tool wrote (or empty ones): a mistyped --out must never delete a user's
+/// scenarios, data or repository. Every refusal is exit 2 and leaves every file as it was.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class OutputSafetyTests
+{
+    /// <summary>A copy of the shipped scenarios in a temporary folder, so a failing refusal could only harm the copy.</summary>
+    private static string CopyOfScenarios(string name)
+    {
+        var root = TestWorld.TempDir(name);
+        var target = Path.Combine(root, "scenarios");
+        foreach (var file in Directory.EnumerateFiles(TestWorld.Scenarios, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(target, Path.GetRelativePath(TestWorld.Scenarios, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+        return target;
+    }
+
+    /// <summary>Every file under a folder with its contents, to show that nothing was touched.</summary>
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllText);
+
+    private static async Task AssertRefused(string folder, string reason, params string[] args)
+    {
+        var before = Snapshot(folder);
+        var (code, _, err) = await Cli(args);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--force will not replace", err);
+        Assert.Contains(reason, err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.Equal(before, Snapshot(folder));
+        Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(Path.GetFullPath(folder))!, ".*partial*"));
+    }
+
+    [Fact]
+    public async Task Force_refuses_the_folder_that_holds_the_scenario()
+    {
+        var scenarios = CopyOfScenarios("force-scenarios");
+        await AssertRefused(scenarios, "which this command reads",
+            "run", Path.Combine(scenarios, "baseline.json"), "--out", scenarios, "--force", "--engine", "inprocess", "-n", "2");
+    }
+
+    [Fact]
+    public async Task Force_refuses_a_parent_of_the_scenario_and_the_world_folder()
+    {
+        var scenarios = CopyOfScenarios("force-parent");
+        var parent = Path.GetDirectoryName(scenarios)!;
+        await AssertRefused(parent, "which this command reads",
+            "run", Path.Combine(scenarios, "baseline.json"), "--out", parent, "--force", "--engine", "inprocess");
+        var world = Path.Combine(scenarios, "world");
+        await AssertRefused(world, "countries.csv",
+            "compare", Path.Combine(scenarios, "baseline.json"), Path.Combine(scenarios, "history.json"), "--out", world, "--force");
+    }
+
+    [Fact]
+    public async Task Force_refuses_a_folder_the_tool_did_not_write()
+    {
+        var folder = TestWorld.TempDir("force-foreign");
+        File.WriteAllText(Path.Combine(folder, "thesis.docx"), "three months of work");
+        await AssertRefused(folder, "was not written by this tool",
+            "run", TestWorld.ShortScenario("foreign", end: "2008-12"), "--out", folder, "--force", "--engine", "inprocess");
+        await AssertRefused(folder, "was not written by this tool",
+            "sweep", TestWorld.ShortScenario("foreign-sweep", end: "2008-12"), "--set", "parameters.adoption.innovation=0.002,0.003",
+            "--out", folder, "--force", "--engine", "inprocess", "-n", "2");
+    }
+
+    [Fact]
+    public async Task Force_refuses_a_repository_even_one_that_looks_like_output()
+    {
+        var repo = TestWorld.TempDir("force-repo");
+        Directory.CreateDirectory(Path.Combine(repo, ".git"));
+        File.WriteAllText(Path.Combine(repo, ".git", "HEAD"), "ref: refs/heads/main");
+        File.WriteAllText(Path.Combine(repo, OutputSafety.MarkerFile), "planted");
+        await AssertRefused(repo, "it is a repository",
+            "run", TestWorld.ShortScenario("repo", end: "2008-12"), "--out", repo, "--force", "--engine", "inprocess");
+    }
+
+    [Fact]
+    public async Task Force_refuses_the_current_directory_and_its_parents()
+    {
+        var scenario = TestWorld.ShortScenario("cwd", end: "2008-12");
+        var cwd = Directory.GetCurrentDirectory();
+        var (code, _, err) = await Cli("run", scenario, "--out", ".", "--force", "--engine", "inprocess");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("it is the current directory", err);
+        (code, _, err) = await Cli("run", scenario, "--out", Path.GetDirectoryName(cwd)!, "--force", "--engine", "inprocess");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("it holds the current directory", err);
+        Assert.True(Directory.Exists(cwd));
+    }
+
+    [Fact]
+    public async Task Force_replaces_a_folder_the_tool_wrote()
+    {
+        var scenario = TestWorld.ShortScenario("replace", end: "2008-12", tick: "quarter");
+        var outDir = Path.Combine(TestWorld.TempDir("replace"), "results");
+        var (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "-n", "2");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.True(File.Exists(Path.Combine(outDir, OutputSafety.MarkerFile)));
+        (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "-n", "3", "--force");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("\"replicates\": 3", File.ReadAllText(Path.Combine(outDir, "manifest.json")));
+    }
+
+    [Fact]
+    public async Task An_out_folder_that_cannot_be_created_is_bad_input()
+    {
+        var root = TestWorld.TempDir("unwritable");
+        var file = Path.Combine(root, "a-file");
+        File.WriteAllText(file, "x");
+        var (code, _, err) = await Cli("run", TestWorld.ShortScenario("unwritable", end: "2008-12"), "--out", Path.Combine(file, "sub"),
+            "--engine", "inprocess");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("cannot write the output folder", err);
+        Assert.Equal(["a-file"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
+    }
+}
+
+/// <summary>Every malformed option is exit 2 with the option named; none crashes with a stack trace.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class OptionParsingTests
+{
+    private static readonly string Baseline = Path.Combine(TestWorld.Scenarios, "baseline.json");
+    private static readonly string History = Path.Combine(TestWorld.Scenarios, "history.json");
+    private static readonly string Hindcast = Path.Combine(TestWorld.Scenarios, "hindcast-2019.json");
+    private static readonly string Targets = Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json");
+
+    public static TheoryData<string[], string> Cases => new()
+    {
+        { ["run", Baseline, "-n", "abc"], "--replicates" },
+        { ["run", Baseline, "-n", "1e3"], "--replicates" },
+        { ["run", Baseline, "-n", "2147483648"], "--replicates" },
+        { ["run", Baseline, "-n", "0"], "--replicates" },
+        { ["run", Baseline, "-n", "10001"], "--replicates" },
+        { ["run", Baseline, "--silos", "abc"], "--silos" },
+        { ["run", Baseline, "--silos", "9"], "--silos" },
+        { ["run", Baseline, "--seed", "-1"], "--seed" },
+        { ["run", Baseline, "--seed", "seven"], "--seed" },
+        { ["run", Baseline, "--silos", "3", "--engine", "inprocess"], "--silos applies only to --engine orleans" },
+        { ["compare", Baseline, History, "-n", "x"], "--replicates" },
+        { ["compare", Baseline, History, "--silos", "2", "--engine", "inprocess"], "--silos" },
+        { ["sweep", Baseline, "--set", "parameters.adoption.innovation=1,2", "-n", "x"], "--replicates" },
+        { ["sweep", Baseline, "--set", "parameters.adoption.innovation=1,2", "--lhs", "abc"], "--lhs" },
+        { ["sweep", Baseline, "--set", "parameters.adoption.innovation=1,2", "--lhs", "1"], "--lhs" },
+        { ["calibrate", Hindcast, "--targets", Targets, "-n", "x"], "--replicates" },
+        { ["calibrate", Hindcast, "--targets", Targets, "--budget", "abc"], "--budget" },
+        { ["calibrate", Hindcast, "--targets", Targets, "--budget", "0"], "--budget" },
+        { ["bench", "-n", "abc"], "--replicates" },
+        { ["bench", "--sweep-points", "many"], "--sweep-points" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Bad_option_values_are_exit_2_naming_the_option(string[] args, string named)
+    {
+        var (code, output, err) = await Cli(args);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(named, err);
+        Assert.DoesNotContain("   at ", err + output);
+        Assert.DoesNotContain("Exception", err + output);
+    }
+
+    [Fact]
+    public async Task Extends_naming_a_folder_says_it_is_a_folder()
+    {
+        var path = TestWorld.WriteScenario($$"""{ "name": "folder-base", "extends": "{{TestWorld.Scenarios.Replace("\\", "/")}}" }""", "folder-base");
+        var (code, _, err) = await Cli("validate", path);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("is a folder", err);
+        Assert.Contains("$.extends", err);
+    }
+}
