@@ -81,16 +81,15 @@ public static class TargetChecks
         for (var i = 0; i < file.Targets.Count; i++)
         {
             var t = file.Targets[i];
-            // Targets over a set of countries are measured from the contracts: check their filters instead of a series.
-            var filtered = false;
+            // Targets over a set of countries are measured from the contracts: their filters must parse, and the share
+            // measures name a vendor, a home state or "vendor:capability" rather than a series.
             foreach (var (field, filter) in new[] { ("per", t.Per), ("among", t.Among), ("where", t.Where) })
             {
                 if (filter is null) continue;
-                filtered |= field != "per";
                 try { CountryFilter.Parse(filter, scenario.World); }
                 catch (ArgumentException e) { report($"$.targets[{i}].{field}", e.Message); }
             }
-            if (filtered || t.Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare) continue;
+            if (t.Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare) continue;
             if (!metrics.Contains(t.Metric))
                 report($"$.targets[{i}].metric", $"unknown metric '{t.Metric}'{Suggest.DidYouMean(t.Metric, metrics)}");
             else if (!catalog.TryGet(t.Metric, t.Group, out _))
