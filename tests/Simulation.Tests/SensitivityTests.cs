@@ -1,4 +1,5 @@
 using Simulation.Runner.Cli;
+using static Simulation.Tests.CliTests;
 
 namespace Simulation.Tests;
 
@@ -6,17 +7,6 @@ namespace Simulation.Tests;
 [Collection(ConsoleCollection.Name)]
 public sealed class SensitivityTests
 {
-    private static async Task<(int Code, string Out, string Err)> Cli(params string[] args)
-    {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return (await App.RunAsync(args), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(stdout); Console.SetError(stderr); }
-    }
-
     private const string Uncertain = """
         , "uncertain": [
           { "path": "$.parameters.adoption.privacy", "min": -1.0, "max": 0.0, "reason": "test" },
