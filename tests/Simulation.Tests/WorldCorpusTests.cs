@@ -26,7 +26,7 @@ public sealed class WorldCorpusTests
     {
         var c = Cases().Single(x => x.GetProperty("name").GetString() == name);
         var dir = TestWorld.TempDir("world-" + name);
-        foreach (var f in new[] { "countries.csv", "gaps.csv", "vendors.json" })
+        foreach (var f in new[] { "countries.csv", "gaps.csv", "vendors.json", "covariates.csv" })
             File.Copy(Path.Combine(TestWorld.Scenarios, "world", f), Path.Combine(dir, f));
         var file = Path.Combine(dir, c.GetProperty("file").GetString()!);
         var line = Edit(c, file);

@@ -54,6 +54,45 @@ public static partial class WorldChecks
         OneOf("bri_member", false, "0", "1"),
     ];
 
+    /// <summary>
+    /// The columns of covariates.csv the model reads (blank = a real gap, filled by the rules of docs/model.md §2.2).
+    /// Bounds leave room above the largest values (USA military spending USD 0.65 tn, GDP USD 20 tn; China's 424 cities).
+    /// </summary>
+    public static readonly IReadOnlyList<Column> CovariateColumns =
+    [
+        new("iso3", "three capital letters (ISO 3166-1 alpha-3), e.g. KEN", s => Iso3().IsMatch(s)),
+        Number("milex_usd", 0, 5e12, optional: true),
+        Number("milex_rank", 0, 1000, optional: true, whole: true),
+        Number("gdp_usd", 0, 1e14, aboveMin: true, optional: true),
+        Number("cities_300k", 0, 5000, optional: true, whole: true),
+        Number("homicide_rate", 0, 500, optional: true),
+        Number("unga_ideal_point", -10, 10, optional: true),
+        Number("cn_finance_2000_2017_usd2021", 0, 1e13, optional: true),
+    ];
+
+    /// <summary>Checks covariates.csv: every column's range, one row per country, only countries of countries.csv.</summary>
+    public static bool CheckCovariates(CsvTable table, IReadOnlyCollection<string> countries, List<ScenarioProblem> problems)
+    {
+        var before = problems.Count;
+        var missing = CovariateColumns.Where(c => !table.Has(c.Name)).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(new(table.Path, 1, 1, "header", $"missing column{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)}"));
+            return false;
+        }
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            foreach (var c in CovariateColumns) Check(table, row, c, problems);
+            var iso3 = table.Get(row, "iso3");
+            if (Iso3().IsMatch(iso3) && !countries.Contains(iso3))
+                Add(table, row, "iso3", problems, $"'{iso3}' is not a country of countries.csv");
+            else if (iso3.Length > 0 && !firstLine.TryAdd(iso3, table.LineOf(row)))
+                Add(table, row, "iso3", problems, $"'{iso3}' appears twice (first on line {firstLine[iso3]}); each country has one row");
+        }
+        return problems.Count == before;
+    }
+
     /// <summary>Checks countries.csv row by row; returns false when any problem was found.</summary>
     public static bool CheckCountries(CsvTable table, List<ScenarioProblem> problems)
     {

@@ -15,15 +15,10 @@ public static class WorldLoader
         var countries = LoadCountries(countriesCsv, File.Exists(gapsCsv) ? gapsCsv : null, problems);
         var homes = countries?.Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal);
         var vendors = VendorFileReader.Read(vendorsJson, homes, problems);
+        if (File.Exists(covariatesCsv) && CsvTable.Read(covariatesCsv, problems) is { } covariates && countries != null)
+            WorldChecks.CheckCovariates(covariates, countries.Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal), problems);
         if (problems.Count > 0 || countries == null || vendors == null) throw new WorldDataException(problems);
-        try
-        {
-            countries = CovariatesLoader.Attach(countries, File.Exists(covariatesCsv) ? covariatesCsv : null);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new WorldDataException([new ScenarioProblem(covariatesCsv, 1, 1, "", e.Message)]);
-        }
+        countries = CovariatesLoader.Attach(countries, File.Exists(covariatesCsv) ? covariatesCsv : null);
         return new WorldData(countries, vendors.Value.Item1, vendors.Value.Item2);
     }
 
