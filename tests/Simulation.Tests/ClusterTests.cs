@@ -114,6 +114,42 @@ public sealed class ClusterTests(RedisFixture redis) : IClassFixture<RedisFixtur
     }
 
     [Fact]
+    public async Task A_sensitivity_analysis_on_the_cluster_writes_what_the_in_process_one_writes()
+    {
+        var id = "sens-" + Environment.ProcessId;
+        var silos = await SilosAsync(id, 2);
+        try
+        {
+            // Soft loans against none, two uncertain parameters; 30 replicates make two batches of each ensemble.
+            var policy = TestWorld.ShortScenario("cluster-sens-loans", end: "2010-12", tick: "quarter", extra: """
+                , "uncertain": [
+                  { "path": "$.parameters.adoption.privacy", "min": -1.0, "max": 0.0, "reason": "test" },
+                  { "path": "$.policies[0].discount", "min": 0.1, "max": 0.5, "reason": "test" }
+                ],
+                "policies": [ { "id": "loans", "type": "financing", "from": "2008-01", "imposer": "CHN",
+                                "targets": { "countries": ["BRI"] }, "discount": 0.3, "budgetUsdPerYear": 0 } ]
+                """);
+            var none = TestWorld.ShortScenario("cluster-sens-none", end: "2010-12", tick: "quarter");
+            string[] Args(string outDir) =>
+                ["sensitivity", policy, "--compare", none, "--method", "morris", "--samples", "2", "-n", "30", "--dates", "2010-10", "--out", outDir];
+            var inprocess = Path.Combine(TestWorld.TempDir("sens-inproc"), "out");
+            var onCluster = Path.Combine(TestWorld.TempDir("sens-cluster"), "out");
+            await using var a = ChildProcess.Tool([.. Args(inprocess), "--engine", "inprocess"]);
+            Assert.True(await a.ExitAsync(RunLimit) == 0, a.Output);
+            await using var b = ChildProcess.Tool([.. Args(onCluster), "--cluster", redis.Connection, "--cluster-id", id]);
+            Assert.True(await b.ExitAsync(RunLimit) == 0, b.Output);
+            Assert.Contains(silos, s => s.Output.Contains("done in")); // the silos ran the design's ensembles, not the client
+            foreach (var file in new[] { "outcomes.csv", "sensitivity.csv" })
+                Assert.True(File.ReadAllBytes(Path.Combine(inprocess, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(onCluster, file))),
+                    $"{file} on the cluster differs from the in-process one's");
+        }
+        finally
+        {
+            foreach (var s in silos) await s.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task No_cluster_at_the_address_is_exit_2_with_a_hint_and_no_output()
     {
         var outDir = Path.Combine(TestWorld.TempDir("cluster-none"), "out");

@@ -41,7 +41,9 @@ public static class SensitivityCommand
         var command = new Command("sensitivity", "Global sensitivity analysis (Morris or Sobol) of the outcomes, or of a policy's effect, over the scenario's uncertain parameters; resumable")
         {
             scenario, compare, method, samples, replicates, dates, outcome, only, RunCommand.Seed, output, RunCommand.EngineOption, force, RunCommand.Verbose,
+            RunCommand.Cluster, RunCommand.ClusterId,
         };
+        RunCommand.RefuseSilosWithoutOrleans(command);
         samples.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 2 or > 100_000) r.AddError("--samples must be between 2 and 100000"); });
         replicates.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 10_000) r.AddError("--replicates must be between 2 and 10000 (replicate noise needs two)"); });
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
@@ -51,7 +53,7 @@ public static class SensitivityCommand
                 parse.GetValue(samples) ?? (m == SensitivityDesign.Morris ? DefaultMorrisTrajectories : DefaultSobolSamples),
                 parse.GetValue(replicates), parse.GetValue(dates), parse.GetValue(outcome) ?? [],
                 new RunOptions("", null, parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(RunCommand.EngineOption)!,
-                    1, parse.GetValue(force), parse.GetValue(RunCommand.Verbose)), parse.GetValue(only) ?? []);
+                    1, parse.GetValue(force), parse.GetValue(RunCommand.Verbose), Cluster: RunCommand.ClusterOf(parse)), parse.GetValue(only) ?? []);
             var folder = await SensitivityPipeline.RunAsync(request, cancel);
             Console.WriteLine($"Sensitivity analysis written to {folder} (sensitivity.csv, outcomes.csv, points.csv, report.html)");
             return ExitCodes.Ok;

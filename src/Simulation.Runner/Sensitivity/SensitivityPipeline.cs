@@ -52,18 +52,18 @@ public static class SensitivityPipeline
             other is null ? scenario.Inputs : scenario.Inputs.Concat(other.Inputs), "sensitivity");
         var ledger = new SweepLedger(directory, design.Sweep, "point,outcome,replicate,value", ResultsFile);
         var ticks = Enumerable.Range(0, calendar.Count).First(t => calendar.DateOf(t).ToString() == dates[^1]) + 1;
-        await using (var runtime = await Engine.CreateAsync(request.Options.Engine, request.Options.Silos, request.Options.Verbose))
+        await using (var simulator = await EnsembleSimulator.CreateAsync(request.Options, cancel))
         {
             await DesignRunner.RunAsync(design.Sweep, ledger, other is null ? ticks : 2 * ticks, async (i, progress, token) =>
             {
-                var run = await Simulate(runtime, directory, $"point-{i:D4}.json", design.Sweep.Apply(main, i), request.Replicates, seed, progress, 0, token);
+                var run = await Simulate(simulator, directory, $"point-{i:D4}.json", design.Sweep.Apply(main, i), request.Replicates, seed, progress, 0, token);
                 RunRecorder? baseline = null;
                 if (compared != null)
                 {
                     var json = compared.DeepClone().AsObject();
                     for (var j = 0; j < design.K; j++)
                         if (shared.Contains(design.Sweep.Parameters[j].Path)) ScenarioPaths.Set(json, design.Sweep.Parameters[j].Path, design.Sweep.Points[i][j]);
-                    baseline = await Simulate(runtime, directory, $"point-{i:D4}-compare.json", json, request.Replicates, seed, progress, ticks, token);
+                    baseline = await Simulate(simulator, directory, $"point-{i:D4}-compare.json", json, request.Replicates, seed, progress, ticks, token);
                 }
                 return Rows(i, outcomes, run, baseline);
             }, cancel, "sensitivity");
@@ -140,14 +140,14 @@ public static class SensitivityPipeline
     }
 
     /// <summary>Writes the point's scenario file (runnable on its own, as in a sweep), loads and validates it, runs its ensemble.</summary>
-    private static async Task<RunRecorder> Simulate(IAgentRuntime runtime, string directory, string name, JsonObject json, int replicates, ulong seed,
+    private static async Task<RunRecorder> Simulate(EnsembleSimulator simulator, string directory, string name, JsonObject json, int replicates, ulong seed,
         IProgress<int> progress, int tickOffset, CancellationToken cancel)
     {
         var file = Path.Combine(directory, "points", name);
         File.WriteAllText(file, json.ToJsonString(ScenarioLoader.Options));
         var loaded = ScenarioLoader.Load(file);
         var spec = RunSpec.Create(loaded.Scenario, loaded.World, replicates, seed);
-        var result = await new TickDriver(runtime).RunAsync(spec, new Progress<int>(t => progress.Report(tickOffset + t)), cancel);
+        var result = await simulator.RunAsync(spec, new Progress<int>(t => progress.Report(tickOffset + t)), cancel);
         return result.Recorder;
     }
 

@@ -11,8 +11,8 @@ public delegate Task<string> PointEvaluator(int point, IProgress<int> ticks, Can
 /// <summary>
 /// Runs the points of a design (sweep, sensitivity) one after another into a folder, through a ledger: finished points
 /// are skipped on a re-run, a failed point is recorded and the design goes on, and each point's rows are appended as it
-/// ends, so memory stays flat. Points are independent given the seed: this loop is the seam where a cluster runner
-/// would hand the same evaluator to many silos (the cluster issue), writing to the same ledger.
+/// ends, so memory stays flat. With --cluster the evaluator spreads each point's ensemble over the silos; points are
+/// independent given the seed, so running several at once would also be possible, at the cost of ordering the ledger.
 /// </summary>
 public static class DesignRunner
 {

@@ -1,0 +1,32 @@
+using Simulation.Model.Engine;
+using Simulation.Runner.Cluster;
+using Simulation.Runner.Engines;
+
+namespace Simulation.Runner.Pipeline;
+
+/// <summary>
+/// Where a design's many ensembles run: one engine on this machine, or the silos of a cluster (--cluster), set up once
+/// for all points rather than once per point (joining a cluster can take half a minute on a loaded machine).
+/// </summary>
+public sealed class EnsembleSimulator : IAsyncDisposable
+{
+    private readonly IAgentRuntime? _runtime;
+    private readonly ClusterEnsemble? _cluster;
+
+    private EnsembleSimulator(IAgentRuntime? runtime, ClusterEnsemble? cluster) => (_runtime, _cluster) = (runtime, cluster);
+
+    public static async Task<EnsembleSimulator> CreateAsync(RunOptions options, CancellationToken cancel = default) =>
+        options.Cluster is { } address
+            ? new(null, await ClusterEnsemble.ConnectAsync(address, options.Verbose, cancel))
+            : new(await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose, cancel), null);
+
+    /// <summary>Runs one ensemble; the same result on either (the cluster stitches its batches back in replicate order).</summary>
+    public Task<RunResult> RunAsync(RunSpec spec, IProgress<int> progress, CancellationToken cancel) =>
+        _cluster is { } cluster ? cluster.RunAsync(spec, progress, cancel) : new TickDriver(_runtime!).RunAsync(spec, progress, cancel);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster != null) await _cluster.DisposeAsync();
+        if (_runtime != null) await _runtime.DisposeAsync();
+    }
+}
