@@ -64,6 +64,7 @@ public sealed class CalibrationTests
         Assert.All(csv.Skip(1), l => Assert.Matches("^[01]$", l.Split(',')[7]));
         var report = File.ReadAllText(Path.Combine(folder, "report.html"));
         Assert.Contains("<svg", report);
+        Assert.Contains("What this model cannot tell you", report);
         Assert.Contains("Observed vs model", File.ReadAllText(Path.Combine(folder, "calibration.svg")));
         Assert.True(new FileInfo(Path.Combine(folder, "calibration.png")).Length > 10_000);
 

@@ -68,6 +68,40 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public async Task A_comparison_reaching_2019_shows_which_published_facts_each_scenario_meets()
+    {
+        // Two scenarios beside a copy of the shipped Carnegie 2019 targets, as the shipped scenarios sit beside theirs.
+        var dir = TestWorld.TempDir("compare-facts");
+        Directory.CreateDirectory(Path.Combine(dir, "targets"));
+        File.Copy(Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json"), Path.Combine(dir, "targets", "aigs-2019.json"));
+        string Write(string name, string extra)
+        {
+            var path = Path.Combine(dir, name + ".json");
+            File.WriteAllText(path, File.ReadAllText(TestWorld.ShortScenario(name, end: "2019-12", extra: extra)));
+            return path;
+        }
+        var open = Write("facts-open", "");
+        var banned = Write("facts-banned", """
+            , "policies": [ { "id": "no-chinese-vendors", "type": "importBan", "from": "2009-01",
+                "targets": { "countries": ["EAS", "ECS", "LCN", "MEA", "NAC", "SAS", "SSF"], "vendors": ["CHN"] } } ]
+            """);
+        var folder = await ComparePipeline.RunAsync([open, banned], Options(Path.Combine(dir, "out"), 3));
+        var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        var status = report[report.IndexOf("<h2>Calibration status</h2>", StringComparison.Ordinal)..];
+        Assert.Contains("facts-open: median (5–95 %)", status);
+        Assert.Contains("facts-banned: median (5–95 %)", status);
+        Assert.Contains("(headline)", status);
+        // A world-wide ban on Chinese vendors from 2009 keeps the count of countries with Chinese equipment far below 63.
+        var chinese = status[status.IndexOf("Chinese companies (headline)", StringComparison.Ordinal)..];
+        var cells = System.Text.RegularExpressions.Regex.Matches(chinese[..chinese.IndexOf("</tr>", StringComparison.Ordinal)], "<td[^>]*>([^<]*)</td>")
+            .Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal("63.0", cells[0]); // observed; then each scenario's median (5–95 %) and whether it is met
+        double Median(string cell) => double.Parse(cell.Split(' ')[0], CultureInfo.InvariantCulture);
+        Assert.True(Median(cells[3]) < 0.9 * 63 && Median(cells[3]) < Median(cells[1]), string.Join(" | ", cells));
+        Assert.Equal("no", cells[4]);
+    }
+
+    [Fact]
     public async Task Regions_partition_the_world_so_their_series_add_up_to_the_worlds()
     {
         var spec = TestWorld.Spec(TestWorld.ShortScenario("regions", end: "2014-12"), replicates: 3);
@@ -123,6 +157,7 @@ public sealed class CompareTests
         Assert.False(Path.IsPathRooted(json["world"]!["countries"]!.GetValue<string>()));
         Assert.Equal(0.02, Simulation.Model.Scenarios.ScenarioLoader.Load(point).Scenario.Parameters.Adoption.Innovation);
         Assert.True(File.Exists(Path.Combine(folder, "sweep_countries_adopted_any_vs_parameters_adoption_innovation.png")));
+        Assert.Contains("What this model cannot tell you", File.ReadAllText(Path.Combine(folder, "report.html")));
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public sealed class SensitivityTests
         Assert.All(points.Skip(1), p => Assert.Contains(",ok,", p));
         var report = File.ReadAllText(Path.Combine(outDir, "report.html"));
         Assert.Contains("Which assumptions matter", report);
+        Assert.Contains("What this model cannot tell you", report);
         Assert.Contains("adoption.privacy", report);
         Assert.Contains("sens-e2e-loans only", report); // the discount does not exist in the counterfactual
         Assert.True(new FileInfo(Path.Combine(outDir, "sensitivity_effect_countries_with_vendor_origin_CHN_2011-10.png")).Length > 10_000);

@@ -156,7 +156,8 @@ public static class CalibratePipeline
             report.Figure(plot, "Each count target after calibration: where the model's median (dot) and 5–95 % range (bar) fall against the observed value (diamond).");
         report
             .Table(header, Rows(result.Fits), "After calibration (calibration.csv)")
-            .Table(header, Rows(before), "Before calibration (the scenario's own values)")
-            .Write(path);
+            .Table(header, Rows(before), "Before calibration (the scenario's own values)");
+        Limits.AddTo(report);
+        report.Write(path);
     }
 }

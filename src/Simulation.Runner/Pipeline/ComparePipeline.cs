@@ -48,7 +48,7 @@ public static class ComparePipeline
         var deltas = runs.Skip(1).SelectMany(r => PairedDifferences.AtYearEnds(r.Summary.Scenario, r.Result.Recorder,
             runs[0].Summary.Scenario, runs[0].Result.Recorder)).ToList();
         PairedDifferences.Write(folder.PathOf("deltas.csv"), deltas);
-        CompareReport.Write(runs, deltas, figures, folder.Staging);
+        CompareReport.Write(runs, deltas, figures, folder.Staging, [.. runs.Select(RunPipeline.CalibrationChecks)]);
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
         return folder.Destination;

@@ -75,8 +75,7 @@ public static class RunPipeline
         new Manifest(name, Path.GetFullPath(run.Scenario.Path), run.Scenario.Hash, run.Seed, run.Replicates,
             options.Cluster is null ? options.Engine : "cluster", options.Cluster is null && options.Engine == Engine.Orleans ? options.Silos : 0, s.Tick, s.Start, s.End, Manifest.CurrentVersions(),
             Math.Round(run.WallSeconds, 3)).Write(At("manifest.json"));
-        var checks = TargetsBeside(run.Scenario) is { } targets ? Calibration.TargetMeasure.Check(run.Result, targets) : [];
-        RunReport.Write(run, directory, checks);
+        RunReport.Write(run, directory, CalibrationChecks(run));
     }
 
     /// <summary>
@@ -140,6 +139,10 @@ public static class RunPipeline
         var source = targets.Source.Split('.')[0].Split(',')[0] + ", Carnegie AIGS " + date.Year;
         return [.. targets.Targets.Select(t => new ObservedPoint(t.Metric, t.Group, date, t.Per is null ? t.Observed : 100 * t.Observed, source))];
     }
+
+    /// <summary>The published facts (targets file beside the scenario) against this run; none when there is no file or the run ends before them.</summary>
+    public static IReadOnlyList<TargetCheck> CalibrationChecks(ScenarioRun run) =>
+        TargetsBeside(run.Scenario) is { } targets ? Calibration.TargetMeasure.Check(run.Result, targets) : [];
 
     /// <summary>The shipped Carnegie 2019 targets file beside the scenario, if there is one.</summary>
     public static Calibration.TargetFile? TargetsBeside(LoadedScenario scenario)

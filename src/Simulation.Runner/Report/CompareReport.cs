@@ -12,7 +12,7 @@ public sealed record CompareFigures(Outcome Outcome, string Overlay, string? Dif
 public static class CompareReport
 {
     public static void Write(IReadOnlyList<ScenarioRun> runs, IReadOnlyList<DeltaRow> deltas,
-        IReadOnlyList<CompareFigures> figures, string directory)
+        IReadOnlyList<CompareFigures> figures, string directory, IReadOnlyList<IReadOnlyList<TargetCheck>> checks)
     {
         var baseline = runs[0].Summary.Scenario;
         var report = new HtmlReport($"Comparison: {string.Join(" vs ", runs.Select(r => r.Summary.Scenario))}")
@@ -51,6 +51,7 @@ public static class CompareReport
                 report.Figure(Path.Combine(directory, byRegion),
                     $"{outcome.Title}, difference from {baseline} within each World Bank region (number of countries in brackets), at each year end, on one scale for all regions.");
         }
+        RunReport.Calibration(report, [.. runs.Select((r, i) => (r.Summary.Scenario, checks[i]))]);
         report.Heading("Scenarios as run");
         foreach (var run in runs) report.Preformatted(run.Summary.Scenario, RunPipeline.PortableJson(run.Scenario));
         report.Write(Path.Combine(directory, "report.html"));

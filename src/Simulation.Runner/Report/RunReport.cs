@@ -36,23 +36,40 @@ public static class RunReport
     }
 
     /// <summary>Which published facts this run meets: live when the run covers September 2019, else what the calibration found.</summary>
-    public static void Calibration(HtmlReport report, IReadOnlyList<TargetCheck> checks)
+    public static void Calibration(HtmlReport report, IReadOnlyList<TargetCheck> checks) => Calibration(report, [("This run", checks)]);
+
+    /// <summary>
+    /// Which published facts each scenario meets (a column pair per scenario whose run covers the facts' date); when
+    /// none does, what the calibration of the shipped parameters found.
+    /// </summary>
+    public static void Calibration(HtmlReport report, IReadOnlyList<(string Scenario, IReadOnlyList<TargetCheck> Checks)> scenarios)
     {
         report.Heading("Calibration status");
-        if (checks.Count == 0)
+        var facts = scenarios.FirstOrDefault(s => s.Checks.Count > 0).Checks?.Select(c => c.Description).ToArray() ?? [];
+        var checkedRuns = scenarios.Where(s => s.Checks.Count > 0 && s.Checks.Select(c => c.Description).SequenceEqual(facts)).ToArray(); // same facts file
+        if (checkedRuns.Length == 0)
         {
-            report.Paragraph("This run does not reach September 2019, the date of the facts the model is calibrated to (the Carnegie AI " +
+            report.Paragraph((scenarios.Count == 1 ? "This run does" : "These runs do") + " not reach September 2019, the date of the facts the model is calibrated to (the Carnegie AI " +
                 "Global Surveillance Index). When the shipped parameters were fitted (docs/model.md §6.1), the ensemble median met all seven " +
                 "headline counts within ±10 % (countries using AI surveillance, each capability, Chinese vendors, Huawei, US vendors); the " +
                 "pattern by regime was not met (closed autocracies adopt too much, electoral regimes too little).");
             return;
         }
-        report.Paragraph("Published facts of September 2019 (Feldstein, Carnegie AI Global Surveillance Index) against this run. " +
+        report.Paragraph("Published facts of September 2019 (Feldstein, Carnegie AI Global Surveillance Index) against " +
+            (scenarios.Count == 1 ? "this run. " : "each scenario. A policy in force before that date can move a scenario off the facts the shipped parameters were fitted to. ") +
             "A fact is met when the median is within ±10 % of it, the criterion the calibration used; headline facts are the ones the calibration must meet.");
-        report.Table(["Fact", "Observed", "This run: median (5–95 %)", "Met (±10 %)"], checks.Select(c => (IReadOnlyList<string>)
+        var first = checkedRuns[0].Checks;
+        string[] header = checkedRuns.Length == 1 && scenarios.Count == 1
+            ? ["Fact", "Observed", "This run: median (5–95 %)", "Met (±10 %)"]
+            : ["Fact", "Observed", .. checkedRuns.SelectMany(r => new[] { $"{r.Scenario}: median (5–95 %)", "Met (±10 %)" })];
+        report.Table(header, first.Select((c, i) => (IReadOnlyList<string>)
         [
             c.Headline ? c.Description + " (headline)" : c.Description, UnitDisplay.Format(c.Observed),
-            $"{UnitDisplay.Format(c.Median)} ({UnitDisplay.Format(c.P05)}–{UnitDisplay.Format(c.P95)})", c.Met ? "yes" : "*no",
+            .. checkedRuns.SelectMany(r => new[]
+            {
+                $"{UnitDisplay.Format(r.Checks[i].Median)} ({UnitDisplay.Format(r.Checks[i].P05)}–{UnitDisplay.Format(r.Checks[i].P95)})",
+                r.Checks[i].Met ? "yes" : "*no",
+            }),
         ]));
     }
 

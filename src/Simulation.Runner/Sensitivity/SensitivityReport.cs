@@ -41,6 +41,7 @@ public static class SensitivityReport
             other is null || shared.Contains(design.Sweep.Parameters[i].Path) ? "both scenarios" : scenario.Scenario.Name + " only",
             p.Reason ?? "",
         ]), "The uncertain parameters and their ranges ($.uncertain of the scenario)");
+        Limits.AddTo(report);
         report.Preformatted("Resolved scenario", RunPipelineJson(scenario));
         report.Write(Path.Combine(directory, "report.html"));
     }

@@ -22,6 +22,7 @@ public static class SweepReport
                 ("Seed", $"{seed} (every point uses the same random streams, so differences between points come from the parameters)"),
             ]);
         report.Table(["Point", .. design.Parameters.Select(p => p.Column), "Status"], PointRows(directory, design), "Points (points.csv)");
+        Limits.AddTo(report);
         report.Heading("Outcomes at the horizon");
         foreach (var parameter in design.Parameters.Select((p, j) => (p, j)))
             foreach (var outcome in Outcome.Main)
