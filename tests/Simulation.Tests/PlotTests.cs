@@ -61,4 +61,18 @@ public class PlotTests
         var top = VendorReachPlot.TopByFinalMedian(bands.Keys, v => bands[v], 4);
         Assert.Equal(["b", "c", "a", "d"], top);
     }
+
+    [Fact]
+    public void The_hindcast_plots_mark_the_published_counts_of_their_own_series_and_no_subset_counts()
+    {
+        var observed = Simulation.Runner.Pipeline.RunPipeline.Observed(
+            Simulation.Model.Scenarios.ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "hindcast-2019.json")));
+        // The 75 countries of the Carnegie index sit on the "any capability" line; the 40 among the top 50 military
+        // spenders are a count of a subset and would read as a second, contradicting value of the same line.
+        Assert.Equal(75, Assert.Single(observed, o => o.Metric == "countries_adopted" && o.Group == "any").Value);
+        Assert.Equal(63, Assert.Single(observed, o => o.Metric == "countries_with_vendor_origin" && o.Group == "CHN").Value);
+        Assert.Equal(observed.Count, observed.Select(o => (o.Metric, o.Group)).Distinct().Count());
+        Assert.Empty(Simulation.Runner.Pipeline.RunPipeline.Observed(
+            Simulation.Model.Scenarios.ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json")))); // not a hindcast
+    }
 }

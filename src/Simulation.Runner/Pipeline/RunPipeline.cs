@@ -137,7 +137,9 @@ public static class RunPipeline
         var (start, end) = (YearMonth.Parse(scenario.Scenario.Start), YearMonth.Parse(scenario.Scenario.End));
         if (date.Index < start.Index || date.Index > end.Index || end.Index - date.Index > 12) return [];
         var source = targets.Source.Split('.')[0].Split(',')[0] + ", Carnegie AIGS " + date.Year;
-        return [.. targets.Targets.Select(t => new ObservedPoint(t.Metric, t.Group, date, t.Per is null ? t.Observed : 100 * t.Observed, source))];
+        // A count within a subset (e.g. the 40 adopters among the top 50 military spenders) is not a point of the plotted series.
+        return [.. targets.Targets.Where(t => t.Where is null)
+            .Select(t => new ObservedPoint(t.Metric, t.Group, date, t.Per is null ? t.Observed : 100 * t.Observed, source))];
     }
 
     /// <summary>The published facts (targets file beside the scenario) against this run; none when there is no file or the run ends before them.</summary>

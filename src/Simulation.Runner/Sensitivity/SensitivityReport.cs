@@ -112,7 +112,9 @@ public static class SensitivityReport
         {
             var bars = morris.OrderByDescending(m => double.IsFinite(m.MuStar) ? m.MuStar : -1).Take(SensitivityPlot.MaxBars)
                 .Select(m => new IndexBar(Name(m.Factor), m.MuStar, m.MuStarCi.Low, m.MuStarCi.High)).ToArray();
-            return SensitivityPlot.Create(a.Outcome.Title, subtitle, "μ*: typical change of the outcome when the assumption crosses its range",
+            var unit = Simulation.Model.Metrics.MetricUnits.Of(a.Outcome.Metric).Unit;
+            return SensitivityPlot.Create(a.Outcome.Title, subtitle,
+                $"μ*: typical change of the outcome ({(unit == Simulation.Model.Metrics.Units.Share ? "share, 0–1" : unit)}) when the assumption crosses its range",
                 [("μ* with 95 % interval", bars)], (a.NoiseFloor, "μ* of replicate noise alone"));
         }
         var order = a.Sobol!.OrderByDescending(s => double.IsFinite(s.Total) ? s.Total : -1).Take(SensitivityPlot.MaxBars).ToArray();
