@@ -111,6 +111,28 @@ public sealed class SensitivityTests
     }
 
     [Fact]
+    public async Task A_fall_is_described_as_larger_or_smaller_not_as_raised_or_lowered()
+    {
+        // A ban on Chinese vendors everywhere: its effect on their reach is a fall, larger the more countries adopt, and
+        // privacy pressure (from -1 to 0: less deterrence) makes more countries adopt.
+        var banned = TestWorld.ShortScenario("sens-fall-ban", end: "2011-12", tick: "quarter", extra: """
+            , "uncertain": [ { "path": "$.parameters.adoption.privacy", "min": -1.0, "max": 0.0, "reason": "test" } ],
+              "policies": [ { "id": "ban", "type": "importBan", "from": "2008-01",
+                "targets": { "countries": ["EAS", "ECS", "LCN", "MEA", "NAC", "SAS", "SSF"], "vendors": ["CHN"] } } ]
+            """);
+        var open = TestWorld.ShortScenario("sens-fall-open", end: "2011-12", tick: "quarter");
+        var outDir = Path.Combine(TestWorld.TempDir("sens-fall"), "out");
+        var (code, _, err) = await Cli("sensitivity", banned, "--compare", open, "--method", "morris", "--samples", "3", "-n", "2",
+            "--dates", "2011-10", "--outcome", "countries_with_vendor_origin/CHN", "--engine", "inprocess", "--out", outDir);
+        Assert.True(code == ExitCodes.Ok, err);
+        var report = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        var effect = report[report.IndexOf("Effect on countries with Chinese vendors", StringComparison.Ordinal)..];
+        effect = effect[..effect.IndexOf("<figure", StringComparison.Ordinal)];
+        Assert.Contains("parameters.adoption.privacy (across its range", effect);
+        Assert.Contains("raising it makes the effect more negative (a larger fall)", effect);
+    }
+
+    [Fact]
     public void A_scenario_adds_uncertain_parameters_to_the_inherited_list_and_a_repeated_path_replaces_the_range()
     {
         var baseline = Path.Combine(TestWorld.Scenarios, "baseline.json").Replace("\\", "/");

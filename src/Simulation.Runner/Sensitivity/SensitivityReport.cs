@@ -74,8 +74,11 @@ public static class SensitivityReport
             var above = ranked.Where(m => top > 0 && m.MuStar >= MattersShare * top && m.MuStar > floor).ToArray();
             var matter = above.Where(m => m.MuStarCi.Low > floor).ToArray();
             var maybe = above.Except(matter).ToArray();
+            // For a fall (a negative mean effect) "raises" would read as "a larger fall"; say which way the number moves.
             string Direction(MorrisIndex m) => Math.Abs(m.Mu) >= 0.8 * m.MuStar
-                ? $"raising it {(m.Mu > 0 ? "raises" : "lowers")} {what}"
+                ? a.Mean < 0
+                    ? $"raising it makes {what} {(m.Mu > 0 ? "less negative (a smaller fall)" : "more negative (a larger fall)")}"
+                    : $"raising it {(m.Mu > 0 ? "raises" : "lowers")} {what}"
                 : "whether it raises or lowers " + what + " depends on the other assumptions";
             yield return matter.Length == 0
                 ? $"No assumption moves {what} clearly more than replicate noise would (μ* of noise alone ≈ {F(floor)})."
