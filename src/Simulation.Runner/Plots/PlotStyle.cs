@@ -74,11 +74,16 @@ public static class PlotStyle
     {
         double max = 0;
         string? source = null;
+        var drawn = new List<double>();
         foreach (var o in observed)
         {
             var match = series.FirstOrDefault(s => s.Band.Metric == o.Metric && s.Band.Group == o.Group);
             if (match.Band is null) continue;
-            var marker = plot.Add.Marker(o.Date.DecimalYear, o.Value, MarkerShape.FilledDiamond, 13, match.Color);
+            // Equal observations (41 % of electoral autocracies and of electoral democracies) would hide one another:
+            // each further one steps a few months to the left.
+            var earlier = drawn.Count(v => Math.Abs(v - o.Value) < 1.5);
+            drawn.Add(o.Value);
+            var marker = plot.Add.Marker(o.Date.DecimalYear - 0.3 * earlier, o.Value, MarkerShape.FilledDiamond, 13, match.Color);
             marker.MarkerLineColor = Colors.Black;
             marker.MarkerLineWidth = 1;
             max = Math.Max(max, o.Value);
