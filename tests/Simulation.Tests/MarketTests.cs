@@ -55,6 +55,26 @@ public sealed class MarketTests
         Assert.Equal(before + 1.0, scarce.Offer(13).AnnualCapacity, 9);
     }
 
+    /// <summary>The competitive fringe (docs/model.md §3.8): signs whatever it is awarded, and stays at its entry quality and price.</summary>
+    [Fact]
+    public void The_fringe_takes_every_award_but_never_learns_or_shares_the_home_market()
+    {
+        var ctx = new RunContext(TestWorld.Spec(TestWorld.ShortScenario("fringe"), 1));
+        var index = ctx.World.VendorIndex["fringe-chn"];
+        var fringe = new Simulation.Model.Agents.VendorAgent(ctx, index);
+        var entry = fringe.Offer(0);
+        for (var t = 1; t < 12; t++) fringe.Offer(t);
+        var awards = Enumerable.Range(0, 60).Select(i => new Simulation.Model.Market.Award(0, i, 0,
+            new Simulation.Model.Market.Bid(index, 1e6, true), 0.5)).ToArray();
+        Assert.All(fringe.Settle(awards), Assert.True);
+        var later = fringe.Offer(12);
+        Assert.Equal(entry.Price, later.Price);
+        Assert.Equal(entry.Quality.ToArray(), later.Quality.ToArray());
+        // Huawei and the other named Chinese vendors share China's build-out; the fringe gets none of it.
+        Assert.Equal(0, ctx.HomeMarketShare[index]);
+        Assert.Equal(1.0, ctx.World.Vendors.Select((v, i) => (v, i)).Where(x => x.v.Home == "CHN").Sum(x => ctx.HomeMarketShare[x.i]), 9);
+    }
+
     [Fact]
     public void Home_market_build_out_lowers_a_chinese_vendors_price_and_raises_its_quality()
     {

@@ -86,7 +86,8 @@ public sealed class OutputContractTests
     public async Task A_default_run_of_100_replicates_writes_at_most_25_MB()
     {
         // The shipped baseline over its whole horizon with 2 replicates. Only the per-replicate Parquet files grow with
-        // the number of replicates; summaries, plots and the report do not. 23 MB leaves a margin for what 2 cannot show.
+        // the number of replicates; summaries, plots and the report do not. 24.5 MB leaves a margin for what 2 cannot show
+        // (it was 23 MB with 20 vendors; the six competitive-fringe vendors of issue #10 add their series and contracts).
         var loaded = ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json"));
         var run = await RunPipeline.ExecuteAsync(loaded, 2, loaded.Scenario.Seed, Standard);
         var folder = Path.Combine(TestWorld.TempDir("size"), "out");
@@ -95,7 +96,7 @@ public sealed class OutputContractTests
         var total = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
         var perReplicate = (Size("timeseries.parquet") + Size("contracts.parquet")) / 2.0;
         var at100 = total + 98 * perReplicate;
-        Assert.True(at100 < 23e6, $"{at100 / 1e6:0.0} MB extrapolated to 100 replicates ({total / 1e6:0.0} MB for 2)");
+        Assert.True(at100 < 24.5e6, $"{at100 / 1e6:0.0} MB extrapolated to 100 replicates ({total / 1e6:0.0} MB for 2)");
     }
 
     [Fact]

@@ -61,11 +61,10 @@ public sealed class PolicyAnswerTests
         Banning_chinese_vendors_never_lowers_the_reach_of_rivals("equipment-bans-2022.json");
 
     /// <summary>
-    /// Not met yet (docs/model.md §8): with the shipped parameters the hypothetical alliance-wide ban lowers US vendors'
-    /// reach in 2030 by about 1.4 countries [−2.7, −0.1] (Japanese, French and Israeli reach do not fall). Raising
-    /// vendors.capacityResponse to 1.0 makes it pass but moves the 2019 hindcast's Chinese count to −14 %.
+    /// The hypothetical alliance-wide ban re-routes the allies' demand to other origins; what the named Western vendors
+    /// cannot take, their origin's competitive fringe does (docs/model.md §3.8), so no rival origin loses reach.
     /// </summary>
-    [Fact(Skip = "issue #10 point 5 not met for US vendors under the alliance-wide ban; see docs/model.md §8")]
+    [Fact]
     public Task The_alliance_wide_ban_never_lowers_the_reach_of_us_japanese_french_or_israeli_vendors() =>
         Banning_chinese_vendors_never_lowers_the_reach_of_rivals("democratic-alliance-ban.json");
 

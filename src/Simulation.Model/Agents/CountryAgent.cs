@@ -29,7 +29,7 @@ public sealed class CountryAgent
     private readonly double _logIncome;
     /// <summary>The part of log-demand fixed by the state: regime class, security budget, cities, crime, income.</summary>
     private readonly double _stateDemand;
-    /// <summary>ln(USD 10,000 / GDP per capita), floored at 0: how far a soft loan lifts a poor country's demand.</summary>
+    /// <summary>ln(adoption.incomeReferenceUsd / GDP per capita), floored at 0: how far a soft loan lifts a poor country's demand.</summary>
     private readonly double _poverty;
     private int _contractSeq;
 
@@ -39,17 +39,17 @@ public sealed class CountryAgent
         _country = country;
         _replicate = replicate;
         _profile = ctx.World.Countries[country];
-        _logIncome = Math.Log(_profile.GdpPerCapitaUsd / 10_000.0);
-        _poverty = Math.Max(0, -_logIncome);
         var a = ctx.P.Adoption;
+        _logIncome = Math.Log(_profile.GdpPerCapitaUsd / a.IncomeReferenceUsd);
+        _poverty = Math.Max(0, -_logIncome);
         var cov = _profile.Covariates;
         _stateDemand = a.RegimeDemand[_profile.Regime] + a.Income * _logIncome
                        + a.MilitarySpending * Math.Log(Math.Max(cov.MilitarySpendingUsd, 1e6) / 1e9)
                        + a.Cities * Math.Log(1 + cov.Cities300k)
-                       + a.Crime * Math.Log(Math.Max(cov.HomicideRate, 0.1) / 6.0)
+                       + a.Crime * Math.Log(Math.Max(cov.HomicideRate, a.HomicideFloor) / a.HomicideReference)
                        + a.ChineseFinance * _profile.ChineseFinanceIndex;
         var c = ctx.P.Coverage;
-        _target = Math.Clamp(c.TargetBase + c.TargetAutocracy * _profile.Autocracy + c.TargetPerIncomeLevel * _profile.IncomeLevel, 0.05, 1.0);
+        _target = Math.Clamp(c.TargetBase + c.TargetAutocracy * _profile.Autocracy + c.TargetPerIncomeLevel * _profile.IncomeLevel, c.TargetMin, 1.0);
     }
 
     /// <summary>Coverage target: the share of the population the country aims to cover with each capability.</summary>

@@ -81,7 +81,7 @@ public sealed class VendorAgent
                 continue;
             }
             _capacityBucket -= 1;
-            Experience += awards[i].Scope;
+            if (!_profile.Fringe) Experience += awards[i].Scope;
             accepted[i] = true;
         }
         return [.. accepted];

@@ -28,8 +28,8 @@ public sealed class RunContext
         AutocraticHome = World.Vendors.Select(v => !World.Country(v.Home).IsDemocracy).ToArray();
         ChineseFinanceOf = World.Countries.Select(c => World.Vendors.Select(v => v.Home == "CHN" ? c.ChineseFinanceIndex : 0).ToArray()).ToArray();
         EntryTick = World.Vendors.Select(v => (v.Entry.Index - Calendar.Start.Index + Calendar.MonthsPerTick - 1) / Calendar.MonthsPerTick).ToArray();
-        HomeMarketShare = World.Vendors.Select(v =>
-            v.CapacityPerYear / World.Vendors.Where(o => o.Home == v.Home).Sum(o => o.CapacityPerYear)).ToArray();
+        HomeMarketShare = World.Vendors.Select(v => v.Fringe ? 0 :
+            v.CapacityPerYear / World.Vendors.Where(o => o.Home == v.Home && !o.Fringe).Sum(o => o.CapacityPerYear)).ToArray();
     }
 
     public RunSpec Spec { get; }
@@ -57,7 +57,7 @@ public sealed class RunContext
     public double[][] ChineseFinanceOf { get; }
     /// <summary>First tick at which each vendor bids (its market entry; negative if it entered before the start).</summary>
     public int[] EntryTick { get; }
-    /// <summary>Each vendor's share of its home market's build-out (by capacity among vendors of the same home).</summary>
+    /// <summary>Each vendor's share of its home market's build-out (by capacity among the named vendors of the same home; 0 for the fringe).</summary>
     public double[] HomeMarketShare { get; }
 
     /// <summary>Ticks a contract of the given length in months lasts (at least one).</summary>

@@ -11,7 +11,7 @@ namespace Simulation.Model.Market;
 /// choice"). A buyer first picks an origin, by the origin's inclusive value λ·ln Σ exp(V/λ) plus a Gumbel draw, then
 /// a brand inside it, by V/λ plus a Gumbel draw; that is exactly the nested-logit probability, and a ninth brand of
 /// one origin adds little to the origin's share. The ranking lists the origins preferred to no deal, best first, each
-/// with its brands in order, so a brand without capacity falls first to its own origin's next brand.
+/// with its brands in order; if a brand cannot sign, the buyer chooses again among what is left, by the same draws.
 /// </summary>
 public static class VendorChoice
 {
@@ -25,9 +25,10 @@ public static class VendorChoice
         var p = ctx.P.Choice;
         var profile = buyer.Profile;
         var policies = ctx.Policies;
-        var means = Math.Pow(profile.GdpPerCapitaUsd / 10_000.0, p.MeansElasticity);
+        var relativeIncome = profile.GdpPerCapitaUsd / ctx.P.Adoption.IncomeReferenceUsd;
+        var means = Math.Pow(relativeIncome, p.MeansElasticity);
         var baseValue = scope * profile.Population * ctx.P.Contracts.CostPerPersonUsd[(int)k]
-                        * Math.Pow(profile.GdpPerCapitaUsd / 10_000.0, ctx.P.Contracts.CostIncomeElasticity);
+                        * Math.Pow(relativeIncome, ctx.P.Contracts.CostIncomeElasticity);
         var localises = policies.Localises(buyer.Country, tick);
         var premium = 1 + policies.LocalisationPremium(buyer.Country, tick);
         var democracy = profile.Regime / 3.0;
@@ -53,13 +54,18 @@ public static class VendorChoice
             if (financing != null && !buyer.FinancingOpen(financing.FinancingIndex)) financing = null; // this year's budget is spent
             var discount = financing?.Discount ?? 0;
             var dataAccess = vendor.HomeCompelsDataAccess && vendor.Home != profile.Iso3 && !localises;
+            var allied = ctx.AlliedWith[buyer.Country][v];
+            // A treaty ally's reach into the data is not what a privacy-minded buyer fears (allies already share
+            // intelligence; until Schrems II in 2020 EU law held US transfers adequate): the privacy penalty falls on
+            // the vendors of non-allied home states only.
+            var privacyPenalty = allied ? 0 : p.DataAccess * buyer.Privacy;
             var price = o.Price * premium;
             var u = p.Price * Math.Log(price * (1 - discount) / means)
                     + p.Quality * o.Quality[(int)k]
                     + p.Alignment * ctx.AlignmentOf[buyer.Country][v]
-                    + (ctx.AlliedWith[buyer.Country][v] ? p.Alliance : 0)
+                    + (allied ? p.Alliance : 0)
                     + (buyer.IsIncumbent(v) ? p.Incumbent : buyer.IsRelated(v) ? p.Relationship : 0)
-                    + (dataAccess ? p.DataAccess * buyer.Privacy + rivalry * ctx.RivalryOf[buyer.Country][v] : 0)
+                    + (dataAccess ? privacyPenalty + rivalry * ctx.RivalryOf[buyer.Country][v] : 0)
                     + (ctx.AutocraticHome[v] ? unrestPull : 0)
                     + p.ChineseFinance * ctx.ChineseFinanceOf[buyer.Country][v]
                     + (policies.IsSanctioned(v, tick) ? p.Reputation * democracy : 0);
@@ -67,24 +73,40 @@ public static class VendorChoice
             brands.Add((ctx.VendorHome[v], u / lambda + noise, u, new Bid(v, value, dataAccess, financing?.FinancingIndex ?? -1, discount * value)));
         }
 
-        // Inclusive value of each origin: λ ln Σ exp(V/λ), computed stably around the origin's best brand.
-        var nestUtility = new double[homes];
-        for (var h = 0; h < homes; h++)
-        {
-            var best = double.NegativeInfinity;
-            foreach (var b in brands) if (b.Home == h) best = Math.Max(best, b.V / lambda);
-            if (double.IsNegativeInfinity(best)) { nestUtility[h] = double.NegativeInfinity; continue; }
-            double sum = 0;
-            foreach (var b in brands) if (b.Home == h) sum += Math.Exp(b.V / lambda - best);
-            nestUtility[h] = lambda * (best + Math.Log(sum)) + nestNoise[h];
-        }
-        var order = Enumerable.Range(0, homes).Where(h => nestUtility[h] > outside)
-            .OrderByDescending(h => nestUtility[h]).ThenBy(h => h);
+        // The fallback order: the first choice, then the choice the buyer makes if that brand cannot sign, and so on.
+        // Each step re-computes the origins' inclusive values without the brands already tried (same draws), so when a
+        // named brand is full the buyer weighs its origin again by what that origin still offers (its fringe, 3.8).
         var ranked = ImmutableArray.CreateBuilder<Bid>();
-        foreach (var h in order)
-            ranked.AddRange(brands.Where(b => b.Home == h)
-                .OrderByDescending(b => b.Scaled).ThenBy(b => b.Bid.Vendor).Select(b => b.Bid));
+        var nestUtility = new double[homes];
+        while (brands.Count > 0)
+        {
+            var bestHome = -1;
+            for (var h = 0; h < homes; h++)
+            {
+                nestUtility[h] = InclusiveValue(brands, h, lambda) + nestNoise[h];
+                if (nestUtility[h] > outside && (bestHome < 0 || nestUtility[h] > nestUtility[bestHome])) bestHome = h;
+            }
+            if (bestHome < 0) break;
+            var pick = -1;
+            for (var i = 0; i < brands.Count; i++)
+                if (brands[i].Home == bestHome && (pick < 0 || brands[i].Scaled > brands[pick].Scaled
+                        || brands[i].Scaled == brands[pick].Scaled && brands[i].Bid.Vendor < brands[pick].Bid.Vendor))
+                    pick = i;
+            ranked.Add(brands[pick].Bid);
+            brands.RemoveAt(pick);
+        }
         return ranked.ToImmutable();
+    }
+
+    /// <summary>Inclusive value of an origin, λ ln Σ exp(V/λ) over its brands, computed stably around its best brand; −∞ if it has none.</summary>
+    private static double InclusiveValue(List<(int Home, double Scaled, double V, Bid Bid)> brands, int home, double lambda)
+    {
+        var best = double.NegativeInfinity;
+        foreach (var b in brands) if (b.Home == home) best = Math.Max(best, b.V / lambda);
+        if (double.IsNegativeInfinity(best)) return best;
+        double sum = 0;
+        foreach (var b in brands) if (b.Home == home) sum += Math.Exp(b.V / lambda - best);
+        return lambda * (best + Math.Log(sum));
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ public sealed record AdoptionParameters
     [Description("Log-demand per unit of ln(1 + cities of 300,000+): more cities, more procurement units for safe-city deals.")]
     public double Cities { get; init; } = 0.2;
     [Range(-10.0, 10.0)]
-    [Description("Log-demand per unit of ln(homicide rate / 6 per 100,000): crime raises demand for policing technology (Greitens 2020).")]
+    [Description("Log-demand per unit of ln(homicide rate / homicideReference): crime raises demand for policing technology (Greitens 2020).")]
     public double Crime { get; init; } = 0.1;
     [Range(-10.0, 10.0)]
     [Description("Log-demand per unit of ln(1 + Chinese official finance 2000–2017 as % of GDP): the PRC's engagement brings safe-city offers and loans (AidData GCDF; Greitens 2020).")]
@@ -74,11 +74,20 @@ public sealed record AdoptionParameters
     [Description("Log-demand per unit of unrest, by regime class (closed autocracy .. liberal democracy): unrest raises demand in autocracies and weak democracies, not in liberal democracies (Beraja, Kao, Yang & Yuchtman 2023).")]
     public double[] UnrestByRegime { get; init; } = [0.5, 0.5, 0.5, 0.0];
     [Range(0.0, 10.0)]
-    [Description("Log-demand per unit of ln(USD 10,000 / GDP per capita), floored at 0, while a soft loan is open to the country: financing makes adoption affordable for poor countries.")]
+    [Description("Log-demand per unit of ln(incomeReferenceUsd / GDP per capita), floored at 0, while a soft loan is open to the country: financing makes adoption affordable for poor countries.")]
     public double FinancedDemand { get; init; } = 0.5;
     [Range(-10.0, 10.0)]
-    [Description("Log-demand per unit of ln(GDP per capita / USD 10,000).")]
+    [Description("Log-demand per unit of ln(GDP per capita / incomeReferenceUsd).")]
     public double Income { get; init; } = 0.35;
+    [Range(1000.0, 100000.0)]
+    [Description("GDP per capita (USD) at which every income term is zero: the income term of demand, the poverty that soft loans relieve, a buyer's means and the income scaling of contract cost.")]
+    public double IncomeReferenceUsd { get; init; } = 10_000;
+    [Range(0.1, 100.0)]
+    [Description("Homicide rate (per 100,000) at which the crime term of demand is zero: about the world rate (UNODC, Global Study on Homicide 2019: 6.1 in 2017).")]
+    public double HomicideReference { get; init; } = 6.0;
+    [Range(0.01, 10.0)]
+    [Description("Lowest homicide rate (per 100,000) the crime term uses, so that ln stays finite for a reported 0.")]
+    public double HomicideFloor { get; init; } = 0.1;
     [Range(-10.0, 10.0)]
     [Description("Log-demand per unit of privacy pressure (negative: concern delays adoption).")]
     public double Privacy { get; init; } = -0.5;
@@ -99,6 +108,9 @@ public sealed record CoverageParameters
     [Range(-1.0, 1.0)]
     [Description("Added to the target per income level (0 low .. 3 high).")]
     public double TargetPerIncomeLevel { get; init; } = 0.08;
+    [Range(0.0, 1.0)]
+    [Description("Lowest coverage target, whatever the regime and income (the target formula can fall below it only for a negative targetBase).")]
+    public double TargetMin { get; init; } = 0.05;
     [Range(0.0, 1.0)]
     [Description("First contract's scope as a share of the target.")]
     public double InitialScope { get; init; } = 0.3;
@@ -170,7 +182,7 @@ public sealed record ChoiceParameters
     [Description("Utility of a vendor already serving the country in another capability.")]
     public double Relationship { get; init; } = 0.5;
     [Range(-20.0, 20.0)]
-    [Description("Utility per unit of (foreign data access × privacy pressure).")]
+    [Description("Utility per unit of (foreign data access × privacy pressure), for a vendor whose home state is not a treaty ally of the buyer.")]
     public double DataAccess { get; init; } = -0.8;
     [Range(-20.0, 20.0)]
     [Description("Utility penalty in democracies for a vendor under sanctions (times democracy = regime/3).")]
@@ -179,7 +191,7 @@ public sealed record ChoiceParameters
     [Description("Utility of the outside option (no deal this tick).")]
     public double Outside { get; init; } = 0.0;
     [Range(0.0, 3.0)]
-    [Description("Elasticity of a country's means with GDP per capita (means = (GDP pc / 10,000)^e).")]
+    [Description("Elasticity of a country's means with GDP per capita (means = (GDP pc / adoption.incomeReferenceUsd)^e).")]
     public double MeansElasticity { get; init; } = 0.5;
 }
 

@@ -3,6 +3,9 @@ using Simulation.Model.Time;
 namespace Simulation.Model.World;
 
 /// <summary>The static profile of a surveillance vendor (scenarios/world/vendors.json; sources in VENDORS.md).</summary>
+/// <param name="Fringe">The competitive fringe of its home state: the many smaller firms and integrators not modelled
+/// one by one, with capacity that never binds, and no learning of its own (none of those firms accumulates a national
+/// champion's experience). It absorbs the demand a ban or a full order book re-routes (docs/model.md §3.8).</param>
 public sealed record VendorProfile(
     string Id,
     string Name,
@@ -13,7 +16,8 @@ public sealed record VendorProfile(
     double Price,
     double CapacityPerYear,
     double UsComponentDependence,
-    bool HomeCompelsDataAccess)
+    bool HomeCompelsDataAccess,
+    bool Fringe = false)
 {
     public bool Offers(Capability c) => Quality.ContainsKey(c);
 }
