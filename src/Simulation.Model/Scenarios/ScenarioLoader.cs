@@ -32,6 +32,7 @@ public static class ScenarioLoader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        AllowOutOfOrderMetadataProperties = true, // a policy's "type" may come after its other fields
         MaxDepth = MaxDepth,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
