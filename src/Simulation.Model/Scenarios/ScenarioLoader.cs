@@ -10,6 +10,20 @@ public sealed record LoadedScenario(string Path, Scenario Scenario, WorldData Wo
 {
     /// <summary>Every file the scenario was read from: itself, the files it extends and its world files.</summary>
     public IReadOnlyList<string> Inputs { get; init; } = [Path];
+
+    /// <summary>
+    /// The resolved scenario as a JSON tree in which every given path, a world vendor's number too, can be read and set:
+    /// what sweeps, sensitivity and calibration vary.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject Editable(IEnumerable<string> paths)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ResolvedJson)!.AsObject();
+        VendorOverride.WriteWorldValues(json, World, paths);
+        return json;
+    }
+
+    /// <summary>The validated horizon and tick.</summary>
+    public Time.Calendar Calendar => ScenarioTicks.CalendarOf(Scenario);
 }
 
 /// <summary>

@@ -47,15 +47,8 @@ public sealed record HeldOutFit(int Fold, TargetFit Fit);
 /// </summary>
 public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed, Func<RunSpec, RunResult>? simulate = null)
 {
-    private readonly JsonObject _resolved = Resolved(scenario);
+    private readonly JsonObject _resolved = scenario.Editable(scenario.Scenario.Calibration.Select(f => f.Path));
     private readonly IReadOnlyList<FreeParameter> _free = scenario.Scenario.Calibration;
-
-    private static JsonObject Resolved(LoadedScenario scenario)
-    {
-        var json = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
-        VendorOverride.WriteWorldValues(json, scenario.World, scenario.Scenario.Calibration.Select(f => f.Path));
-        return json;
-    }
 
     public CalibrationResult Fit(int budget, IProgress<(int Evaluation, double Loss, double Best)>? progress = null, CancellationToken cancel = default,
         double[]? start = null)
@@ -125,10 +118,8 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         return targets.Targets.Select(t =>
         {
             var v = TargetMeasure.PerReplicate(result, t, targets.Date);
-            var sorted = v.Order().ToArray();
-            return new TargetFit(t, t.Observed, SortedArrayStatistics.QuantileCustom(sorted, 0.05, QuantileDefinition.R8),
-                SortedArrayStatistics.QuantileCustom(sorted, 0.5, QuantileDefinition.R8),
-                SortedArrayStatistics.QuantileCustom(sorted, 0.95, QuantileDefinition.R8), HarrellDavisMedian(sorted));
+            var spread = Results.Spread.Of(v); // sorts v
+            return new TargetFit(t, t.Observed, spread.P05, spread.P50, spread.P95, HarrellDavisMedian(v));
         }).ToArray();
     }
 
