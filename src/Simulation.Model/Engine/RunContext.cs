@@ -25,8 +25,7 @@ public sealed class RunContext
         World = new WorldData(spec.Countries, spec.Vendors, spec.HomeMarkets);
         P = spec.Scenario.Parameters;
         Calendar = ScenarioTicks.CalendarOf(spec.Scenario);
-        Policies = PolicyCompiler.Compile(spec.Scenario, World, Calendar,
-            (path, message, _) => throw new InvalidOperationException($"scenario was not validated: {path}: {message}"));
+        Policies = PolicyBooks.For(spec.Scenario, World, Calendar);
         CountryKeys = World.Countries.Select(c => Streams.AgentKey("country/" + c.Iso3)).ToArray();
         VendorHome = World.Vendors.Select(v => Array.IndexOf((string[])World.Homes, v.Home)).ToArray();
         var gap = Alignment.UsaChinaGap(World);

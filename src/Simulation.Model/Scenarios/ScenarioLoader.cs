@@ -102,8 +102,9 @@ public static class ScenarioLoader
             catch (WorldDataException e) { problems.AddRange(e.Problems); } // each at its own file and line
             catch (InvalidDataException e) { Problem("$.world", e.Message); }
         }
-        if (world != null) ScenarioValidator.CheckReferences(scenario, world, calendar, Problem);
+        var policies = world is null ? null : ScenarioValidator.CheckReferences(scenario, world, calendar, Problem);
         if (problems.Count > 0 || shapeProblems) throw new ScenarioException(problems);
+        Policies.PolicyBooks.Remember(scenario, policies!); // compiling was validating: runs of this scenario use it
 
         var json = JsonSerializer.Serialize(scenario, Options);
         var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)))[..16];
