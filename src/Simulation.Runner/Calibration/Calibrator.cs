@@ -47,7 +47,6 @@ public sealed record HeldOutFit(int Fold, TargetFit Fit);
 /// </summary>
 public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed, Func<RunSpec, RunResult>? simulate = null)
 {
-    private readonly JsonObject _resolved = scenario.Editable(scenario.Scenario.Calibration.Select(f => f.Path));
     private readonly IReadOnlyList<FreeParameter> _free = scenario.Scenario.Calibration;
 
     public CalibrationResult Fit(int budget, IProgress<(int Evaluation, double Loss, double Best)>? progress = null, CancellationToken cancel = default,
@@ -55,7 +54,8 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
     {
         if (_free.Count == 0) throw new ArgumentException($"{scenario.Path}: the scenario marks no parameters as free (\"calibration\": [...])");
         var trace = new List<double>();
-        var best = (Loss: double.PositiveInfinity, Values: start ?? _free.Select(f => ScenarioPaths.Get(_resolved, f.Path)).ToArray());
+        var current = scenario.Editable(_free.Select(f => f.Path));
+        var best = (Loss: double.PositiveInfinity, Values: start ?? _free.Select(f => ScenarioPaths.Get(current, f.Path)).ToArray());
         double Objective(Vector<double> x)
         {
             cancel.ThrowIfCancellationRequested();
@@ -109,11 +109,8 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
     /// <summary>The targets' fit for given values of the free parameters (or the scenario's own, with none given).</summary>
     public IReadOnlyList<TargetFit> Evaluate(double[]? values = null)
     {
-        var json = _resolved.DeepClone().AsObject();
-        if (values != null)
-            for (var i = 0; i < _free.Count; i++) ScenarioPaths.Set(json, _free[i].Path, values[i]);
-        var s = json.Deserialize<Scenario>(ScenarioLoader.Options)!;
-        var spec = RunSpec.Create(s, scenario.World, replicates, seed);
+        var point = values is null ? scenario : scenario.With(_free.Select((f, i) => (f.Path, values[i]))); // validated like a file
+        var spec = RunSpec.Create(point.Scenario, point.World, replicates, seed);
         var result = simulate?.Invoke(spec) ?? new TickDriver(new InProcessRuntime()).RunAsync(spec).GetAwaiter().GetResult();
         return targets.Targets.Select(t =>
         {
