@@ -16,7 +16,7 @@ public abstract class RunGrain<TEnsemble> : Grain where TEnsemble : class
     /// <summary>Builds the ensemble for the agent named by the grain key's last segment.</summary>
     protected Task Start(RunSpec spec, Func<RunContext, string, TEnsemble> create)
     {
-        _ensemble = create(RunContexts.For(spec), GrainKeys.AgentId(this.GetPrimaryKeyString()));
+        _ensemble = create(RunContext.For(spec), GrainKeys.AgentId(this.GetPrimaryKeyString()));
         return Task.CompletedTask;
     }
 

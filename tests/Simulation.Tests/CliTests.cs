@@ -40,6 +40,12 @@ public sealed class CliTests
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("//   EAST_AFRICA (2): KEN, UGA", output);
         Assert.Contains("//   NAC (2): CAN, USA", output);
+        // An import ban shows its own fields only, not a sanction's effects or a financing discount.
+        Assert.Contains("\"type\": \"importBan\"", output);
+        Assert.Contains("\"capabilities\": []", output); // its own field, with its default
+        var policies = output[output.IndexOf("\"policies\": [", StringComparison.Ordinal)..];
+        foreach (var other in new[] { "componentEmbargo", "reputation", "discount", "premium", "imposer" })
+            Assert.DoesNotContain($"\"{other}\"", policies);
     }
 
     [Fact]

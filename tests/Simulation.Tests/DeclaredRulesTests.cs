@@ -149,8 +149,9 @@ public sealed class DeclaredRulesTests
     public void Declared_word_lists_are_the_ones_the_model_understands()
     {
         OneOfAttribute OneOf(Type t, string property) => ScenarioShape.Properties(t)[property].GetCustomAttribute<OneOfAttribute>()!;
-        Assert.Equal(Policy.TypeNames.Keys.Order(), OneOf(typeof(PolicySpec), "type").Values.Order());
-        Assert.Equal(Capabilities.Ids, OneOf(typeof(PolicySpec), "capabilities").Values);
+        Assert.Equal(Policy.TypeNames.Keys.Order(), PolicySpec.TypeNames.Values.Order());
+        Assert.Equal(Capabilities.Ids, OneOf(typeof(ImportBanPolicy), "capabilities").Values);
+        Assert.Equal(Capabilities.Ids, OneOf(typeof(TechnologyBanPolicy), "capabilities").Values);
         Assert.Equal(Capabilities.Ids, OneOf(typeof(VendorOverride), "quality").Values);
         foreach (var tick in OneOf(typeof(Scenario), "tick").Values) ScenarioTicks.Parse(tick); // throws for a word the model does not know
     }

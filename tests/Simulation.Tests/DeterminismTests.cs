@@ -43,7 +43,7 @@ public sealed class DeterminismTests
             var spec = TestWorld.Spec(scenario, replicates: 3, seed: seed);
             var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec)).Recorder;
             var series = recorder.Catalog.Get("contracts_signed", "any").Index;
-            return Enumerable.Range(0, 3).SelectMany(r => Enumerable.Range(0, recorder.Context.Calendar.Count)
+            return Enumerable.Range(0, 3).SelectMany(r => Enumerable.Range(0, recorder.Calendar.Count)
                 .Select(t => recorder.Value(r, t, series))).ToArray();
         }
         var a = await Contracts(scenario, 1);
@@ -58,7 +58,7 @@ public sealed class DeterminismTests
         var spec = TestWorld.Spec(TestWorld.ShortScenario("replicates"), replicates: 4);
         var result = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
         var recorder = result.Recorder;
-        var last = recorder.Context.Calendar.Count - 1;
+        var last = recorder.Calendar.Count - 1;
         var contracts = recorder.Catalog.Get("contracts_signed", "any").Index;
         // Cumulative contracts signed over the run, per replicate: random draws must make them differ.
         var totals = Enumerable.Range(0, 4)

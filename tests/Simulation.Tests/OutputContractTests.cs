@@ -104,7 +104,7 @@ public sealed class OutputContractTests
     {
         var (run, folder) = await Written.Value;
         var recorder = run.Result.Recorder;
-        var calendar = recorder.Context.Calendar;
+        var calendar = recorder.Calendar;
         var table = await ParquetReadBack.ReadAsync(Path.Combine(folder, "timeseries.parquet"));
         Assert.Equal(3 * calendar.Count * recorder.Catalog.Count, table.Rows);
         Assert.Equal(["scenario", "replicate", "date", "metric", "group", "value"], table.Columns);

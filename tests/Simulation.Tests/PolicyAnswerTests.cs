@@ -50,7 +50,7 @@ public sealed class PolicyAnswerTests
     private static double[] Count(RunResult r, string date, Func<ContractRecord, bool> which)
     {
         var at = Simulation.Model.Time.YearMonth.Parse(date).Index;
-        return Enumerable.Range(0, r.Recorder.Context.Replicates).Select(rep => (double)r.Contracts
+        return Enumerable.Range(0, r.Recorder.Replicates).Select(rep => (double)r.Contracts
             .Where(c => c.Replicate == rep && which(c))
             .Where(c => Simulation.Model.Time.YearMonth.Parse(c.Signed).Index <= at && Simulation.Model.Time.YearMonth.Parse(c.Signed).Index + c.DurationMonths > at)
             .Select(c => c.Country).Distinct().Count()).ToArray();
@@ -121,7 +121,7 @@ public sealed class PolicyAnswerTests
         var world = TestWorld.World;
         bool Chinese(ContractRecord c) => world.Vendor(c.Vendor).Home == "CHN";
         bool Us(ContractRecord c) => world.Vendor(c.Vendor).Home == "USA";
-        double[] Signed(RunResult r, int regime, Func<ContractRecord, bool> vendor) => Enumerable.Range(0, r.Recorder.Context.Replicates)
+        double[] Signed(RunResult r, int regime, Func<ContractRecord, bool> vendor) => Enumerable.Range(0, r.Recorder.Replicates)
             .Select(rep => (double)r.Contracts.Count(c => c.Replicate == rep && c.Capability == "facial_recognition" && vendor(c)
                 && world.Country(c.Country).Regime == regime && string.CompareOrdinal(c.Signed, "2012-01") >= 0 && string.CompareOrdinal(c.Signed, "2014-01") < 0))
             .ToArray();

@@ -150,4 +150,19 @@ public sealed class ScenarioFileTests
     [InlineData("..", "scenario")]
     public void Scenario_names_cannot_escape_the_output_folder(string name, string folder) =>
         Assert.Equal(folder, OutputFolder.SafeName(name));
+
+    [Fact]
+    public void A_changed_copy_of_a_scenario_is_checked_like_a_file()
+    {
+        var loaded = ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json"));
+        var changed = loaded.With([("$.parameters.adoption.innovation", 0.01), ("$.vendors.hikvision.price", 0.5)]);
+        Assert.Equal(0.01, changed.Scenario.Parameters.Adoption.Innovation);
+        Assert.Equal(0.5, changed.Scenario.Vendors["hikvision"].Price); // a world vendor's number, as sweeps and calibration vary it
+        Assert.NotEqual(loaded.Hash, changed.Hash);
+        Assert.Equal(loaded.Scenario.Parameters.Adoption.Innovation, ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json")).Scenario.Parameters.Adoption.Innovation);
+
+        var e = Assert.Throws<ScenarioException>(() => loaded.With([("$.parameters.adoption.innovation", -0.2)]));
+        Assert.Contains("$.parameters.adoption.innovation: must be between 0 and 1, not -0.2", e.Message);
+        Assert.Contains("baseline.json", e.Message);
+    }
 }

@@ -32,7 +32,7 @@ public sealed class InProcessRuntime : IAgentRuntime
 
     public Task StartRunAsync(RunSpec spec)
     {
-        var ctx = new RunContext(spec);
+        var ctx = RunContext.For(spec);
         _countries = Enumerable.Range(0, ctx.World.Countries.Count).Select(c => new CountryEnsemble(ctx, c)).ToArray();
         _vendors = Enumerable.Range(0, ctx.World.Vendors.Count).Select(v => new VendorEnsemble(ctx, v)).ToArray();
         return Task.CompletedTask;

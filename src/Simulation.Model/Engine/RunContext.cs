@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Simulation.Model.Policies;
 using Simulation.Model.Randomness;
 using Simulation.Model.Scenarios;
@@ -9,17 +10,23 @@ namespace Simulation.Model.Engine;
 /// <summary>The immutable context every agent of a run shares: world, parameters, calendar, policies, derived tables.</summary>
 public sealed class RunContext
 {
+    private static readonly ConditionalWeakTable<RunSpec, RunContext> Shared = new();
+
+    /// <summary>
+    /// The one context of a spec in this process: the tick driver, the in-process agents and the grains of a silo that
+    /// hold the same spec instance (Immutable&lt;T&gt; is not copied) share it, so the policies compile once per process
+    /// and run; a spec that arrived from another silo builds its own, equal one.
+    /// </summary>
+    public static RunContext For(RunSpec spec) => Shared.GetValue(spec, s => new RunContext(s));
+
     public RunContext(RunSpec spec)
     {
         Spec = spec;
         World = new WorldData(spec.Countries, spec.Vendors, spec.HomeMarkets);
         P = spec.Scenario.Parameters;
-        Calendar = new Calendar(YearMonth.Parse(spec.Scenario.Start), YearMonth.Parse(spec.Scenario.End),
-            ScenarioTicks.Parse(spec.Scenario.Tick));
-        Policies = PolicyCompiler.Compile(spec.Scenario, World, Calendar,
-            (path, message, _) => throw new InvalidOperationException($"scenario was not validated: {path}: {message}"));
+        Calendar = ScenarioTicks.CalendarOf(spec.Scenario);
+        Policies = PolicyBooks.For(spec.Scenario, World, Calendar);
         CountryKeys = World.Countries.Select(c => Streams.AgentKey("country/" + c.Iso3)).ToArray();
-        VendorKeys = World.Vendors.Select(v => Streams.AgentKey("vendor/" + v.Id)).ToArray();
         VendorHome = World.Vendors.Select(v => Array.IndexOf((string[])World.Homes, v.Home)).ToArray();
         var gap = Alignment.UsaChinaGap(World);
         AlignmentOf = World.Countries.Select(c => World.Vendors.Select(v => Alignment.Of(c, World.Country(v.Home), gap)).ToArray()).ToArray();
@@ -42,7 +49,6 @@ public sealed class RunContext
     /// <summary>The ensemble-wide number of this run's replicate 0 (non-zero in a batch): it keys the random streams.</summary>
     public int FirstReplicate => Spec.FirstReplicate;
     public ulong[] CountryKeys { get; }
-    public ulong[] VendorKeys { get; }
     /// <summary>Index of each vendor's home in <see cref="WorldData.Homes"/>.</summary>
     public int[] VendorHome { get; }
     /// <summary>Alignment [country][vendor] (−1..1).</summary>
@@ -62,15 +68,4 @@ public sealed class RunContext
 
     /// <summary>Ticks a contract of the given length in months lasts (at least one).</summary>
     public int Ticks(int months) => Math.Max(1, (months + Calendar.MonthsPerTick - 1) / Calendar.MonthsPerTick);
-}
-
-public static class ScenarioTicks
-{
-    public static TickSize Parse(string tick) => tick switch
-    {
-        "month" => TickSize.Month,
-        "quarter" => TickSize.Quarter,
-        "year" => TickSize.Year,
-        _ => throw new FormatException($"tick must be \"month\", \"quarter\" or \"year\", not \"{tick}\""),
-    };
 }

@@ -20,7 +20,7 @@ public sealed class TickDriver(IAgentRuntime runtime)
 {
     public async Task<RunResult> RunAsync(RunSpec spec, IProgress<int>? ticksDone = null, CancellationToken cancel = default)
     {
-        var ctx = new RunContext(spec);
+        var ctx = RunContext.For(spec);
         var recorder = new RunRecorder(ctx);
         var ledger = new FinancingLedger(ctx);
         await runtime.StartRunAsync(spec);

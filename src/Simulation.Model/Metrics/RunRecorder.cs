@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Simulation.Model.Agents;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
+using Simulation.Model.Time;
 using Simulation.Model.World;
 
 namespace Simulation.Model.Metrics;
@@ -40,7 +41,13 @@ public sealed class RunRecorder
     public GroupRecorder Groups { get; }
     public int[] YearEndTicks { get; }
     public string[] Indicators { get; }
+    /// <summary>The model's context; results code reads <see cref="Calendar"/>, <see cref="Replicates"/> and <see cref="World"/> instead.</summary>
     public RunContext Context => _ctx;
+    /// <summary>The dates of the recorded ticks.</summary>
+    public Calendar Calendar => _ctx.Calendar;
+    public int Replicates => _ctx.Replicates;
+    /// <summary>The countries and vendors (overrides applied) the series and indicators are indexed by.</summary>
+    public WorldData World => _ctx.World;
 
     public double Value(int replicate, int tick, int series) => _values[replicate][tick * Catalog.Count + series];
 

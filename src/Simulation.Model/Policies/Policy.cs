@@ -6,7 +6,7 @@ namespace Simulation.Model.Policies;
 public enum PolicyType { Sanction, ImportBan, TechnologyBan, ExportControl, Financing, DataLocalization, Shock }
 
 /// <summary>A scenario policy compiled against the world: targets as index sets, window as ticks.</summary>
-public sealed class Policy
+public sealed record Policy
 {
     public static readonly IReadOnlyDictionary<string, PolicyType> TypeNames = new Dictionary<string, PolicyType>(StringComparer.Ordinal)
     {

@@ -20,29 +20,44 @@ public static class PolicyCompiler
             var at = $"$.policies[{i}]";
             if (string.IsNullOrWhiteSpace(s.Id)) problem($"{at}.id", "every policy needs an id, e.g. \"id\": \"entity-list-huawei\"");
             else if (!ids.Add(s.Id)) problem($"{at}.id", $"duplicate policy id '{s.Id}'");
-            if (!Policy.TypeNames.TryGetValue(s.Type, out var type)) continue; // reported by the declared rules
+            if (!Policy.TypeNames.TryGetValue(s.Type, out var type)) continue; // a missing or unknown type: the shape check reported it
             var window = Window(s, at, calendar, problem);
             var countries = Names(s.Targets.Countries, $"{at}.targets.countries", targets.CheckCountry, problem);
             var vendors = Names(s.Targets.Vendors, $"{at}.targets.vendors", targets.CheckVendor, problem);
-            Names(s.Followers, $"{at}.followers", targets.CheckCountry, problem);
-            var caps = CapabilitySet(s.Capabilities, $"{at}.capabilities", problem);
-            RequireFields(s, type, at, world, problem);
+            var (imposer, followers) = s switch
+            {
+                SanctionPolicy p => (p.Imposer, p.Followers),
+                ExportControlPolicy p => (p.Imposer, []),
+                FinancingPolicy p => (p.Imposer, []),
+                _ => ((string?)null, new List<string>()),
+            };
+            Names(followers, $"{at}.followers", targets.CheckCountry, problem);
+            var capabilities = s switch { ImportBanPolicy p => p.Capabilities, TechnologyBanPolicy p => p.Capabilities, _ => [] };
+            RequireFields(s, imposer, at, world, problem);
             if (window is not { } w) continue;
 
             var vendorSet = targets.VendorSet(vendors);
-            if (type is PolicyType.ExportControl or PolicyType.Financing && vendors.Count == 0 && s.Imposer != null)
-                vendorSet = targets.VendorSet([s.Imposer]);
-            compiled.Add(new Policy
+            if (s is ExportControlPolicy or FinancingPolicy && vendors.Count == 0 && imposer != null)
+                vendorSet = targets.VendorSet([imposer]);
+            var policy = new Policy
             {
                 Id = s.Id, Type = type, From = w.From, Until = w.Until, FromTick = w.FromTick, UntilTick = w.UntilTick,
-                Countries = targets.CountrySet(countries), Vendors = vendorSet, Capabilities = caps,
-                Bound = targets.CountrySet(s.Followers.Append(s.Imposer ?? "")),
-                ComponentEmbargo = s.ComponentEmbargo, MarketBan = s.MarketBan, Reputation = s.Reputation,
-                HalfLifeYears = s.SubstitutionHalfLifeYears ?? scenario.Parameters.Policies.SubstitutionHalfLifeYears,
-                RipAndReplaceYears = s.RipAndReplaceYears, DecommissionShare = s.DecommissionShare,
-                Discount = s.Discount, BudgetUsdPerYear = s.BudgetUsdPerYear, Premium = s.Premium,
-                Unrest = s.Unrest, Privacy = s.Privacy,
-                FinancingIndex = type == PolicyType.Financing ? financing++ : -1,
+                Countries = targets.CountrySet(countries), Vendors = vendorSet, Capabilities = CapabilitySet(capabilities),
+                Bound = targets.CountrySet(followers.Append(imposer ?? "")),
+            };
+            compiled.Add(s switch
+            {
+                SanctionPolicy p => policy with
+                {
+                    ComponentEmbargo = p.ComponentEmbargo, MarketBan = p.MarketBan, Reputation = p.Reputation,
+                    HalfLifeYears = p.SubstitutionHalfLifeYears ?? scenario.Parameters.Policies.SubstitutionHalfLifeYears,
+                },
+                ImportBanPolicy p => policy with { RipAndReplaceYears = p.RipAndReplaceYears },
+                TechnologyBanPolicy p => policy with { DecommissionShare = p.DecommissionShare },
+                FinancingPolicy p => policy with { Discount = p.Discount, BudgetUsdPerYear = p.BudgetUsdPerYear, FinancingIndex = financing++ },
+                DataLocalizationPolicy p => policy with { Premium = p.Premium },
+                ShockPolicy p => policy with { Unrest = p.Unrest, Privacy = p.Privacy },
+                _ => policy,
             });
         }
         return new PolicyBook(compiled, calendar.Dt);
@@ -78,59 +93,59 @@ public static class PolicyCompiler
         return names;
     }
 
-    private static bool[] CapabilitySet(List<string> ids, string at, ScenarioValidator.Report problem)
+    private static bool[] CapabilitySet(List<string> ids)
     {
         var set = new bool[World.Capabilities.Count];
         if (ids.Count == 0) Array.Fill(set, true);
-        for (var i = 0; i < ids.Count; i++)
-            if (World.Capabilities.TryParse(ids[i], out var k)) set[(int)k] = true; // unknown ones: the declared rules
+        foreach (var id in ids)
+            if (World.Capabilities.TryParse(id, out var k)) set[(int)k] = true; // unknown ones: the declared rules
         return set;
     }
 
     /// <summary>What each type needs to mean anything: a policy that silently does nothing is an error.</summary>
-    private static void RequireFields(PolicySpec s, PolicyType type, string at, WorldData world, ScenarioValidator.Report problem)
+    private static void RequireFields(PolicySpec s, string? imposer, string at, WorldData world, ScenarioValidator.Report problem)
     {
         var hasCountries = s.Targets.Countries.Count > 0;
         var hasVendors = s.Targets.Vendors.Count > 0;
         void Need(bool ok, string field, string message) { if (!ok) problem($"{at}.{field}", message); }
-        void Imposer() => Need(s.Imposer != null && world.CountryIndex.ContainsKey(s.Imposer), "imposer",
-            s.Imposer == null ? $"a {s.Type} needs an imposer (ISO3 of the state), e.g. \"imposer\": \"USA\""
-                : $"unknown country '{s.Imposer}'{Suggest.DidYouMean(s.Imposer, world.CountryIndex.Keys)}");
-        void ImposerVendors() => Need(hasVendors || s.Imposer == null || !world.CountryIndex.ContainsKey(s.Imposer)
-            || world.Vendors.Any(v => v.Home == s.Imposer), "imposer",
-            $"no vendor in the world data has {s.Imposer} as its home, so this {s.Type} would do nothing; list targets.vendors or choose a vendor home state ({string.Join(", ", world.Homes)})");
-        switch (type)
+        void Imposer() => Need(imposer != null && world.CountryIndex.ContainsKey(imposer), "imposer",
+            imposer == null ? $"a {s.Type} needs an imposer (ISO3 of the state), e.g. \"imposer\": \"USA\""
+                : $"unknown country '{imposer}'{Suggest.DidYouMean(imposer, world.CountryIndex.Keys)}");
+        void ImposerVendors() => Need(hasVendors || imposer == null || !world.CountryIndex.ContainsKey(imposer)
+            || world.Vendors.Any(v => v.Home == imposer), "imposer",
+            $"no vendor in the world data has {imposer} as its home, so this {s.Type} would do nothing; list targets.vendors or choose a vendor home state ({string.Join(", ", world.Homes)})");
+        switch (s)
         {
-            case PolicyType.Sanction:
+            case SanctionPolicy p:
                 Imposer();
                 Need(hasVendors, "targets.vendors", "a sanction must list at least one vendor");
-                Need(s.ComponentEmbargo || s.MarketBan || s.Reputation, "componentEmbargo", "a sanction needs at least one effect: componentEmbargo, marketBan or reputation");
+                Need(p.ComponentEmbargo || p.MarketBan || p.Reputation, "componentEmbargo", "a sanction needs at least one effect: componentEmbargo, marketBan or reputation");
                 break;
-            case PolicyType.ImportBan:
+            case ImportBanPolicy:
                 Need(hasCountries, "targets.countries", "an importBan must list the importing countries");
                 Need(hasVendors, "targets.vendors", "an importBan must list vendors (ids or home states)");
                 break;
-            case PolicyType.TechnologyBan:
+            case TechnologyBanPolicy p:
                 Need(hasCountries, "targets.countries", "a technologyBan must list countries");
-                Need(s.Capabilities.Count > 0, "capabilities", "a technologyBan must name the capabilities it bans");
+                Need(p.Capabilities.Count > 0, "capabilities", "a technologyBan must name the capabilities it bans");
                 break;
-            case PolicyType.ExportControl:
+            case ExportControlPolicy:
                 Imposer();
                 ImposerVendors();
                 Need(hasCountries, "targets.countries", "an exportControl must list destinations (countries, groups or regime:0..3)");
                 break;
-            case PolicyType.Financing:
+            case FinancingPolicy p:
                 Imposer();
                 ImposerVendors();
                 Need(hasCountries, "targets.countries", "financing must list the eligible countries");
-                Need(s.Discount is not 0, "discount", "financing needs a discount above 0 (and below 1), e.g. \"discount\": 0.2");
+                Need(p.Discount is not 0, "discount", "financing needs a discount above 0 (and below 1), e.g. \"discount\": 0.2");
                 break;
-            case PolicyType.DataLocalization:
+            case DataLocalizationPolicy:
                 Need(hasCountries, "targets.countries", "dataLocalization must list countries");
                 break;
-            case PolicyType.Shock:
+            case ShockPolicy p:
                 Need(hasCountries, "targets.countries", "a shock must list countries");
-                Need(s.Unrest != 0 || s.Privacy != 0, "unrest", "a shock needs a non-zero unrest or privacy");
+                Need(p.Unrest != 0 || p.Privacy != 0, "unrest", "a shock needs a non-zero unrest or privacy");
                 break;
         }
     }

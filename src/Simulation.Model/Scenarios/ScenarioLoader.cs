@@ -10,6 +10,33 @@ public sealed record LoadedScenario(string Path, Scenario Scenario, WorldData Wo
 {
     /// <summary>Every file the scenario was read from: itself, the files it extends and its world files.</summary>
     public IReadOnlyList<string> Inputs { get; init; } = [Path];
+
+    /// <summary>
+    /// The resolved scenario as a JSON tree in which every given path, a world vendor's number too, can be read and set:
+    /// what sweeps, sensitivity and calibration vary.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject Editable(IEnumerable<string> paths)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ResolvedJson)!.AsObject();
+        VendorOverride.WriteWorldValues(json, World, paths);
+        return json;
+    }
+
+    /// <summary>
+    /// This scenario with numbers changed at JSON paths (a calibration or sensitivity point), checked by the same rules
+    /// as a file: declared ranges, cross-field rules, references and policies. The world files are not read again.
+    /// Problems name this scenario's file and the JSON path of the changed value.
+    /// </summary>
+    public LoadedScenario With(IEnumerable<(string Path, double Value)> values)
+    {
+        var changes = values.ToArray();
+        var json = Editable(changes.Select(c => c.Path));
+        foreach (var (path, value) in changes) ScenarioPaths.Set(json, path, value);
+        return ScenarioLoader.Revalidate(this, json);
+    }
+
+    /// <summary>The validated horizon and tick.</summary>
+    public Time.Calendar Calendar => ScenarioTicks.CalendarOf(Scenario);
 }
 
 /// <summary>
@@ -32,6 +59,7 @@ public static class ScenarioLoader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        AllowOutOfOrderMetadataProperties = true, // a policy's "type" may come after its other fields
         MaxDepth = MaxDepth,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -87,16 +115,41 @@ public static class ScenarioLoader
             catch (WorldDataException e) { problems.AddRange(e.Problems); } // each at its own file and line
             catch (InvalidDataException e) { Problem("$.world", e.Message); }
         }
-        if (world != null) ScenarioValidator.CheckReferences(scenario, world, calendar, Problem);
+        var policies = world is null ? null : ScenarioValidator.CheckReferences(scenario, world, calendar, Problem);
         if (problems.Count > 0 || shapeProblems) throw new ScenarioException(problems);
+        Policies.PolicyBooks.Remember(scenario, policies!); // compiling was validating: runs of this scenario use it
 
         var json = JsonSerializer.Serialize(scenario, Options);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)))[..16];
+        var hash = Hash(json);
         var inputs = resolved.Origins.Values.Select(o => o.File).Append(path)
             .Append(scenario.World.Countries).Append(scenario.World.Vendors)
             .Select(f => System.IO.Path.GetFullPath(f)).Distinct().ToArray();
         return new LoadedScenario(path, scenario, world!, hash, json) { Inputs = inputs };
     }
+
+    /// <summary>A changed resolved scenario of <paramref name="origin"/>, validated in memory against its world.</summary>
+    internal static LoadedScenario Revalidate(LoadedScenario origin, System.Text.Json.Nodes.JsonObject json)
+    {
+        var problems = new List<ScenarioProblem>();
+        void Problem(string jsonPath, string message, (int Line, int Column)? at = null) =>
+            problems.Add(new ScenarioProblem(origin.Path, 1, 1, jsonPath, message + " (in a changed copy of this scenario)"));
+        Scenario scenario;
+        try { scenario = json.Deserialize<Scenario>(Options)!; }
+        catch (JsonException e)
+        {
+            Problem(e.Path ?? "$", e.Message.Split(" Path:")[0]);
+            throw new ScenarioException(problems);
+        }
+        var calendar = ScenarioValidator.Check(scenario, Problem);
+        var policies = ScenarioValidator.CheckReferences(scenario, origin.World, calendar, Problem);
+        if (problems.Count > 0) throw new ScenarioException(problems);
+        Policies.PolicyBooks.Remember(scenario, policies!);
+        var resolved = JsonSerializer.Serialize(scenario, Options);
+        return origin with { Scenario = scenario, ResolvedJson = resolved, Hash = Hash(resolved) };
+    }
+
+    private static string Hash(string resolvedJson) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(resolvedJson)))[..16];
 
     /// <summary>The file and position a JSON path of the resolved scenario came from (its nearest written ancestor).</summary>
     private static Origin Locate(Dictionary<string, Origin> origins, string jsonPath, string topFile)

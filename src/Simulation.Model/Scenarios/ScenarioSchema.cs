@@ -58,7 +58,9 @@ public static class ScenarioSchema
                     .OfType<DescriptionAttribute>().FirstOrDefault()?.Description
                     ?? context.TypeInfo.Type.GetCustomAttribute<DescriptionAttribute>()?.Description;
                 if (description != null) schema.Insert(0, "description", description);
-                if (context.TypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object)
+                if (schema["anyOf"] is JsonArray variants) // a policy: one branch per "type", each closed; none without a type
+                    foreach (var untyped in variants.Where(v => v?["properties"]?[PolicySpec.TypeProperty] is null).ToArray()) variants.Remove(untyped);
+                else if (context.TypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object)
                     schema["additionalProperties"] = false;
                 if (context.PropertyInfo?.AttributeProvider is { } attributes) AddDeclaredRules(schema, attributes, context.TypeInfo.Type);
                 return schema;

@@ -44,14 +44,32 @@ public static class ScenarioShape
         else
         {
             if (!Expect(e.ValueKind == JsonValueKind.Object)) return;
-            var known = Properties(type);
+            if (type.GetCustomAttribute<JsonPolymorphicAttribute>() is { } polymorphic)
+            {
+                var discriminator = polymorphic.TypeDiscriminatorPropertyName!;
+                var variant = Variant(e, type, discriminator, path, problem);
+                var known = Properties(variant?.Type ?? type);
+                foreach (var p in Distinct(e, path, map, problem))
+                {
+                    var at = JsonLineMap.Child(path, p.Name);
+                    if (p.Name == discriminator) continue;
+                    if (known.TryGetValue(p.Name, out var info)) CheckValue(p.Value, info.PropertyType, IsNullable(info), at, map, problem);
+                    else if (variant is null) continue; // without a known type, only the common fields can be checked
+                    else if (FieldOfOther(type, p.Name) is { } owners)
+                        problem(at, $"unknown property '{p.Name}': {Article(variant.Value.Name)} has no '{p.Name}' (only {owners} policies have it); " +
+                            $"{Article(variant.Value.Name)}'s fields are {string.Join(", ", Properties(type).Keys.Concat(known.Keys).Distinct().Prepend(discriminator))}");
+                    else problem(at, $"unknown property '{p.Name}'{Suggest.DidYouMean(p.Name, known.Keys.Append(discriminator))}");
+                }
+                return;
+            }
+            var properties = Properties(type);
             foreach (var p in Distinct(e, path, map, problem))
             {
                 var at = JsonLineMap.Child(path, p.Name);
-                if (known.TryGetValue(p.Name, out var info))
+                if (properties.TryGetValue(p.Name, out var info))
                     CheckValue(p.Value, info.PropertyType, IsNullable(info), at, map, problem);
                 else
-                    problem(at, $"unknown property '{p.Name}'{Suggest.DidYouMean(p.Name, known.Keys)}");
+                    problem(at, $"unknown property '{p.Name}'{Suggest.DidYouMean(p.Name, properties.Keys)}");
             }
         }
 
@@ -61,6 +79,42 @@ public static class ScenarioShape
             return ok;
         }
     }
+
+    /// <summary>The record a polymorphic object's discriminator (e.g. a policy's "type") names, reporting a missing or unknown one.</summary>
+    private static (Type Type, string Name)? Variant(JsonElement e, Type baseType, string discriminator, string path, ScenarioValidator.Report problem)
+    {
+        var variants = Variants(baseType);
+        var names = variants.Select(v => v.Name).ToArray();
+        var at = JsonLineMap.Child(path, discriminator);
+        var what = baseType == typeof(PolicySpec) ? "policy type" : discriminator;
+        if (!e.TryGetProperty(discriminator, out var value))
+        {
+            problem(at, $"missing \"{discriminator}\": one of {string.Join(", ", names)}");
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            problem(at, $"expected a string in quotes, found {Found(value)}");
+            return null;
+        }
+        var name = value.GetString()!;
+        foreach (var v in variants)
+            if (v.Name == name) return v;
+        problem(at, $"unknown {what} '{OneOfAttribute.Short(name)}'; expected one of {string.Join(", ", names)}{Suggest.DidYouMean(name, names)}");
+        return null;
+    }
+
+    private static IEnumerable<(Type Type, string Name)> Variants(Type baseType) =>
+        baseType.GetCustomAttributes<JsonDerivedTypeAttribute>(false).Select(a => (a.DerivedType, (string)a.TypeDiscriminator!));
+
+    /// <summary>The variants (e.g. "sanction and exportControl") that have a field a given variant lacks, or null.</summary>
+    private static string? FieldOfOther(Type baseType, string field)
+    {
+        var owners = Variants(baseType).Where(v => Properties(v.Type).ContainsKey(field)).Select(v => v.Name).ToArray();
+        return owners.Length == 0 ? null : string.Join(" and ", owners);
+    }
+
+    private static string Article(string word) => ("aeiou".Contains(char.ToLowerInvariant(word[0])) ? "an " : "a ") + word;
 
     /// <summary>
     /// For files read into positional records (vendors.json, targets files): every constructor parameter without a

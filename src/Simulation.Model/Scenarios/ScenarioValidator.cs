@@ -65,8 +65,11 @@ public static class ScenarioValidator
         }
     }
 
-    /// <summary>Checks that need the world: groups, vendor overrides, free parameters, and (with a valid horizon) policies.</summary>
-    public static void CheckReferences(Scenario s, WorldData world, Calendar? calendar, Report problem)
+    /// <summary>
+    /// Checks that need the world: groups, vendor overrides, free parameters, and (with a valid horizon) policies.
+    /// Returns the compiled policies (valid only if nothing was reported), so a run need not compile them again.
+    /// </summary>
+    public static Policies.PolicyBook? CheckReferences(Scenario s, WorldData world, Calendar? calendar, Report problem)
     {
         foreach (var (name, members) in s.Groups)
         {
@@ -84,6 +87,6 @@ public static class ScenarioValidator
         VendorOverride.Check(s, world, problem);
         CheckBounds(s, world, problem, s.Calibration, "calibration", holdValue: true);
         CheckBounds(s, world, problem, s.Uncertain, "uncertain", holdValue: false);
-        if (calendar != null) Policies.PolicyCompiler.Compile(s, world, calendar, problem); // policy windows need valid dates
+        return calendar is null ? null : Policies.PolicyCompiler.Compile(s, world, calendar, problem); // policy windows need valid dates
     }
 }

@@ -7,7 +7,7 @@ using Simulation.Runner.Cluster;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Report;
 using Simulation.Runner.Results;
-using Spectre.Console;
+using Simulation.Runner.Pipeline;
 
 namespace Simulation.Runner.Calibration;
 
@@ -61,7 +61,7 @@ public static class CalibratePipeline
 
     private static CalibrationResult Track(int budget, Func<IProgress<(int Evaluation, double Loss, double Best)>, CalibrationResult> fit)
     {
-        if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
+        if (!ConsoleProgress.Live)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             return fit(new Progress<(int Evaluation, double Loss, double Best)>(p =>
@@ -73,20 +73,11 @@ public static class CalibratePipeline
                     $"  calibration: {p.Evaluation}/{budget} runs, best loss {p.Best:0.0000}, about {(int)left.TotalHours}:{left:mm\\:ss} left"));
             }));
         }
-        CalibrationResult result = null!;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask("calibration", maxValue: budget);
-                result = fit(new Progress<(int Evaluation, double Loss, double Best)>(p =>
-                {
-                    task.Value = p.Evaluation;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"calibration (best loss {p.Best:0.0000})");
-                }));
-                task.Value = budget;
-            });
-        return result;
+        return ConsoleProgress.Bar("calibration", budget, task => fit(new Progress<(int Evaluation, double Loss, double Best)>(p =>
+        {
+            task.Value = p.Evaluation;
+            task.Description = string.Create(CultureInfo.InvariantCulture, $"calibration (best loss {p.Best:0.0000})");
+        })));
     }
 
     /// <summary>One row per target: the fit, and (after cross-validation) the median when the target was held out.</summary>
@@ -109,8 +100,7 @@ public static class CalibratePipeline
     /// </summary>
     public static string Fragment(LoadedScenario scenario, TargetFile targets, CalibrationResult result)
     {
-        var fitted = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
-        VendorOverride.WriteWorldValues(fitted, scenario.World, result.Fitted.Select(f => f.Parameter.Path));
+        var fitted = scenario.Editable(result.Fitted.Select(f => f.Parameter.Path));
         foreach (var (p, v) in result.Fitted) ScenarioPaths.Set(fitted, p.Path, v);
         var fragment = new JsonObject();
         foreach (var (p, _) in result.Fitted)

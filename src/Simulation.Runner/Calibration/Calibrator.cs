@@ -47,22 +47,15 @@ public sealed record HeldOutFit(int Fold, TargetFit Fit);
 /// </summary>
 public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed, Func<RunSpec, RunResult>? simulate = null)
 {
-    private readonly JsonObject _resolved = Resolved(scenario);
     private readonly IReadOnlyList<FreeParameter> _free = scenario.Scenario.Calibration;
-
-    private static JsonObject Resolved(LoadedScenario scenario)
-    {
-        var json = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
-        VendorOverride.WriteWorldValues(json, scenario.World, scenario.Scenario.Calibration.Select(f => f.Path));
-        return json;
-    }
 
     public CalibrationResult Fit(int budget, IProgress<(int Evaluation, double Loss, double Best)>? progress = null, CancellationToken cancel = default,
         double[]? start = null)
     {
         if (_free.Count == 0) throw new ArgumentException($"{scenario.Path}: the scenario marks no parameters as free (\"calibration\": [...])");
         var trace = new List<double>();
-        var best = (Loss: double.PositiveInfinity, Values: start ?? _free.Select(f => ScenarioPaths.Get(_resolved, f.Path)).ToArray());
+        var current = scenario.Editable(_free.Select(f => f.Path));
+        var best = (Loss: double.PositiveInfinity, Values: start ?? _free.Select(f => ScenarioPaths.Get(current, f.Path)).ToArray());
         double Objective(Vector<double> x)
         {
             cancel.ThrowIfCancellationRequested();
@@ -116,19 +109,14 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
     /// <summary>The targets' fit for given values of the free parameters (or the scenario's own, with none given).</summary>
     public IReadOnlyList<TargetFit> Evaluate(double[]? values = null)
     {
-        var json = _resolved.DeepClone().AsObject();
-        if (values != null)
-            for (var i = 0; i < _free.Count; i++) ScenarioPaths.Set(json, _free[i].Path, values[i]);
-        var s = json.Deserialize<Scenario>(ScenarioLoader.Options)!;
-        var spec = RunSpec.Create(s, scenario.World, replicates, seed);
+        var point = values is null ? scenario : scenario.With(_free.Select((f, i) => (f.Path, values[i]))); // validated like a file
+        var spec = RunSpec.Create(point.Scenario, point.World, replicates, seed);
         var result = simulate?.Invoke(spec) ?? new TickDriver(new InProcessRuntime()).RunAsync(spec).GetAwaiter().GetResult();
         return targets.Targets.Select(t =>
         {
             var v = TargetMeasure.PerReplicate(result, t, targets.Date);
-            var sorted = v.Order().ToArray();
-            return new TargetFit(t, t.Observed, SortedArrayStatistics.QuantileCustom(sorted, 0.05, QuantileDefinition.R8),
-                SortedArrayStatistics.QuantileCustom(sorted, 0.5, QuantileDefinition.R8),
-                SortedArrayStatistics.QuantileCustom(sorted, 0.95, QuantileDefinition.R8), HarrellDavisMedian(sorted));
+            var spread = Results.Spread.Of(v); // sorts v
+            return new TargetFit(t, t.Observed, spread.P05, spread.P50, spread.P95, HarrellDavisMedian(v));
         }).ToArray();
     }
 

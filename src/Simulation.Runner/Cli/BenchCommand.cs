@@ -63,7 +63,7 @@ public static class BenchCommand
         var clock = Stopwatch.StartNew();
         var result = await Simulate(spec, engine, cluster);
         var wall = clock.Elapsed.TotalSeconds;
-        var ticks = new RunContext(spec).Calendar.Count;
+        var ticks = loaded.Calendar.Count;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         var size = await OutputMegabytesAsync(loaded, result, replicates);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0} {size:0.0}"));

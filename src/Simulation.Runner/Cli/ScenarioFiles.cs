@@ -45,7 +45,7 @@ public static class ScenarioFiles
     {
         var s = loaded.Scenario;
         var resolver = new TargetResolver(loaded.World, s.Groups);
-        var names = s.Groups.Keys.Concat(s.Policies.SelectMany(p => p.Targets.Countries.Concat(p.Followers)))
+        var names = s.Groups.Keys.Concat(s.Policies.SelectMany(p => p.Targets.Countries.Concat(p is SanctionPolicy sanction ? sanction.Followers : [])))
             .Where(n => !loaded.World.CountryIndex.ContainsKey(n)).Distinct().ToArray();
         var lines = new List<string>();
         foreach (var name in names)

@@ -74,7 +74,7 @@ public sealed class ClusterEnsemble : IAsyncDisposable
     /// <summary>Runs the ensemble on the cluster. Progress is in ticks of the whole ensemble, as batches finish.</summary>
     public async Task<RunResult> RunAsync(RunSpec spec, IProgress<int>? progress = null, CancellationToken cancel = default)
     {
-        var ctx = new RunContext(spec);
+        var ctx = RunContext.For(spec);
         var recorder = new RunRecorder(ctx);
         var contracts = new ImmutableArray<ContractRecord>[Batches.Count(spec.Replicates)];
         var done = 0;

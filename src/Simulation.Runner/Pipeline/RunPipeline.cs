@@ -106,7 +106,7 @@ public static class RunPipeline
     public static async Task<RunResult> SimulateAsync(RunSpec spec, string engine, int silos, bool verbose, string label, CancellationToken cancel = default,
         ClusterAddress? cluster = null)
     {
-        var ticks = new RunContext(spec).Calendar.Count;
+        var ticks = ScenarioTicks.CalendarOf(spec.Scenario).Count;
         var options = new RunOptions("", Engine: engine, Silos: silos, Verbose: verbose, Cluster: cluster);
         return await TickProgress.TrackAsync(label, ticks, spec.Replicates, progress => SimulateAsync(spec, options, progress, cancel));
     }

@@ -10,19 +10,9 @@ public static class TickProgress
 {
     public static async Task<T> TrackAsync<T>(string label, int ticks, int replicates, Func<IProgress<int>, Task<T>> work)
     {
-        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
-        {
-            T result = default!;
-            await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .StartAsync(async ctx =>
-                {
-                    var task = ctx.AddTask($"{Markup.Escape(label)} ({replicates} replicates × {ticks} ticks)", maxValue: ticks);
-                    result = await work(new Progress<int>(done => task.Value = done));
-                    task.Value = ticks;
-                });
-            return result;
-        }
+        if (ConsoleProgress.Live)
+            return await ConsoleProgress.BarAsync($"{Markup.Escape(label)} ({replicates} replicates × {ticks} ticks)", ticks,
+                task => work(new Progress<int>(done => task.Value = done)));
         var lastDecile = 0;
         var gate = new object();
         var log = new Progress<int>(done =>

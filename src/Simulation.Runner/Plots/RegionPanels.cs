@@ -18,7 +18,7 @@ public static class RegionPanels
     {
         var baseline = runs[0].Result.Recorder;
         var regions = baseline.Groups.Groups.Where(g => g.Kind == "region").ToArray();
-        var years = baseline.YearEndTicks.Select(t => baseline.Context.Calendar.DateOf(t).DecimalYear).ToArray();
+        var years = baseline.YearEndTicks.Select(t => baseline.Calendar.DateOf(t).DecimalYear).ToArray();
         var bands = regions.Select(r => runs.Skip(1).Select(run =>
             PairedDifferences.GroupBand(run.Result.Recorder, baseline, r.Name, o.Metric, o.Group)).ToArray()).ToArray();
         var all = bands.SelectMany(b => b).SelectMany(b => b.P05.Concat(b.P95)).Select(v => v * o.Scale).DefaultIfEmpty(0).ToArray();

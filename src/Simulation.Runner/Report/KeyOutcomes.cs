@@ -17,7 +17,7 @@ public static class KeyOutcomes
     public static string[] Dates(ScenarioRun run, bool lastTick = false)
     {
         var recorder = run.Result.Recorder;
-        var calendar = recorder.Context.Calendar;
+        var calendar = recorder.Calendar;
         var ends = recorder.YearEndTicks.Select(t => calendar.DateOf(t)).ToList();
         var dates = ends.Where(d => d.Year is 2025 or 2030).ToList();
         if (lastTick) dates.Add(calendar.DateOf(calendar.Count - 1));

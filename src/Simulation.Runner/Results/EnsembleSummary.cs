@@ -34,15 +34,14 @@ public sealed class EnsembleSummary
         Scenario = scenario;
         Policies = policies;
         Observed = observed ?? [];
-        var ctx = recorder.Context;
-        Dates = Enumerable.Range(0, ctx.Calendar.Count).Select(ctx.Calendar.DateOf).ToArray();
-        Replicates = ctx.Replicates;
-        Homes = ctx.World.Homes;
-        Vendors = ctx.World.Vendors.Select(v => v.Id).ToArray();
-        VendorNames = ctx.World.Vendors.ToDictionary(v => v.Id, v => v.Name);
-        VendorHome = ctx.World.Vendors.ToDictionary(v => v.Id, v => v.Home);
-        CountryCount = ctx.World.Countries.Count;
-        RegimeSizes = Enumerable.Range(0, 4).Select(r => ctx.World.Countries.Count(c => c.Regime == r)).ToArray();
+        Dates = Enumerable.Range(0, recorder.Calendar.Count).Select(recorder.Calendar.DateOf).ToArray();
+        Replicates = recorder.Replicates;
+        Homes = recorder.World.Homes;
+        Vendors = recorder.World.Vendors.Select(v => v.Id).ToArray();
+        VendorNames = recorder.World.Vendors.ToDictionary(v => v.Id, v => v.Name);
+        VendorHome = recorder.World.Vendors.ToDictionary(v => v.Id, v => v.Home);
+        CountryCount = recorder.World.Countries.Count;
+        RegimeSizes = Enumerable.Range(0, 4).Select(r => recorder.World.Countries.Count(c => c.Regime == r)).ToArray();
         var sample = new double[Replicates];
         foreach (var s in recorder.Catalog.All)
         {
@@ -50,11 +49,7 @@ public sealed class EnsembleSummary
             for (var t = 0; t < Dates.Length; t++)
             {
                 for (var r = 0; r < Replicates; r++) sample[r] = recorder.Value(r, t, s.Index);
-                band.Mean[t] = sample.Mean();
-                Array.Sort(sample);
-                band.P05[t] = SortedArrayStatistics.QuantileCustom(sample, 0.05, QuantileDefinition.R8);
-                band.P50[t] = SortedArrayStatistics.QuantileCustom(sample, 0.50, QuantileDefinition.R8);
-                band.P95[t] = SortedArrayStatistics.QuantileCustom(sample, 0.95, QuantileDefinition.R8);
+                (band.Mean[t], band.P05[t], band.P50[t], band.P95[t]) = Spread.Of(sample);
             }
             _bands[(s.Metric, s.Group)] = band;
             Order.Add(band);

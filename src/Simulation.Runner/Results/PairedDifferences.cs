@@ -24,7 +24,7 @@ public static class PairedDifferences
     {
         var sa = a.Catalog.Get(metric, group).Index;
         var sb = b.Catalog.Get(metric, group).Index;
-        return Enumerable.Range(0, a.Context.Replicates).Select(r => a.Value(r, tick, sa) - b.Value(r, tick, sb)).ToArray();
+        return Enumerable.Range(0, a.Replicates).Select(r => a.Value(r, tick, sa) - b.Value(r, tick, sb)).ToArray();
     }
 
     /// <summary>Mean difference and its 95 % interval (zero-width when every replicate has the same difference).</summary>
@@ -40,7 +40,7 @@ public static class PairedDifferences
     /// <summary>Every series both runs have, at every year end: the world's, then each country group's headline series.</summary>
     public static IEnumerable<DeltaRow> AtYearEnds(string scenario, RunRecorder a, string baseline, RunRecorder b)
     {
-        var calendar = a.Context.Calendar;
+        var calendar = a.Calendar;
         for (var y = 0; y < a.YearEndTicks.Length; y++)
         {
             var tick = a.YearEndTicks[y];
@@ -49,7 +49,7 @@ public static class PairedDifferences
             {
                 if (!b.Catalog.TryGet(s.Metric, s.Group, out _)) continue;
                 var (mean, low, high) = MeanWithInterval(Differences(a, b, s.Metric, s.Group, tick));
-                yield return new DeltaRow(scenario, baseline, date, CountryGroups.World, s.Metric, s.Group, mean, low, high, a.Context.Replicates);
+                yield return new DeltaRow(scenario, baseline, date, CountryGroups.World, s.Metric, s.Group, mean, low, high, a.Replicates);
             }
             foreach (var (group, g) in a.Groups.Groups.Select((x, i) => (x, i)))
             {
@@ -59,9 +59,9 @@ public static class PairedDifferences
                 {
                     var sb = b.Groups.SeriesIndex(s.Metric, s.Group);
                     if (sb < 0) continue;
-                    var d = Enumerable.Range(0, a.Context.Replicates).Select(r => a.Groups.Value(r, y, g, s.Index) - b.Groups.Value(r, y, gb, sb)).ToArray();
+                    var d = Enumerable.Range(0, a.Replicates).Select(r => a.Groups.Value(r, y, g, s.Index) - b.Groups.Value(r, y, gb, sb)).ToArray();
                     var (mean, low, high) = MeanWithInterval(d);
-                    yield return new DeltaRow(scenario, baseline, date, group.Name, s.Metric, s.Group, mean, low, high, a.Context.Replicates);
+                    yield return new DeltaRow(scenario, baseline, date, group.Name, s.Metric, s.Group, mean, low, high, a.Replicates);
                 }
             }
         }
@@ -77,11 +77,8 @@ public static class PairedDifferences
         var (mean, p05, p95) = (new double[years], new double[years], new double[years]);
         for (var y = 0; y < years; y++)
         {
-            var d = Enumerable.Range(0, a.Context.Replicates).Select(r => a.Groups.Value(r, y, ga, sa) - b.Groups.Value(r, y, gb, sb)).ToArray();
-            mean[y] = d.Mean();
-            Array.Sort(d);
-            p05[y] = SortedArrayStatistics.QuantileCustom(d, 0.05, QuantileDefinition.R8);
-            p95[y] = SortedArrayStatistics.QuantileCustom(d, 0.95, QuantileDefinition.R8);
+            var d = Enumerable.Range(0, a.Replicates).Select(r => a.Groups.Value(r, y, ga, sa) - b.Groups.Value(r, y, gb, sb)).ToArray();
+            (mean[y], p05[y], _, p95[y]) = Spread.Of(d);
         }
         return (mean, p05, p95);
     }
@@ -89,16 +86,13 @@ public static class PairedDifferences
     /// <summary>Per tick: mean difference and the 5–95 % range of the per-replicate differences (a 90 % band).</summary>
     public static SeriesBand Band(RunRecorder a, RunRecorder b, string metric, string group)
     {
-        var ticks = a.Context.Calendar.Count;
+        var ticks = a.Calendar.Count;
         var band = new SeriesBand(metric, group, new double[ticks], new double[ticks], new double[ticks], new double[ticks]);
         for (var t = 0; t < ticks; t++)
         {
             var d = Differences(a, b, metric, group, t);
-            band.Mean[t] = d.Mean();
-            Array.Sort(d);
-            band.P05[t] = SortedArrayStatistics.QuantileCustom(d, 0.05, QuantileDefinition.R8);
+            (band.Mean[t], band.P05[t], _, band.P95[t]) = Spread.Of(d);
             band.P50[t] = band.Mean[t]; // the difference plots draw the mean
-            band.P95[t] = SortedArrayStatistics.QuantileCustom(d, 0.95, QuantileDefinition.R8);
         }
         return band;
     }

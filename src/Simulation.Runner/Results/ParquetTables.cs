@@ -31,7 +31,7 @@ public static class ParquetTables
     public static async Task WriteTimeseriesAsync(string path, string scenario, RunResult result)
     {
         var recorder = result.Recorder;
-        var calendar = recorder.Context.Calendar;
+        var calendar = recorder.Calendar;
         var series = recorder.Catalog.All;
         var rows = calendar.Count * series.Count;
         var dates = Enumerable.Range(0, calendar.Count).Select(t => calendar.DateOf(t).ToString()).ToArray();
@@ -50,7 +50,7 @@ public static class ParquetTables
         var valueColumn = new double[rows];
         await using var file = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(Scenario, Replicate, Date, Metric, Group, Value), file, Options);
-        for (var r = 0; r < recorder.Context.Replicates; r++)
+        for (var r = 0; r < recorder.Replicates; r++)
         {
             Array.Fill(replicateColumn, r);
             for (var t = 0; t < calendar.Count; t++)

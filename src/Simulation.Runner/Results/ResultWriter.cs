@@ -14,10 +14,10 @@ public static class ResultWriter
     public static void WriteTimeseries(string path, string scenario, RunResult result)
     {
         var recorder = result.Recorder;
-        var calendar = recorder.Context.Calendar;
+        var calendar = recorder.Calendar;
         var catalog = recorder.Catalog;
         using var csv = new Csv(path, "scenario,replicate,date,metric,group,value");
-        for (var r = 0; r < recorder.Context.Replicates; r++)
+        for (var r = 0; r < recorder.Replicates; r++)
             for (var t = 0; t < calendar.Count; t++)
             {
                 var date = calendar.DateOf(t).ToString();
@@ -51,14 +51,13 @@ public static class ResultWriter
     public static void WriteCountries(string path, string scenario, RunResult result)
     {
         var recorder = result.Recorder;
-        var ctx = recorder.Context;
         using var csv = new Csv(path, "scenario,year,iso3," + string.Join(",", recorder.Indicators.Select(i => i.Replace(':', '_'))));
         for (var y = 0; y < recorder.YearEndTicks.Length; y++)
         {
-            var year = ctx.Calendar.DateOf(recorder.YearEndTicks[y]).Year;
-            for (var c = 0; c < ctx.World.Countries.Count; c++)
+            var year = recorder.Calendar.DateOf(recorder.YearEndTicks[y]).Year;
+            for (var c = 0; c < recorder.World.Countries.Count; c++)
             {
-                csv.Field(scenario).Field(year).Field(ctx.World.Countries[c].Iso3);
+                csv.Field(scenario).Field(year).Field(recorder.World.Countries[c].Iso3);
                 for (var i = 0; i < recorder.Indicators.Length; i++) csv.Field(recorder.Probability(y, c, i));
                 csv.EndRow();
             }
@@ -95,8 +94,8 @@ public static class ResultWriter
     public static void WriteGroups(string path, string scenario, RunRecorder recorder)
     {
         var groups = recorder.Groups;
-        var calendar = recorder.Context.Calendar;
-        var replicates = recorder.Context.Replicates;
+        var calendar = recorder.Calendar;
+        var replicates = recorder.Replicates;
         var sample = new double[replicates];
         using var csv = new Csv(path, "scenario,date,country_group,kind,metric,group,mean,p05,p50,p95,replicates");
         for (var y = 0; y < recorder.YearEndTicks.Length; y++)

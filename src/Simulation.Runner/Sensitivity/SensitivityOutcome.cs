@@ -91,7 +91,7 @@ public sealed record SensitivityOutcome(string Metric, string Group, string Date
     /// <summary>One replicate's value of the outcome in a finished run.</summary>
     public double Value(RunRecorder run, int replicate)
     {
-        var calendar = run.Context.Calendar;
+        var calendar = run.Calendar;
         var tick = Enumerable.Range(0, calendar.Count).First(t => calendar.DateOf(t).ToString() == Date);
         if (In is null) return run.Value(replicate, tick, run.Catalog.Get(Metric, Group).Index);
         var yearEnd = Array.IndexOf(run.YearEndTicks, tick);

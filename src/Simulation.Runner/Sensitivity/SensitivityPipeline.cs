@@ -31,7 +31,7 @@ public static class SensitivityPipeline
         var scenario = ScenarioLoader.Load(request.ScenarioPath);
         var other = request.ComparePath is { } c ? ScenarioLoader.Load(c) : null;
         var seed = request.Options.Seed ?? scenario.Scenario.Seed;
-        var calendar = new RunContext(RunSpec.Create(scenario.Scenario, scenario.World, 1, seed)).Calendar;
+        var calendar = scenario.Calendar;
         var dates = SensitivityOutcome.ParseDates(request.Dates, calendar);
         var outcomes = Outcomes(request, scenario, other, dates);
         if (scenario.Scenario.Uncertain.Count == 0)
@@ -94,7 +94,7 @@ public static class SensitivityPipeline
     /// <summary>A date that is the last tick of its year (e.g. 2011-10 with quarterly ticks): a year end of the calendar.</summary>
     private static bool IsLastOfYear(LoadedScenario scenario, string date)
     {
-        var calendar = new RunContext(RunSpec.Create(scenario.Scenario, scenario.World, 1, scenario.Scenario.Seed)).Calendar;
+        var calendar = scenario.Calendar;
         return Enumerable.Range(0, calendar.Count).Any(t => calendar.IsYearEnd(t) && calendar.DateOf(t).ToString() == date);
     }
 
@@ -121,19 +121,16 @@ public static class SensitivityPipeline
 
     private static JsonObject Resolved(LoadedScenario scenario, IReadOnlyList<FreeParameter> parameters, string end)
     {
-        var json = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
-        VendorOverride.WriteWorldValues(json, scenario.World, parameters.Select(p => p.Path));
+        var json = scenario.Editable(parameters.Select(p => p.Path));
         json["end"] = end;
         return json;
     }
 
     private static bool Exists(LoadedScenario scenario, string path)
     {
-        var json = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
         try
         {
-            VendorOverride.WriteWorldValues(json, scenario.World, [path]);
-            ScenarioPaths.Get(json, path);
+            ScenarioPaths.Get(scenario.Editable([path]), path);
             return true;
         }
         catch (ArgumentException) { return false; }
@@ -156,7 +153,7 @@ public static class SensitivityPipeline
     {
         var text = new StringBuilder();
         foreach (var o in outcomes)
-            for (var r = 0; r < run.Context.Replicates; r++)
+            for (var r = 0; r < run.Replicates; r++)
             {
                 var value = o.Effect ? o.Value(run, r) - o.Value(baseline!, r) : o.Value(run, r);
                 text.Append(string.Create(CultureInfo.InvariantCulture, $"{point},{o.Id},{r},{value:R}\n"));

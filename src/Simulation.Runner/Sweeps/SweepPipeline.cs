@@ -7,7 +7,6 @@ using Simulation.Model.Scenarios;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Results;
-using Spectre.Console;
 
 namespace Simulation.Runner.Sweeps;
 
@@ -28,8 +27,7 @@ public static class SweepPipeline
         var seed = options.Seed ?? scenario.Scenario.Seed;
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
         var design = lhs is { } n ? SweepDesign.LatinHypercube(parameters, n, seed) : SweepDesign.Grid(parameters);
-        var resolved = JsonNode.Parse(scenario.ResolvedJson)!.AsObject();
-        VendorOverride.WriteWorldValues(resolved, scenario.World, design.Parameters.Select(p => p.Path));
+        var resolved = scenario.Editable(design.Parameters.Select(p => p.Path));
         design.Apply(resolved, 0); // a wrong --set path fails now, before anything is written
 
         var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
@@ -37,7 +35,7 @@ public static class SweepPipeline
         var header = "point," + string.Join(",", parameters.Select(p => p.Column)) + ",date,metric,group,mean,p05,p50,p95,replicates";
         var ledger = new SweepLedger(directory, design, header);
         var horizon = new List<HorizonPoint>();
-        var ticks = new RunContext(RunSpec.Create(scenario.Scenario, scenario.World, 1, seed)).Calendar.Count;
+        var ticks = scenario.Calendar.Count;
 
         await DesignRunner.RunAsync(design, ledger, ticks, async (i, progress, token) =>
         {
@@ -134,15 +132,13 @@ public sealed class SweepProgress(int points, int ticks, Action<double> report)
     public static async Task TrackAsync(int points, int ticks, int alreadyDone, Func<SweepProgress, Task> work, string label = "sweep")
     {
         if (alreadyDone > 0) Console.WriteLine($"Resuming: {alreadyDone} of {points} points already finished.");
-        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+        if (ConsoleProgress.Live)
         {
-            await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .StartAsync(async ctx =>
-                {
-                    var task = ctx.AddTask($"{label} ({points} points × {ticks} ticks)", maxValue: 1.0);
-                    await work(new SweepProgress(points, ticks, f => task.Value = f));
-                });
+            await ConsoleProgress.BarAsync($"{label} ({points} points × {ticks} ticks)", 1.0, async task =>
+            {
+                await work(new SweepProgress(points, ticks, f => task.Value = f));
+                return true;
+            });
             return;
         }
         var lastPoint = -1;

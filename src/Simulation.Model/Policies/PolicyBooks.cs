@@ -1,0 +1,23 @@
+using System.Runtime.CompilerServices;
+using Simulation.Model.Scenarios;
+using Simulation.Model.Time;
+using Simulation.Model.World;
+
+namespace Simulation.Model.Policies;
+
+/// <summary>
+/// The compiled policies of each scenario instance in this process. The loader compiles them while validating and
+/// remembers the result, so a run of the loaded scenario compiles nothing. A scenario changed in memory (a new
+/// instance, e.g. a calibration point) or received by another silo compiles once here. Keyed by the instance: a
+/// scenario names its world files, and vendor overrides change no vendor's id or home, which is all targets use.
+/// </summary>
+public static class PolicyBooks
+{
+    private static readonly ConditionalWeakTable<Scenario, PolicyBook> Compiled = new();
+
+    public static void Remember(Scenario scenario, PolicyBook policies) => Compiled.AddOrUpdate(scenario, policies);
+
+    public static PolicyBook For(Scenario scenario, WorldData world, Calendar calendar) => Compiled.GetValue(scenario, s =>
+        PolicyCompiler.Compile(s, world, calendar,
+            (path, message, _) => throw new InvalidOperationException($"scenario was not validated: {path}: {message}")));
+}

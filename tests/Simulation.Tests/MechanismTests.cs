@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using Simulation.Model.Agents;
+using Simulation.Model.Engine;
+using Simulation.Model.Market;
+using Simulation.Model.Randomness;
+using Simulation.Model.World;
+
+namespace Simulation.Tests;
+
+/// <summary>
+/// The model's mechanisms one at a time, against their closed forms (docs/model.md §3): nested-logit vendor choice,
+/// geopolitical alignment from sourced data, and the vendors' learning and experience curves.
+/// </summary>
+public sealed class MechanismTests
+{
+    /// <summary>Two Japanese brands and a German one; choice driven by price and quality only (alignment and alliance off).</summary>
+    private static RunContext ThreeBrands() => RunContext.For(TestWorld.Spec(TestWorld.CustomScenario("logit",
+        [new("jp-a", "JPN", Quality: 0.6, Price: 1.0, CapacityPerYear: 100), new("jp-b", "JPN", Quality: 0.4, Price: 0.8, CapacityPerYear: 100),
+         new("de-a", "DEU", Quality: 0.5, Price: 1.2, CapacityPerYear: 100)],
+        """
+        "name": "logit", "seed": 5, "start": "2008-01", "end": "2008-12",
+        "parameters": { "choice": { "alignment": 0, "alliance": 0 } }
+        """), 1));
+
+    [Fact]
+    public void Vendor_choice_follows_the_nested_logit_probabilities()
+    {
+        var ctx = ThreeBrands();
+        var p = ctx.P.Choice;
+        var (prices, qualities) = (new[] { 1.0, 0.8, 1.2 }, new[] { 0.6, 0.4, 0.5 });
+        var offers = Enumerable.Range(0, 3).Select(v => new VendorOffer(v, prices[v],
+            [.. Capabilities.All.Select(k => k == Capability.SafeCity ? qualities[v] : 0.0)], 100, 100, true)).ToArray();
+        var buyer = ctx.World.CountryIndex["FRA"];
+        var profile = ctx.World.Countries[buyer];
+        var who = new VendorChoice.Buyer(buyer, profile, 0, 0, _ => false, _ => false, _ => true);
+
+        // Closed form given a deal (the outside option and every term common to all brands cancel): the origin h with
+        // probability exp(I_h) / Σ exp(I), I_h = λ ln Σ_{j∈h} exp(V_j/λ), then brand v with exp(V_v/λ) / Σ_{j∈h} exp(V_j/λ).
+        var lambda = p.NestSimilarity;
+        var v = Enumerable.Range(0, 3).Select(i => p.Price * Math.Log(prices[i]) + p.Quality * qualities[i]).ToArray();
+        var home = Enumerable.Range(0, 3).Select(i => ctx.VendorHome[i]).ToArray();
+        var inclusive = home.Distinct().ToDictionary(h => h, h => lambda * Math.Log(Enumerable.Range(0, 3).Where(i => home[i] == h).Sum(i => Math.Exp(v[i] / lambda))));
+        var nestTotal = inclusive.Values.Sum(Math.Exp);
+        var expected = Enumerable.Range(0, 3).Select(i => Math.Exp(inclusive[home[i]]) / nestTotal
+            * Math.Exp(v[i] / lambda) / Enumerable.Range(0, 3).Where(j => home[j] == home[i]).Sum(j => Math.Exp(v[j] / lambda))).ToArray();
+
+        var first = new int[3];
+        var deals = 0;
+        for (var draw = 0; draw < 40_000; draw++)
+        {
+            var rng = Streams.For(11, 0, Streams.AgentKey("logit-test"), draw, Phase.VendorChoice);
+            var ranked = VendorChoice.Rank(ctx, who, Capability.SafeCity, 0.1, 0, offers, ref rng);
+            if (ranked.IsEmpty) continue;
+            first[ranked[0].Vendor]++;
+            deals++;
+        }
+        Assert.True(deals > 10_000, $"only {deals} of 40000 tenders found a deal");
+        for (var i = 0; i < 3; i++)
+        {
+            var observed = first[i] / (double)deals;
+            var se = Math.Sqrt(expected[i] * (1 - expected[i]) / deals);
+            Assert.True(Math.Abs(observed - expected[i]) < 5 * se,
+                $"{ctx.World.Vendors[i].Id}: chosen first in {observed:P2} of deals, closed form {expected[i]:P2} (±{5 * se:P2})");
+        }
+    }
+
+    [Fact]
+    public void Alignment_spans_the_usa_china_divide_and_alliances_follow_the_treaties()
+    {
+        var w = TestWorld.World;
+        CountryProfile C(string iso3) => w.Country(iso3);
+        var gap = Alignment.UsaChinaGap(w);
+        Assert.True(gap > 0);
+        Assert.Equal(-1.0, Alignment.Of(C("USA"), C("CHN"), gap), 12); // the divide itself is the unit
+        Assert.Equal(1.0, Alignment.Of(C("FRA"), C("FRA"), gap));
+        Assert.True(Alignment.Of(C("GBR"), C("USA"), gap) > Alignment.Of(C("GBR"), C("CHN"), gap));
+        Assert.True(Alignment.Of(C("PAK"), C("CHN"), gap) > Alignment.Of(C("PAK"), C("USA"), gap));
+
+        Assert.True(Alignment.Allied(C("DEU"), C("USA")));  // NATO
+        Assert.True(Alignment.Allied(C("JPN"), C("USA")));  // US–Japan treaty (1960)
+        Assert.True(Alignment.Allied(C("PRK"), C("CHN")));  // Sino–North Korean treaty (1961)
+        Assert.True(Alignment.Allied(C("KAZ"), C("RUS")));  // CSTO
+        Assert.False(Alignment.Allied(C("BRA"), C("USA")));
+        Assert.False(Alignment.Allied(C("PAK"), C("CHN")));
+
+        // Rivalry only across the opposed treaty systems: a NATO member is China's rival, non-aligned Brazil is not.
+        Assert.Equal(Alignment.Distance(C("DEU"), C("CHN"), gap), Alignment.Rivalry(C("DEU"), C("CHN"), gap));
+        Assert.True(Alignment.Rivalry(C("DEU"), C("CHN"), gap) > 0.5);
+        Assert.Equal(0.0, Alignment.Rivalry(C("BRA"), C("CHN"), gap));
+        Assert.Equal(0.0, Alignment.Rivalry(C("BRA"), C("USA"), gap));
+        Assert.Equal(Alignment.Rivalry(C("CHN"), C("USA"), gap), Alignment.Rivalry(C("USA"), C("CHN"), gap));
+    }
+
+    [Fact]
+    public void Quality_and_price_follow_the_learning_and_experience_curves_in_signed_scope()
+    {
+        var ctx = ThreeBrands();
+        var de = ctx.World.VendorIndex["de-a"];
+        var vendor = new VendorAgent(ctx, de);
+        var p = ctx.P.Vendors;
+        for (var t = 0; t < 12; t++) vendor.Offer(t); // a year of capacity, no home-market build-out for Germany
+        Assert.Equal(0.0, vendor.Experience);
+        Assert.Equal(0.5, vendor.Quality(0.5), 12);
+        Assert.Equal(1.2, vendor.Price(), 12);
+
+        // Signing scope E0 doubles (1 + E/E0): price falls to the progress ratio (Wright's law) and the quality gap
+        // 1 − q shrinks by 2^−λ.
+        var award = new Award(0, 0, 0, new Bid(de, 1e6, false), p.ExperienceScale);
+        Assert.Equal(new[] { true }, vendor.Settle([award]).ToArray());
+        Assert.Equal(p.ExperienceScale, vendor.Experience, 12);
+        Assert.Equal(1.2 * Math.Max(p.PriceFloor, p.ProgressRatio), vendor.Price(), 12);
+        Assert.Equal(1 - 0.5 * Math.Pow(2, -p.LearningElasticity), vendor.Quality(0.5), 12);
+        Assert.True(vendor.Quality(0.5) > 0.5);
+    }
+}
