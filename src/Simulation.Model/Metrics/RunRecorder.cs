@@ -21,7 +21,8 @@ public sealed class RunRecorder
     {
         _ctx = ctx;
         Catalog = new MetricCatalog(ctx.World, [.. ctx.Policies.Financing.Select(p => p.Id)]);
-        _values = Enumerable.Range(0, ctx.Replicates).Select(_ => new double[ctx.Calendar.Count * Catalog.Count]).ToArray();
+        // Rows are made when first recorded: a run stitched from batches or chunks takes theirs in instead (Absorb).
+        _values = new double[ctx.Replicates][];
         YearEndTicks = Enumerable.Range(0, ctx.Calendar.Count).Where(ctx.Calendar.IsYearEnd).ToArray();
         Indicators = [.. new[] { "adopted_any" }.Concat(Capabilities.Ids.Select(id => "adopted_" + id))
             .Concat(ctx.World.Homes.Select(h => "vendor_origin:" + h)).Concat(ctx.World.Vendors.Select(v => "vendor:" + v.Id))];
@@ -42,14 +43,16 @@ public sealed class RunRecorder
     public string[] Indicators { get; }
     public RunContext Context => _ctx;
 
-    public double Value(int replicate, int tick, int series) => _values[replicate][tick * Catalog.Count + series];
+    public double Value(int replicate, int tick, int series) => RowOf(replicate)[tick * Catalog.Count + series];
 
     /// <summary>Share of replicates in which indicator i held for the country at the year end.</summary>
     public double Probability(int yearEnd, int country, int indicator) =>
         _yearEnd[yearEnd][country * Indicators.Length + indicator] / (double)_ctx.Replicates;
 
     /// <summary>One replicate's recorded series (tick-major: ticks × catalogue), as a batch sends them back.</summary>
-    public double[] Row(int replicate) => _values[replicate];
+    public double[] Row(int replicate) => RowOf(replicate);
+
+    private double[] RowOf(int replicate) => _values[replicate] ??= new double[_ctx.Calendar.Count * Catalog.Count];
 
     /// <summary>The year end's counts ([country × indicator]) over this run's replicates.</summary>
     public int[] YearEndCounts(int yearEnd) => _yearEnd[yearEnd];
@@ -65,7 +68,7 @@ public sealed class RunRecorder
             throw new ArgumentException($"a batch of {rows.Count} replicates at {first} does not fit a run of {_values.Length}");
         for (var i = 0; i < rows.Count; i++)
         {
-            if (rows[i].Length != _values[first + i].Length) throw new ArgumentException("a batch row has the wrong number of values");
+            if (rows[i].Length != _ctx.Calendar.Count * Catalog.Count) throw new ArgumentException("a batch row has the wrong number of values");
             _values[first + i] = rows[i];
         }
         for (var y = 0; y < _yearEnd.Length; y++)
@@ -91,7 +94,7 @@ public sealed class RunRecorder
     {
         var world = _ctx.World;
         var homes = world.Homes.Count;
-        var row = _values[r].AsSpan(tick * Catalog.Count, Catalog.Count);
+        var row = RowOf(r).AsSpan(tick * Catalog.Count, Catalog.Count);
         var installedByHome = new double[homes];
         double installed = 0, foreign = 0;
         for (var c = 0; c < reportsByCountry.Length; c++)

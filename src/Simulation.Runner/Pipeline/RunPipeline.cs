@@ -121,7 +121,7 @@ public static class RunPipeline
             return await ensemble.RunAsync(spec, progress, cancel);
         }
         await using var runtime = await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose, cancel);
-        return await new TickDriver(runtime).RunAsync(spec, progress, cancel);
+        return await EnsembleChunks.RunAsync(runtime, spec, progress, cancel);
     }
 
     /// <summary>The observed counts the Carnegie AIGS 2019 targets file ships (scenarios/targets/aigs-2019.json).</summary>

@@ -147,7 +147,7 @@ public static class SensitivityPipeline
         File.WriteAllText(file, json.ToJsonString(ScenarioLoader.Options));
         var loaded = ScenarioLoader.Load(file);
         var spec = RunSpec.Create(loaded.Scenario, loaded.World, replicates, seed);
-        var result = await new TickDriver(runtime).RunAsync(spec, new Progress<int>(t => progress.Report(tickOffset + t)), cancel);
+        var result = await EnsembleChunks.RunAsync(runtime, spec, new Progress<int>(t => progress.Report(tickOffset + t)), cancel);
         return result.Recorder;
     }
 
