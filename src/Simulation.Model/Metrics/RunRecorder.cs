@@ -32,9 +32,12 @@ public sealed class RunRecorder
         _signedValue = Catalog.Get(MetricCatalog.ContractValueUsd, MetricCatalog.Any).Index;
         _population = Catalog.Get(MetricCatalog.PopulationCovered, MetricCatalog.Any).Index;
         _foreign = Catalog.Get(MetricCatalog.ForeignDataAccessShare, MetricCatalog.Any).Index;
+        _offered = [.. ctx.World.Vendors.Select(v => Capabilities.All.Where(v.Offers).Select(k => (int)k).ToArray())];
     }
 
     private readonly int _signed, _signedValue, _population, _foreign;
+    /// <summary>Per vendor, the capabilities (indices, in order) it offers.</summary>
+    private readonly int[][] _offered;
 
     public MetricCatalog Catalog { get; }
     /// <summary>The headline series by region, bloc, income group, regime and scenario group, at year ends.</summary>
@@ -132,9 +135,12 @@ public sealed class RunRecorder
         row[_foreign] = installed > 0 ? foreign / installed : 0;
         for (var v = 0; v < world.Vendors.Count; v++)
         {
+            // Mean quality over the capabilities the vendor offers, summed in capability order (a loop rather than LINQ:
+            // this runs for every vendor, replicate and tick).
             var offer = offersByVendor[v][r];
-            var offered = Capabilities.All.Where(k => world.Vendors[v].Offers(k)).Select(k => offer.Quality[(int)k]).ToArray();
-            row[Catalog.Quality + v] = offered.Length > 0 ? offered.Average() : 0;
+            double quality = 0;
+            foreach (var k in _offered[v]) quality += offer.Quality[k];
+            row[Catalog.Quality + v] = _offered[v].Length > 0 ? quality / _offered[v].Length : 0;
             row[Catalog.Capacity + v] = offer.AnnualCapacity;
         }
         var financing = _ctx.Policies.Financing.Count;
