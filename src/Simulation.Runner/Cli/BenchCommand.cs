@@ -51,7 +51,7 @@ public static class BenchCommand
                 var parts = line.Split(' ');
                 results[e] = double.Parse(parts[1], CultureInfo.InvariantCulture);
                 Console.WriteLine($"{e,-10} wall {parts[1],8} s   {parts[2],12} replicate-ticks/s   peak working set {parts[3],6} MiB   " +
-                    $"writing outputs {parts[5],7} s ({parts[4]} MB)");
+                    $"writing outputs {parts[5],7} s ({parts[4]} MB)   allocated {parts[6],6} GB in {parts[7],5} collections");
             }
             Console.WriteLine($"ratio orleans/inprocess: {results[Engine.Orleans] / results[Engine.InProcess]:0.00}");
             if (cluster is not null)
@@ -74,15 +74,21 @@ public static class BenchCommand
         await Simulate(RunSpec.Create(warm, loaded.World, 2, loaded.Scenario.Seed), engine, cluster);
         var spec = RunSpec.Create(loaded.Scenario, loaded.World, replicates, loaded.Scenario.Seed);
         if (countries is { } c) spec = SyntheticWorld.Of(spec, c);
+        // Bytes allocated and collections are counted, not timed: unlike wall time they do not change when other work
+        // shares the cores, so they compare engines on a busy machine.
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         var result = await Simulate(spec, engine, cluster);
         var wall = clock.Elapsed.TotalSeconds;
+        allocated = GC.GetTotalAllocatedBytes() - allocated;
+        collections = GC.CollectionCount(0) - collections;
         var ticks = new RunContext(spec).Calendar.Count;
         var writing = Stopwatch.StartNew();
         var size = countries is null ? await OutputMegabytesAsync(loaded, result, replicates) : 0; // a synthetic world has no output contract
         var write = writing.Elapsed.TotalSeconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0} {size:0.0} {write:0.000}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0} {size:0.0} {write:0.000} {allocated / 1e9:0.00} {collections}"));
         return ExitCodes.Ok;
     }
 
