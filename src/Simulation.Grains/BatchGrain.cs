@@ -39,6 +39,9 @@ public sealed class BatchGrain(ILocalSiloDetails silo, ILogger<BatchGrain> log) 
     private async Task<BatchResult> RunAsync(RunSpec spec)
     {
         var clock = Stopwatch.StartNew();
+        // Said when a batch starts (not only when it ends) so a user, or a test, sees which silo holds work in flight.
+        log.LogInformation("batch {Key}: replicates {First}-{Last} of '{Scenario}' started", this.GetPrimaryKeyString(),
+            spec.FirstReplicate, spec.FirstReplicate + spec.Replicates - 1, spec.Scenario.Name);
         var runtime = new OrleansRuntime(GrainFactory, runKey: this.GetPrimaryKeyString());
         var result = await new TickDriver(runtime).RunAsync(spec);
         var recorder = result.Recorder;

@@ -91,25 +91,40 @@ public sealed class ClusterTests(RedisFixture redis) : IClassFixture<RedisFixtur
     }
 
     [Fact]
-    public async Task A_sweep_on_the_cluster_writes_what_the_in_process_sweep_writes()
+    public async Task A_sweep_with_a_silo_killed_mid_point_writes_what_the_in_process_sweep_writes()
     {
         var id = "sweep-" + Environment.ProcessId;
-        var silos = await SilosAsync(id, 2);
+        var silos = await SilosAsync(id, 3);
         try
         {
-            var scenario = TestWorld.ShortScenario("cluster-sweep", end: "2010-12");
-            string[] Args(string outDir) => ["sweep", scenario, "--set", "parameters.adoption.innovation=0.002,0.004", "-n", "30", "--out", outDir];
+            // Two points of four batches each, 2008–2015: a batch runs long enough to be killed while in flight.
+            string[] Args(string outDir) => ["sweep", Scenario.Value, "--set", "parameters.adoption.innovation=0.002,0.004", "-n", "100", "--out", outDir];
             var inprocess = Path.Combine(TestWorld.TempDir("sweep-inproc"), "out");
             var onCluster = Path.Combine(TestWorld.TempDir("sweep-cluster"), "out");
             await using var a = ChildProcess.Tool([.. Args(inprocess), "--engine", "inprocess"]);
             Assert.True(await a.ExitAsync(RunLimit) == 0, a.Output);
             await using var b = ChildProcess.Tool([.. Args(onCluster), "--cluster", redis.Connection, "--cluster-id", id]);
+            var victim = await FirstWithAsync(silos, "started", RunLimit); // that silo now holds a batch of a point in flight
+            victim.Kill();
             Assert.True(await b.ExitAsync(RunLimit) == 0, b.Output);
+            Assert.Contains("runs again", b.Output); // the point in flight was finished on the surviving silos
             Assert.Equal(File.ReadAllBytes(Path.Combine(inprocess, "sweep.csv")), File.ReadAllBytes(Path.Combine(onCluster, "sweep.csv")));
         }
         finally
         {
             foreach (var s in silos) await s.DisposeAsync();
+        }
+    }
+
+    /// <summary>The first of <paramref name="processes"/> to print a line containing <paramref name="text"/>.</summary>
+    private static async Task<ChildProcess> FirstWithAsync(ChildProcess[] processes, string text, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (processes.FirstOrDefault(p => p.Output.Contains(text)) is { } first) return first;
+            if (clock.Elapsed > timeout) throw new TimeoutException($"no '{text}' from any process after {timeout.TotalSeconds} s");
+            await Task.Delay(50);
         }
     }
 

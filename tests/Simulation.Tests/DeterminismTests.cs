@@ -65,4 +65,27 @@ public sealed class DeterminismTests
             .Select(r => Enumerable.Range(0, last + 1).Sum(t => recorder.Value(r, t, contracts))).ToArray();
         Assert.True(totals.Distinct().Count() > 1, $"all replicates signed the same: {string.Join(",", totals)}");
     }
+
+    [Fact]
+    public async Task A_big_ensemble_run_in_chunks_writes_the_bytes_of_one_pass()
+    {
+        // Chunks of 2 over 5 replicates (the last chunk short) stand in for chunks of 500 over thousands.
+        var spec = TestWorld.Spec(TestWorld.ShortScenario("chunks"), replicates: 5);
+        var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
+        var chunked = await Simulation.Model.Engine.EnsembleChunks.RunAsync(new Simulation.Model.Engine.InProcessRuntime(), spec, replicatesPerChunk: 2);
+        Assert.True(onePass.Contracts.Length > 0, "the short run should sign contracts");
+        async Task<byte[][]> Files(Simulation.Model.Engine.RunResult result)
+        {
+            var dir = TestWorld.TempDir("chunks");
+            string At(string file) => Path.Combine(dir, file);
+            await Simulation.Runner.Results.ParquetTables.WriteTimeseriesAsync(At("timeseries.parquet"), "chunks", result);
+            await Simulation.Runner.Results.ParquetTables.WriteContractsAsync(At("contracts.parquet"), result);
+            Simulation.Runner.Results.ResultWriter.WriteGroups(At("groups.csv"), "chunks", result.Recorder);
+            Simulation.Runner.Results.ResultWriter.WriteCountries(At("countries.csv"), "chunks", result);
+            return [.. new[] { "timeseries.parquet", "contracts.parquet", "groups.csv", "countries.csv" }.Select(f => File.ReadAllBytes(At(f)))];
+        }
+        var expected = await Files(onePass);
+        var actual = await Files(chunked);
+        for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i]);
+    }
 }

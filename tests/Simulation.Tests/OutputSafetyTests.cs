@@ -157,6 +157,7 @@ public sealed class OptionParsingTests
         { ["calibrate", Hindcast, "--targets", Targets, "--budget", "0"], "--budget" },
         { ["bench", "-n", "abc"], "--replicates" },
         { ["bench", "--sweep-points", "many"], "--sweep-points" },
+        { ["bench", "--scale", "--countries", "0"], "--countries" },
     };
 
     [Theory]

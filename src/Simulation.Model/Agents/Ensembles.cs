@@ -35,9 +35,13 @@ public sealed class CountryEnsemble(RunContext ctx, int country)
         return [.. reports];
     }
 
-    public ImmutableArray<ContractRecord> Contracts() =>
-        [.. _agents.SelectMany(a => a.Contracts).Select(c =>
-            c.ToRecord(ctx.Calendar.DateOf(c.SignedTick).ToString(), ctx.World.Countries[c.Country].Iso3, ctx.World.Vendors[c.Vendor].Id))];
+    public ImmutableArray<ContractRecord> Contracts()
+    {
+        // One date string per tick, shared by every contract signed then, rather than a new one per contract (memory).
+        var dates = Enumerable.Range(0, ctx.Calendar.Count).Select(t => ctx.Calendar.DateOf(t).ToString()).ToArray();
+        return [.. _agents.SelectMany(a => a.Contracts).Select(c =>
+            c.ToRecord(dates[c.SignedTick], ctx.World.Countries[c.Country].Iso3, ctx.World.Vendors[c.Vendor].Id))];
+    }
 }
 
 /// <summary>One vendor across all replicates of a run: what a Vendor grain holds.</summary>

@@ -31,7 +31,10 @@ public sealed class Contract(string id, int replicate, int country, int vendor, 
 
     public ContractRecord ToRecord(string signed, string iso3, string vendorId) =>
         new(Replicate, Id, signed, iso3, vendorId, Capability.Id(), ValueUsd, DurationMonths, Financed, DataAccess,
-            Status.ToString().ToLowerInvariant());
+            StatusNames[(int)Status]);
+
+    /// <summary>The status column's words, made once rather than one per contract (memory).</summary>
+    private static readonly string[] StatusNames = [.. Enum.GetNames<ContractStatus>().Select(n => n.ToLowerInvariant())];
 }
 
 /// <summary>One row of contracts.csv.</summary>

@@ -16,6 +16,7 @@ public sealed class GroupRecorder
     private readonly RunContext _ctx;
     private readonly double[][] _values; // [replicate][yearEnd * groups * series + group * series + s]
     private readonly int _homes;
+    private readonly int _width;
 
     public GroupRecorder(RunContext ctx, int yearEnds)
     {
@@ -30,7 +31,8 @@ public sealed class GroupRecorder
         foreach (var h in ctx.World.Homes) Add(MetricCatalog.InstalledShareOrigin, h);
         Add(MetricCatalog.ForeignDataAccessShare, MetricCatalog.Any);
         Series = series;
-        _values = Enumerable.Range(0, ctx.Replicates).Select(_ => new double[yearEnds * Groups.Count * Series.Count]).ToArray();
+        _width = yearEnds * Groups.Count * Series.Count;
+        _values = new double[ctx.Replicates][]; // made when first recorded, or taken in from a batch (as in RunRecorder)
     }
 
     public IReadOnlyList<CountryGroup> Groups { get; }
@@ -38,10 +40,12 @@ public sealed class GroupRecorder
     public IReadOnlyList<Series> Series { get; }
 
     public double Value(int replicate, int yearEnd, int group, int series) =>
-        _values[replicate][(yearEnd * Groups.Count + group) * Series.Count + series];
+        RowOf(replicate)[(yearEnd * Groups.Count + group) * Series.Count + series];
 
     /// <summary>One replicate's group series (year end × group × series), as a cluster batch sends them back.</summary>
-    public double[] Row(int replicate) => _values[replicate];
+    public double[] Row(int replicate) => RowOf(replicate);
+
+    private double[] RowOf(int replicate) => _values[replicate] ??= new double[_width];
 
     /// <summary>Takes in a batch's replicates as replicates <paramref name="first"/>.. of this run.</summary>
     internal void Absorb(int first, IReadOnlyList<double[]> rows)
@@ -50,7 +54,7 @@ public sealed class GroupRecorder
             throw new ArgumentException($"a batch of {rows.Count} group rows at {first} does not fit a run of {_values.Length}");
         for (var i = 0; i < rows.Count; i++)
         {
-            if (rows[i].Length != _values[first + i].Length) throw new ArgumentException("a batch's group row has the wrong number of values");
+            if (rows[i].Length != _width) throw new ArgumentException("a batch's group row has the wrong number of values");
             _values[first + i] = rows[i];
         }
     }
@@ -71,7 +75,7 @@ public sealed class GroupRecorder
                 var sums = new double[width];
                 foreach (var c in group.Members)
                     for (var k = 0; k < width; k++) sums[k] += measures[c * width + k];
-                var row = _values[r].AsSpan((yearEnd * Groups.Count + g) * Series.Count, Series.Count);
+                var row = RowOf(r).AsSpan((yearEnd * Groups.Count + g) * Series.Count, Series.Count);
                 var installed = sums[2 + 2 * _homes];
                 row[0] = sums[0];
                 for (var h = 0; h < _homes; h++) row[1 + h] = sums[1 + h];

@@ -22,7 +22,8 @@ public sealed class RunRecorder
     {
         _ctx = ctx;
         Catalog = new MetricCatalog(ctx.World, [.. ctx.Policies.Financing.Select(p => p.Id)]);
-        _values = Enumerable.Range(0, ctx.Replicates).Select(_ => new double[ctx.Calendar.Count * Catalog.Count]).ToArray();
+        // Rows are made when first recorded: a run stitched from batches or chunks takes theirs in instead (Absorb).
+        _values = new double[ctx.Replicates][];
         YearEndTicks = Enumerable.Range(0, ctx.Calendar.Count).Where(ctx.Calendar.IsYearEnd).ToArray();
         Indicators = [.. new[] { "adopted_any" }.Concat(Capabilities.Ids.Select(id => "adopted_" + id))
             .Concat(ctx.World.Homes.Select(h => "vendor_origin:" + h)).Concat(ctx.World.Vendors.Select(v => "vendor:" + v.Id))];
@@ -32,9 +33,12 @@ public sealed class RunRecorder
         _signedValue = Catalog.Get(MetricCatalog.ContractValueUsd, MetricCatalog.Any).Index;
         _population = Catalog.Get(MetricCatalog.PopulationCovered, MetricCatalog.Any).Index;
         _foreign = Catalog.Get(MetricCatalog.ForeignDataAccessShare, MetricCatalog.Any).Index;
+        _offered = [.. ctx.World.Vendors.Select(v => Capabilities.All.Where(v.Offers).Select(k => (int)k).ToArray())];
     }
 
     private readonly int _signed, _signedValue, _population, _foreign;
+    /// <summary>Per vendor, the capabilities (indices, in order) it offers.</summary>
+    private readonly int[][] _offered;
 
     public MetricCatalog Catalog { get; }
     /// <summary>The headline series by region, bloc, income group, regime and scenario group, at year ends.</summary>
@@ -49,14 +53,16 @@ public sealed class RunRecorder
     /// <summary>The countries and vendors (overrides applied) the series and indicators are indexed by.</summary>
     public WorldData World => _ctx.World;
 
-    public double Value(int replicate, int tick, int series) => _values[replicate][tick * Catalog.Count + series];
+    public double Value(int replicate, int tick, int series) => RowOf(replicate)[tick * Catalog.Count + series];
 
     /// <summary>Share of replicates in which indicator i held for the country at the year end.</summary>
     public double Probability(int yearEnd, int country, int indicator) =>
         _yearEnd[yearEnd][country * Indicators.Length + indicator] / (double)_ctx.Replicates;
 
     /// <summary>One replicate's recorded series (tick-major: ticks × catalogue), as a batch sends them back.</summary>
-    public double[] Row(int replicate) => _values[replicate];
+    public double[] Row(int replicate) => RowOf(replicate);
+
+    private double[] RowOf(int replicate) => _values[replicate] ??= new double[_ctx.Calendar.Count * Catalog.Count];
 
     /// <summary>The year end's counts ([country × indicator]) over this run's replicates.</summary>
     public int[] YearEndCounts(int yearEnd) => _yearEnd[yearEnd];
@@ -72,7 +78,7 @@ public sealed class RunRecorder
             throw new ArgumentException($"a batch of {rows.Count} replicates at {first} does not fit a run of {_values.Length}");
         for (var i = 0; i < rows.Count; i++)
         {
-            if (rows[i].Length != _values[first + i].Length) throw new ArgumentException("a batch row has the wrong number of values");
+            if (rows[i].Length != _ctx.Calendar.Count * Catalog.Count) throw new ArgumentException("a batch row has the wrong number of values");
             _values[first + i] = rows[i];
         }
         for (var y = 0; y < _yearEnd.Length; y++)
@@ -98,7 +104,7 @@ public sealed class RunRecorder
     {
         var world = _ctx.World;
         var homes = world.Homes.Count;
-        var row = _values[r].AsSpan(tick * Catalog.Count, Catalog.Count);
+        var row = RowOf(r).AsSpan(tick * Catalog.Count, Catalog.Count);
         var installedByHome = new double[homes];
         double installed = 0, foreign = 0;
         for (var c = 0; c < reportsByCountry.Length; c++)
@@ -136,9 +142,12 @@ public sealed class RunRecorder
         row[_foreign] = installed > 0 ? foreign / installed : 0;
         for (var v = 0; v < world.Vendors.Count; v++)
         {
+            // Mean quality over the capabilities the vendor offers, summed in capability order (a loop rather than LINQ:
+            // this runs for every vendor, replicate and tick).
             var offer = offersByVendor[v][r];
-            var offered = Capabilities.All.Where(k => world.Vendors[v].Offers(k)).Select(k => offer.Quality[(int)k]).ToArray();
-            row[Catalog.Quality + v] = offered.Length > 0 ? offered.Average() : 0;
+            double quality = 0;
+            foreach (var k in _offered[v]) quality += offer.Quality[k];
+            row[Catalog.Quality + v] = _offered[v].Length > 0 ? quality / _offered[v].Length : 0;
             row[Catalog.Capacity + v] = offer.AnnualCapacity;
         }
         var financing = _ctx.Policies.Financing.Count;

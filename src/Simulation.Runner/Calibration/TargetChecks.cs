@@ -72,7 +72,7 @@ public static class TargetChecks
     private static void CheckAgainst(LoadedScenario scenario, TargetFile file, YearMonth date, ScenarioValidator.Report report)
     {
         var spec = Simulation.Model.Engine.RunSpec.Create(scenario.Scenario, scenario.World, 1, scenario.Scenario.Seed);
-        var ctx = new Simulation.Model.Engine.RunContext(spec);
+        var ctx = Simulation.Model.Engine.RunContext.For(spec);
         var calendar = ctx.Calendar;
         if (!Enumerable.Range(0, calendar.Count).Any(t => calendar.DateOf(t) == date))
             report("$.date", $"{date} is not a tick of {Path.GetFileName(scenario.Path)} ({calendar.Start}..{calendar.End}, by {scenario.Scenario.Tick})");

@@ -10,7 +10,9 @@ namespace Simulation.Runner.Cli;
 /// <summary>
 /// bench: times the baseline ensemble on both engines. Each engine runs in its own child process so its peak working
 /// set is its own. Figures are printed, never asserted (speed goals live here, not in tests); each engine also reports
-/// the size of the files `run` would write for its ensemble (written to a temporary folder after timing, then deleted).
+/// the time to write the files `run` would write for its ensemble and their size (written to a temporary folder after
+/// the simulation is timed, then deleted). With --scale it prints replicate-ticks per second as the ensemble and the
+/// world grow (in-process engine), to show the cost stays linear in replicates × ticks × agents.
 /// With --cluster it also times the same ensemble on that running cluster (the client's peak memory only; the silos are
 /// other processes).
 /// </summary>
@@ -23,25 +25,33 @@ public static class BenchCommand
         var engine = new Option<string?>("--engine") { Description = "Time one engine in this process (used by the parent bench)", Hidden = true };
         var sweep = NumberOptions.Optional("--sweep-points", "", 4, 10_000,
             "Instead: run sweeps of N/4, N/2 and N points (5 replicates each) and print memory after each, to show it stays flat");
+        var scale = new Option<bool>("--scale")
+        {
+            Description = $"Instead: replicate-ticks per second at 100 and 1,000 replicates and in a synthetic world of {ScaleCountries:N0} countries",
+        };
+        var countries = NumberOptions.Optional("--countries", "", 1, 100_000, "Synthetic world of this many countries (used by the parent bench)");
+        countries.Hidden = true;
         var command = new Command("bench", "Time the baseline ensemble with both engines: wall time, replicate-ticks per second, peak memory")
         {
-            replicates, scenario, engine, sweep, RunCommand.Cluster, RunCommand.ClusterId,
+            replicates, scenario, engine, sweep, scale, countries, RunCommand.Cluster, RunCommand.ClusterId,
         };
         command.SetAction(parse => Guard.RunAsync(async () =>
         {
             var n = parse.GetValue(replicates);
             var path = parse.GetValue(scenario)!;
             var cluster = RunCommand.ClusterOf(parse);
-            if (parse.GetValue(engine) is { } one) return await TimeOneAsync(path, one, n, cluster);
+            if (parse.GetValue(engine) is { } one) return await TimeOneAsync(path, one, n, cluster, parse.GetValue(countries));
             if (parse.GetValue(sweep) is { } points) return await SweepMemoryAsync(path, Math.Max(4, points));
-            Console.WriteLine($"{Environment.ProcessorCount} cores, {n} replicates of {path}");
+            if (parse.GetValue(scale)) return Scale(path);
+            Console.WriteLine($"{Environment.ProcessorCount} cores, {n} replicates of {path}, {DateTime.UtcNow:yyyy-MM-dd}");
             var results = new Dictionary<string, double>();
             foreach (var e in cluster is null ? new[] { Engine.InProcess, Engine.Orleans } : [Engine.InProcess, Engine.Orleans, ClusterEngine])
             {
                 var line = RunChild(path, e, n, cluster);
                 var parts = line.Split(' ');
                 results[e] = double.Parse(parts[1], CultureInfo.InvariantCulture);
-                Console.WriteLine($"{e,-10} wall {parts[1],8} s   {parts[2],12} replicate-ticks/s   peak working set {parts[3],6} MiB   output of run {parts[4],6} MB");
+                Console.WriteLine($"{e,-10} wall {parts[1],8} s   {parts[2],12} replicate-ticks/s   peak working set {parts[3],6} MiB   " +
+                    $"writing outputs {parts[5],7} s ({parts[4]} MB)   allocated {parts[6],6} GB in {parts[7],5} collections");
             }
             Console.WriteLine($"ratio orleans/inprocess: {results[Engine.Orleans] / results[Engine.InProcess]:0.00}");
             if (cluster is not null)
@@ -53,20 +63,51 @@ public static class BenchCommand
 
     private const string ClusterEngine = "cluster";
 
-    private static async Task<int> TimeOneAsync(string path, string engine, int replicates, Cluster.ClusterAddress? cluster)
+    /// <summary>Countries in the synthetic world of `bench --scale`.</summary>
+    private const int ScaleCountries = 2_000;
+
+    private static async Task<int> TimeOneAsync(string path, string engine, int replicates, Cluster.ClusterAddress? cluster, int? countries)
     {
         var loaded = ScenarioLoader.Load(path);
         // Warm-up: JIT and (for Orleans) silo start-up are not what is being measured.
         var warm = loaded.Scenario with { Tick = "year" };
         await Simulate(RunSpec.Create(warm, loaded.World, 2, loaded.Scenario.Seed), engine, cluster);
         var spec = RunSpec.Create(loaded.Scenario, loaded.World, replicates, loaded.Scenario.Seed);
+        if (countries is { } c) spec = SyntheticWorld.Of(spec, c);
+        // Bytes allocated and collections are counted, not timed: unlike wall time they do not change when other work
+        // shares the cores, so they compare engines on a busy machine.
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         var result = await Simulate(spec, engine, cluster);
         var wall = clock.Elapsed.TotalSeconds;
+        allocated = GC.GetTotalAllocatedBytes() - allocated;
+        collections = GC.CollectionCount(0) - collections;
         var ticks = loaded.Calendar.Count;
+        var writing = Stopwatch.StartNew();
+        var size = countries is null ? await OutputMegabytesAsync(loaded, result, replicates) : 0; // a synthetic world has no output contract
+        var write = writing.Elapsed.TotalSeconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-        var size = await OutputMegabytesAsync(loaded, result, replicates);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0} {size:0.0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0} {size:0.0} {write:0.000} {allocated / 1e9:0.00} {collections}"));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Replicate-ticks per second (and per second and country) as replicates grow tenfold and as the world grows to
+    /// <see cref="ScaleCountries"/> countries: flat figures per country mean cost linear in replicates × ticks × agents.
+    /// </summary>
+    private static int Scale(string path)
+    {
+        Console.WriteLine($"{Environment.ProcessorCount} cores, in-process engine, {path}, {DateTime.UtcNow:yyyy-MM-dd}");
+        var world = ScenarioLoader.Load(path).World.Countries.Count;
+        foreach (var (replicates, countries) in new (int, int?)[] { (100, null), (1_000, null), (100, ScaleCountries) })
+        {
+            var parts = RunChild(path, Engine.InProcess, replicates, null, countries).Split(' ');
+            var rate = double.Parse(parts[2], CultureInfo.InvariantCulture);
+            var n = countries ?? world;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{replicates,6} replicates × {n,5} countries: wall {parts[1],8} s   {rate,8:0} replicate-ticks/s   {rate * n,10:0} country-replicate-ticks/s   peak working set {parts[3],6} MiB"));
+        }
         return ExitCodes.Ok;
     }
 
@@ -119,10 +160,10 @@ public static class BenchCommand
             return await ensemble.RunAsync(spec);
         }
         await using var runtime = await Engine.CreateAsync(engine);
-        return await new TickDriver(runtime).RunAsync(spec);
+        return await EnsembleChunks.RunAsync(runtime, spec);
     }
 
-    private static string RunChild(string scenario, string engine, int replicates, Cluster.ClusterAddress? cluster)
+    private static string RunChild(string scenario, string engine, int replicates, Cluster.ClusterAddress? cluster, int? countries = null)
     {
         var args = Environment.GetCommandLineArgs();
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -132,6 +173,8 @@ public static class BenchCommand
             start.ArgumentList.Add(a);
         if (cluster is not null)
             foreach (var a in new[] { "--cluster", cluster.Redis, "--cluster-id", cluster.ClusterId }) start.ArgumentList.Add(a);
+        if (countries is { } c)
+            foreach (var a in new[] { "--countries", c.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(a);
         using var child = Process.Start(start)!;
         var output = child.StandardOutput.ReadToEnd();
         child.WaitForExit();

@@ -22,7 +22,7 @@ public sealed class EnsembleSimulator : IAsyncDisposable
 
     /// <summary>Runs one ensemble; the same result on either (the cluster stitches its batches back in replicate order).</summary>
     public Task<RunResult> RunAsync(RunSpec spec, IProgress<int> progress, CancellationToken cancel) =>
-        _cluster is { } cluster ? cluster.RunAsync(spec, progress, cancel) : new TickDriver(_runtime!).RunAsync(spec, progress, cancel);
+        _cluster is { } cluster ? cluster.RunAsync(spec, progress, cancel) : EnsembleChunks.RunAsync(_runtime!, spec, progress, cancel);
 
     public async ValueTask DisposeAsync()
     {
