@@ -64,10 +64,10 @@ public static class RunReport
             : ["Fact", "Observed", .. checkedRuns.SelectMany(r => new[] { $"{r.Scenario}: median (5–95 %)", "Met (±10 %)" })];
         report.Table(header, first.Select((c, i) => (IReadOnlyList<string>)
         [
-            c.Headline ? c.Description + " (headline)" : c.Description, UnitDisplay.Format(c.Observed),
+            c.Headline ? c.Description + " (headline)" : c.Description, UnitDisplay.Format(c.Observed, c.IsCount),
             .. checkedRuns.SelectMany(r => new[]
             {
-                $"{UnitDisplay.Format(r.Checks[i].Median)} ({UnitDisplay.Format(r.Checks[i].P05)}–{UnitDisplay.Format(r.Checks[i].P95)})",
+                KeyOutcomes.Band(r.Checks[i].Median, r.Checks[i].P05, r.Checks[i].P95, c.IsCount),
                 r.Checks[i].Met ? "yes" : "*no",
             }),
         ]));
