@@ -95,7 +95,7 @@ public static class TargetMeasure
             Array.Sort(values);
             double Q(double p) => MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(values, p, MathNet.Numerics.Statistics.QuantileDefinition.R8);
             var k = t.IsShare ? 100 : 1; // shares on screen in %
-            return new Results.TargetCheck(t.IsShare ? t.Description + " (%)" : t.Description, k * t.Observed, k * Q(0.5), k * Q(0.05), k * Q(0.95), t.Headline);
+            return new Results.TargetCheck(t.IsShare ? t.Description + " (%)" : t.Description, k * t.Observed, k * Q(0.5), k * Q(0.05), k * Q(0.95), t.Headline, !t.IsShare);
         })];
     }
 

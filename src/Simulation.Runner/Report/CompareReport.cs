@@ -87,14 +87,15 @@ public static class CompareReport
         foreach (var o in Outcome.Main)
             foreach (var date in KeyOutcomes.Dates(runs[0]))
             {
-                var row = new List<string> { o.Title, o.ScreenUnit, date, UnitDisplay.Format(Mean(runs[0], countryGroup, o, date) * o.Scale) };
+                var count = UnitDisplay.IsCount(o.Unit);
+                var row = new List<string> { o.Title, o.ScreenUnit, date, UnitDisplay.Format(Mean(runs[0], countryGroup, o, date) * o.Scale, count) };
                 foreach (var run in runs.Skip(1))
                 {
                     var d = deltas.FirstOrDefault(x => x.Scenario == run.Summary.Scenario && x.Date == date && x.CountryGroup == countryGroup
                         && x.Metric == o.Metric && x.Group == o.Group);
                     if (d is null) { row.Add("—"); continue; }
-                    var cell = $"{UnitDisplay.Format(Mean(run, countryGroup, o, date) * o.Scale)} ({UnitDisplay.Signed(d.MeanDiff * o.Scale)} {o.DifferenceUnit}; " +
-                        $"{UnitDisplay.Format(d.Ci95Low * o.Scale)} to {UnitDisplay.Format(d.Ci95High * o.Scale)})";
+                    var cell = $"{UnitDisplay.Format(Mean(run, countryGroup, o, date) * o.Scale, count)} ({UnitDisplay.Signed(d.MeanDiff * o.Scale, count)} {o.DifferenceUnit}; " +
+                        $"{UnitDisplay.Format(d.Ci95Low * o.Scale, count)} to {UnitDisplay.Format(d.Ci95High * o.Scale, count)})";
                     row.Add(d.Significant ? "*" + cell : cell);
                 }
                 yield return row;

@@ -36,10 +36,14 @@ public static class KeyOutcomes
         {
             var band = run.Summary.Band(o.Metric, o.Group).Scaled(o.Scale);
             rows.Add([o.Title, o.ScreenUnit, .. dates.Select(d => Tick(run, d)).Select(t =>
-                $"{UnitDisplay.Format(band.P50[t])} ({UnitDisplay.Format(band.P05[t])}–{UnitDisplay.Format(band.P95[t])})")]);
+                Band(band.P50[t], band.P05[t], band.P95[t], UnitDisplay.IsCount(o.Unit)))]);
         }
         return (["Outcome", "Unit", .. dates], rows);
     }
+
+    /// <summary>"75 (55.4–89)": a median with its 5–95 % range, counts without a spurious decimal.</summary>
+    public static string Band(double median, double p05, double p95, bool count) =>
+        $"{UnitDisplay.Format(median, count)} ({UnitDisplay.Format(p05, count)}–{UnitDisplay.Format(p95, count)})";
 
     public const string RunCaption = "Median across replicates, in brackets the range holding 90 % of them (5th to 95th percentile)";
 }

@@ -7,8 +7,8 @@ public static class Limits
     [
         "How intrusive surveillance is: a country counts as adopting with one active contract, as in the Carnegie index; coverage is an abstract share of the population, not cameras or data.",
         "Domestic politics: regime, GDP and population stay at their 2019 values; there are no elections, courts, campaigns or scandals, and unrest is a random process with no data behind it.",
-        "Vendor quality, prices and capacity measured from data: they are judgement calls anchored on sparse evidence (scenarios/world/VENDORS.md), and seven of them were fitted.",
-        "The path before and after 2019: the model was calibrated to one cross-section (Carnegie, September 2019); its timing and its future are not tested against data, and the regime pattern of 2019 is not met.",
+        "Vendor quality, prices and capacity measured from data: they are judgement calls anchored on sparse evidence (scenarios/world/VENDORS.md); none is fitted, though seven keep the values an earlier calibration gave them.",
+        "The path before and after 2019: the model was calibrated to one cross-section (Carnegie, September 2019); its timing and its future are not tested against data, and it misses three 2019 figures: countries with US vendors (27 against 32), the Belt and Road share of countries with Chinese vendors (80 % against 57 %) and the share of Huawei's safe-city countries in Asia or Sub-Saharan Africa (39 % against 59 %).",
         "How strong a policy really is: embargo substitution, loan discounts and the equipment a ban switches off are assumptions; read policy scenarios as \"what if it works like this\".",
         "Uncertainty about the parameters: the bands show chance given these parameters, not what other plausible parameters would give; Belt and Road membership is a 2023 list applied from 2008.",
     ];

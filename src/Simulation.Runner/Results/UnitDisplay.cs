@@ -27,4 +27,13 @@ public static class UnitDisplay
     }
 
     public static string Signed(double v) => (v >= 0 ? "+" : "−") + Format(Math.Abs(v));
+
+    /// <summary>Units that count whole things: a whole value shows as "75", not "75.0" (a median of counts can be 74.5).</summary>
+    public static bool IsCount(string unit) => unit is Units.Countries or Units.Contracts;
+
+    /// <summary><see cref="Format(double)"/>, except that a whole value of a count shows without a decimal.</summary>
+    public static string Format(double v, bool count) =>
+        count && v == Math.Round(v) ? (v < 0 ? "−" : "") + Math.Abs(v).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) : Format(v);
+
+    public static string Signed(double v, bool count) => (v >= 0 ? "+" : "−") + Format(Math.Abs(v), count);
 }
