@@ -27,7 +27,7 @@ public static class EnsembleChunks
         var driver = new TickDriver(runtime);
         if (spec.Replicates <= replicatesPerChunk) return await driver.RunAsync(spec, ticksDone, cancel);
         var recorder = new RunRecorder(RunContext.For(spec));
-        var ticks = recorder.Context.Calendar.Count;
+        var ticks = recorder.Calendar.Count;
         var contracts = ImmutableArray.CreateBuilder<ContractRecord>();
         for (var first = 0; first < spec.Replicates; first += replicatesPerChunk)
         {

@@ -46,10 +46,10 @@ public static class TargetMeasure
     public static double[] PerReplicate(RunResult result, Target target, string date)
     {
         var recorder = result.Recorder;
-        var ctx = recorder.Context;
-        var tick = Enumerable.Range(0, ctx.Calendar.Count).FirstOrDefault(t => ctx.Calendar.DateOf(t).ToString() == date, -1);
-        if (tick < 0) throw new ArgumentException($"target date {date} is not a tick of the scenario ({ctx.Calendar.Start}..{ctx.Calendar.End})");
-        var world = ctx.World;
+        var calendar = recorder.Calendar;
+        var tick = Enumerable.Range(0, calendar.Count).FirstOrDefault(t => calendar.DateOf(t).ToString() == date, -1);
+        if (tick < 0) throw new ArgumentException($"target date {date} is not a tick of the scenario ({calendar.Start}..{calendar.End})");
+        var world = recorder.World;
         var among = CountryFilter.Parse(target.Among, world);
         var where = CountryFilter.Parse(target.Where, world);
         if (target.Group.StartsWith("regime:", StringComparison.Ordinal))
@@ -63,13 +63,13 @@ public static class TargetMeasure
             if (!recorder.Catalog.TryGet(target.Metric, target.Group, out var series))
                 throw new ArgumentException($"target '{target.Id}': no series {target.Metric}/{target.Group}");
             var denominator = target.Per is null ? 1.0 : world.Countries.Count(CountryFilter.Parse(target.Per, world));
-            return Enumerable.Range(0, ctx.Replicates).Select(r => recorder.Value(r, tick, series.Index) / denominator).ToArray();
+            return Enumerable.Range(0, recorder.Replicates).Select(r => recorder.Value(r, tick, series.Index) / denominator).ToArray();
         }
         var at = YearMonth.Parse(date);
         var perCount = target.Per is null ? 1.0 : world.Countries.Where(among).Count(CountryFilter.Parse(target.Per, world));
         var matches = Matcher(target, world);
         var byReplicate = result.Contracts.ToLookup(c => c.Replicate);
-        return Enumerable.Range(0, ctx.Replicates).Select(r =>
+        return Enumerable.Range(0, recorder.Replicates).Select(r =>
         {
             var signed = byReplicate[r].Where(c => YearMonth.Parse(c.Signed).Index <= at.Index).ToArray();
             var inForce = signed.Where(c => YearMonth.Parse(c.Signed).Index + c.DurationMonths > at.Index).ToArray();
@@ -87,7 +87,7 @@ public static class TargetMeasure
     /// <summary>Every target of the file against the run, if its date is a tick of the run (else none).</summary>
     public static IReadOnlyList<Results.TargetCheck> Check(RunResult result, TargetFile file)
     {
-        var calendar = result.Recorder.Context.Calendar;
+        var calendar = result.Recorder.Calendar;
         if (!Enumerable.Range(0, calendar.Count).Any(t => calendar.DateOf(t).ToString() == file.Date)) return [];
         return [.. file.Targets.Select(t =>
         {
