@@ -36,6 +36,19 @@ public sealed partial class ReportNumberTests
         Assert.All(shares, c => Assert.Matches(@"^\d+\.\d \(", c));
     }
 
+    [Fact]
+    public void A_plot_in_the_report_scales_to_a_narrow_window_instead_of_losing_its_right_edge()
+    {
+        // ScottPlot's SVG has a fixed size and no viewBox; without one, max-width: 100% crops the plot.
+        var dir = TestWorld.TempDir("svg");
+        var plot = Path.Combine(dir, "plot.svg");
+        new ScottPlot.Plot().SaveSvg(plot, 1200, 700);
+        Assert.DoesNotContain("viewBox", File.ReadAllText(plot));
+        var page = Path.Combine(dir, "report.html");
+        new Simulation.Runner.Report.HtmlReport("t").Figure(plot, "caption").Write(page);
+        Assert.Contains("<svg viewBox=\"0 0 1200 700\"", File.ReadAllText(page));
+    }
+
     /// <summary>The value cells (after outcome and unit) of the key-outcomes row titled so.</summary>
     private static IEnumerable<string> Cells(string html, string title)
     {

@@ -36,10 +36,24 @@ public sealed class HtmlReport(string title)
     {
         var svg = File.ReadAllText(svgPath);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        _body.Append("<figure>\n").Append(start >= 0 ? svg[start..] : svg)
+        _body.Append("<figure>\n").Append(Scalable(start >= 0 ? svg[start..] : svg))
             .Append($"\n<figcaption>{Encode(caption)}</figcaption>\n</figure>\n");
         return this;
     }
+
+    /// <summary>
+    /// ScottPlot writes a fixed width and height but no viewBox, so in a window narrower than the plot the CSS
+    /// max-width cut its right edge off instead of scaling it; a viewBox of the same size makes it scale.
+    /// </summary>
+    private static string Scalable(string svg)
+    {
+        var tag = SvgSize.Match(svg);
+        return !tag.Success || tag.Value.Contains("viewBox", StringComparison.Ordinal) ? svg
+            : svg.Insert(tag.Index + "<svg".Length, $" viewBox=\"0 0 {tag.Groups[1].Value} {tag.Groups[2].Value}\"");
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex SvgSize =
+        new(@"<svg\b[^>]*?\bwidth=""([0-9.]+)""[^>]*?\bheight=""([0-9.]+)""[^>]*>");
 
     /// <summary>A table; cells marked with a leading '*' are emphasised (e.g. a difference whose interval excludes zero).</summary>
     public HtmlReport Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? caption = null)
