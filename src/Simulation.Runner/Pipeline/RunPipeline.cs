@@ -31,8 +31,9 @@ public static class RunPipeline
 
     /// <summary>Simulates one scenario's ensemble and summarises it.</summary>
     /// <param name="progress">Ticks done; when given, the caller shows progress (a sweep does, over all its points).</param>
+    /// <param name="simulator">An engine or cluster connection the caller keeps for many runs (a sweep's points); else one for this run.</param>
     public static async Task<ScenarioRun> ExecuteAsync(LoadedScenario scenario, int replicates, ulong seed, RunOptions options,
-        CancellationToken cancel = default, IProgress<int>? progress = null)
+        CancellationToken cancel = default, IProgress<int>? progress = null, EnsembleSimulator? simulator = null)
     {
         if (replicates is < 1 or > ScenarioLoader.MaxReplicates)
             throw new ArgumentException($"--replicates must be between 1 and {ScenarioLoader.MaxReplicates}");
@@ -40,7 +41,7 @@ public static class RunPipeline
         var spec = RunSpec.Create(scenario.Scenario, scenario.World, replicates, seed);
         var result = progress is null
             ? await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel, options.Cluster)
-            : await SimulateAsync(spec, options, progress, cancel);
+            : simulator is not null ? await simulator.RunAsync(spec, progress, cancel) : await SimulateAsync(spec, options, progress, cancel);
         var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario), Observed(scenario));
         return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
     }
@@ -116,13 +117,8 @@ public static class RunPipeline
     /// <summary>On a cluster (--cluster) as its client, else on this machine's engine.</summary>
     private static async Task<RunResult> SimulateAsync(RunSpec spec, RunOptions options, IProgress<int> progress, CancellationToken cancel)
     {
-        if (options.Cluster is { } cluster)
-        {
-            await using var ensemble = await ClusterEnsemble.ConnectAsync(cluster, options.Verbose, cancel);
-            return await ensemble.RunAsync(spec, progress, cancel);
-        }
-        await using var runtime = await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose, cancel);
-        return await EnsembleChunks.RunAsync(runtime, spec, progress, cancel);
+        await using var simulator = await EnsembleSimulator.CreateAsync(options, cancel);
+        return await simulator.RunAsync(spec, progress, cancel);
     }
 
     /// <summary>The observed counts the Carnegie AIGS 2019 targets file ships (scenarios/targets/aigs-2019.json).</summary>

@@ -37,11 +37,13 @@ public static class SweepPipeline
         var horizon = new List<HorizonPoint>();
         var ticks = scenario.Calendar.Count;
 
+        // One engine (or cluster connection) for every point: an embedded silo or joining a cluster takes seconds.
+        await using var simulator = await EnsembleSimulator.CreateAsync(options, cancel);
         await DesignRunner.RunAsync(design, ledger, ticks, async (i, progress, token) =>
         {
             var file = Path.Combine(directory, "points", $"point-{i:D4}.json");
             File.WriteAllText(file, PointFile(design.Apply(resolved, i), Path.GetDirectoryName(file)!, replicates, seed).ToJsonString(ScenarioLoader.Options));
-            var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, token, progress);
+            var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, token, progress, simulator);
             horizon.AddRange(AtHorizon(i, design.Points[i], run));
             return Rows(i, design.Points[i], run);
         }, cancel);
