@@ -47,6 +47,10 @@ public sealed class CalibrationTests
         // CSIS: Huawei's safe-city deals go mostly to Partly Free / Not Free and to middle-income countries.
         Assert.True(fits.Single(f => f.Target.Id == "huawei_not_free").WithinTolerance);
         Assert.True(fits.Single(f => f.Target.Id == "huawei_middle_income").WithinTolerance);
+        // The Chinese safe-city loans in the hindcast bring Huawei to Asia and Sub-Saharan Africa (CSIS: 59 %; 39 % in
+        // the model without them, 44 % with them: docs/model.md §6.1, a documented miss that must not slide back).
+        var asiaAfrica = fits.Single(f => f.Target.Id == "huawei_asia_africa");
+        Assert.True(asiaAfrica.P50 >= 0.42, Describe(asiaAfrica));
     }
 
     [Fact]

@@ -112,4 +112,40 @@ public sealed class MechanismTests
         Assert.Equal(1 - 0.5 * Math.Pow(2, -p.LearningElasticity), vendor.Quality(0.5), 12);
         Assert.True(vendor.Quality(0.5) > 0.5);
     }
+    [Fact]
+    public void Cameras_a_local_integrator_runs_lose_less_to_a_rivals_data_access_than_a_platform()
+    {
+        // Two Chinese brands alike but for how much data they expose (a platform the vendor operates against cameras an
+        // integrator installs), offered to Germany, China's rival, at full salience after the 2018–2019 debates.
+        var ctx = RunContext.For(TestWorld.Spec(TestWorld.CustomScenario("exposure",
+            [new("platform", "CHN", Quality: 0.6, Price: 1.0, CapacityPerYear: 100, HomeCompelsDataAccess: true),
+             new("cameras", "CHN", Quality: 0.6, Price: 1.0, CapacityPerYear: 100, HomeCompelsDataAccess: true, DataExposure: 0.3)],
+            """
+            "name": "exposure", "seed": 5, "start": "2021-01", "end": "2021-12"
+            """), 1));
+        var p = ctx.P.Choice;
+        var offers = Enumerable.Range(0, 2).Select(v => new VendorOffer(v, 1.0,
+            [.. Capabilities.All.Select(k => k == Capability.SafeCity ? 0.6 : 0.0)], 100, 100, true)).ToArray();
+        var buyer = ctx.World.CountryIndex["DEU"];
+        const double privacy = 1.0;
+        var who = new VendorChoice.Buyer(buyer, ctx.World.Countries[buyer], privacy, 0, _ => false, _ => false, _ => true);
+        var (platform, cameras) = (ctx.World.VendorIndex["platform"], ctx.World.VendorIndex["cameras"]);
+
+        // Within the Chinese nest the odds of the cameras over the platform are exp(ΔV/λ), ΔV = (1 − 0.3) times the
+        // platform's whole data-access penalty (privacy of a non-ally plus rivalry).
+        var penalty = -(p.DataAccess * privacy + p.Rivalry * p.RivalryByCapability[(int)Capability.SafeCity] * ctx.RivalryOf[buyer][platform]);
+        Assert.True(penalty > 1, $"Germany's penalty on a Chinese platform is {penalty:F2} utils");
+        var odds = Math.Exp((1 - 0.3) * penalty / p.NestSimilarity);
+        var first = new int[2];
+        for (var draw = 0; draw < 20_000; draw++)
+        {
+            var rng = Streams.For(11, 0, Streams.AgentKey("exposure-test"), draw, Phase.VendorChoice);
+            var ranked = VendorChoice.Rank(ctx, who, Capability.SafeCity, 0.1, 0, offers, ref rng);
+            if (!ranked.IsEmpty) first[ranked[0].Vendor]++;
+        }
+        Assert.True(first[platform] > 0, "the platform never won");
+        var share = first[cameras] / (double)(first[platform] + first[cameras]);
+        var expected = odds / (1 + odds);
+        Assert.True(Math.Abs(share - expected) < 0.02, $"cameras won {share:P1} of Chinese deals, closed form {expected:P1}");
+    }
 }

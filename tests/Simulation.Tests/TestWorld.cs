@@ -53,7 +53,7 @@ public static class TestWorld
 
     /// <summary>A made-up safe-city vendor for tests that need a controlled market.</summary>
     public sealed record TestVendor(string Id, string Home, double Quality, double Price, double CapacityPerYear,
-        bool HomeCompelsDataAccess = false, double UsComponentDependence = 0);
+        bool HomeCompelsDataAccess = false, double UsComponentDependence = 0, double DataExposure = 1.0);
 
     /// <summary>
     /// A scenario over the real countries but a made-up vendor set. <paramref name="members"/> are the scenario's other
@@ -68,7 +68,8 @@ public static class TestWorld
                 "price": {{v.Price.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
                 "capacityPerYear": {{v.CapacityPerYear.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
                 "usComponentDependence": {{v.UsComponentDependence.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
-                "homeCompelsDataAccess": {{(v.HomeCompelsDataAccess ? "true" : "false")}}, "sources": {} }
+                "homeCompelsDataAccess": {{(v.HomeCompelsDataAccess ? "true" : "false")}},
+                "dataExposure": {{v.DataExposure.ToString(System.Globalization.CultureInfo.InvariantCulture)}}, "sources": {} }
             """));
         File.WriteAllText(Path.Combine(dir, "vendors.json"), $"{{ \"vendors\": [\n{list}\n] }}");
         var path = Path.Combine(dir, name + ".json");

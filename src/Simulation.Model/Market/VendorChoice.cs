@@ -57,7 +57,8 @@ public static class VendorChoice
             var allied = ctx.AlliedWith[buyer.Country][v];
             // A treaty ally's reach into the data is not what a privacy-minded buyer fears (allies already share
             // intelligence; until Schrems II in 2020 EU law held US transfers adequate): the privacy penalty falls on
-            // the vendors of non-allied home states only.
+            // the vendors of non-allied home states only. Both fears scale with how much data the product exposes: a
+            // platform the vendor operates (1) against cameras a local integrator installs (VENDORS.md, dataExposure).
             var privacyPenalty = allied ? 0 : p.DataAccess * buyer.Privacy;
             var price = o.Price * premium;
             var u = p.Price * Math.Log(price * (1 - discount) / means)
@@ -65,7 +66,7 @@ public static class VendorChoice
                     + p.Alignment * ctx.AlignmentOf[buyer.Country][v]
                     + (allied ? p.Alliance : 0)
                     + (buyer.IsIncumbent(v) ? p.Incumbent : buyer.IsRelated(v) ? p.Relationship : 0)
-                    + (dataAccess ? privacyPenalty + rivalry * ctx.RivalryOf[buyer.Country][v] : 0)
+                    + (dataAccess ? vendor.DataExposure * (privacyPenalty + rivalry * ctx.RivalryOf[buyer.Country][v]) : 0)
                     + (ctx.AutocraticHome[v] ? unrestPull : 0)
                     + p.ChineseFinance * ctx.ChineseFinanceOf[buyer.Country][v]
                     + (policies.IsSanctioned(v, tick) ? p.Reputation * democracy : 0);

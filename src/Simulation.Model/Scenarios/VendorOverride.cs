@@ -33,6 +33,9 @@ public sealed record VendorOverride
     [Range(0.0, 1.0)]
     [Description("Share (0..1) of key components from US suppliers, lost under a US component embargo.")]
     public double? UsComponentDependence { get; init; }
+    [Range(0.0, 1.0)]
+    [Description("How much of the buyer's data the product puts within the vendor's reach (0..1): 1 for a platform it operates, less for hardware a local integrator runs.")]
+    public double? DataExposure { get; init; }
     [Range(0.0, 1.0), OneOf("capability", "safe_city", "facial_recognition", "smart_policing")]
     [Description("Quality (0..1) at entry per capability the vendor offers, e.g. \"safe_city\": 0.8.")]
     public Dictionary<string, double>? Quality { get; init; }
@@ -44,6 +47,7 @@ public sealed record VendorOverride
         Price = Price ?? v.Price,
         CapacityPerYear = CapacityPerYear ?? v.CapacityPerYear,
         UsComponentDependence = UsComponentDependence ?? v.UsComponentDependence,
+        DataExposure = DataExposure ?? v.DataExposure,
         Quality = Quality is null ? v.Quality
             : v.Quality.ToDictionary(kv => kv.Key, kv => Quality.TryGetValue(kv.Key.Id(), out var q) ? q : kv.Value),
     };
@@ -113,7 +117,7 @@ public sealed record VendorNumber(string Vendor, string Field, string? Capabilit
         path = ScenarioPaths.Normalise(path);
         var s = path[2..].Split('.');
         if (s[0] != "vendors") return null;
-        const string numbers = "price, capacityPerYear, usComponentDependence or quality.<capability> (entry is a date, not a number)";
+        const string numbers = "price, capacityPerYear, usComponentDependence, dataExposure or quality.<capability> (entry is a date, not a number)";
         if (s.Length < 3) throw new ArgumentException($"{path}: name one vendor number, e.g. $.vendors.huawei.price");
         if (!world.VendorIndex.TryGetValue(s[1], out var index))
             throw new ArgumentException($"{path}: unknown vendor '{s[1]}'{Suggest.DidYouMean(s[1], world.VendorIndex.Keys)}");
@@ -123,6 +127,7 @@ public sealed record VendorNumber(string Vendor, string Field, string? Capabilit
             case "price" when s.Length == 3: return new(v.Id, s[2], null, v.Price);
             case "capacityPerYear" when s.Length == 3: return new(v.Id, s[2], null, v.CapacityPerYear);
             case "usComponentDependence" when s.Length == 3: return new(v.Id, s[2], null, v.UsComponentDependence);
+            case "dataExposure" when s.Length == 3: return new(v.Id, s[2], null, v.DataExposure);
             case "quality" when s.Length == 4:
                 if (Capabilities.TryParse(s[3], out var c) && v.Offers(c)) return new(v.Id, s[2], s[3], v.Quality[c]);
                 throw new ArgumentException($"{path}: {NotOffered(v, s[3])}");

@@ -25,7 +25,8 @@ public sealed record VendorEntry(
     [property: Range(0.0, 1.0)] double UsComponentDependence,
     bool HomeCompelsDataAccess,
     Dictionary<string, string> Sources,
-    bool Fringe = false);
+    bool Fringe = false,
+    [property: Range(0.0, 1.0)] double DataExposure = 1.0);
 
 /// <summary>A home state's domestic build-out, coverage units per year, by year ("2015": 4.0).</summary>
 public sealed record HomeMarketEntry(string Home, [property: Range(0.0, 1000.0)] Dictionary<string, double> UnitsPerYear,
@@ -91,7 +92,7 @@ public static class VendorFileReader
                 if (problems.Count > before) continue;
                 var caps = d.Capabilities.Select(c => { Capabilities.TryParse(c, out var k); return k; }).Distinct().ToArray();
                 vendors.Add(new VendorProfile(d.Id, d.Name, d.Home, entry, caps,
-                    caps.ToDictionary(c => c, c => d.Quality[c.Id()]), d.Price, d.CapacityPerYear, d.UsComponentDependence, d.HomeCompelsDataAccess, d.Fringe));
+                    caps.ToDictionary(c => c, c => d.Quality[c.Id()]), d.Price, d.CapacityPerYear, d.UsComponentDependence, d.HomeCompelsDataAccess, d.Fringe, d.DataExposure));
             }
             var homes = new List<HomeMarket>();
             for (var i = 0; i < (file.HomeMarkets?.Count ?? 0); i++)

@@ -6,6 +6,9 @@ namespace Simulation.Model.World;
 /// <param name="Fringe">The competitive fringe of its home state: the many smaller firms and integrators not modelled
 /// one by one, with capacity that never binds, and no learning of its own (none of those firms accumulates a national
 /// champion's experience). It absorbs the demand a ban or a full order book re-routes (docs/model.md §3.8).</param>
+/// <param name="DataExposure">How much of the buyer's data the product puts within the vendor's (and so its home
+/// state's) reach, 0..1: 1 for a platform the vendor builds and operates, less for hardware a local integrator installs
+/// and runs. It scales the privacy and rivalry penalties of data access (docs/model.md §3.7; VENDORS.md).</param>
 public sealed record VendorProfile(
     string Id,
     string Name,
@@ -17,7 +20,8 @@ public sealed record VendorProfile(
     double CapacityPerYear,
     double UsComponentDependence,
     bool HomeCompelsDataAccess,
-    bool Fringe = false)
+    bool Fringe = false,
+    double DataExposure = 1.0)
 {
     public bool Offers(Capability c) => Quality.ContainsKey(c);
 }
