@@ -175,7 +175,7 @@ public static class ScenarioLoader
         void Problem(string jsonPath, string message, (int Line, int Column)? at = null)
         {
             var written = Locate(origin.Origins, jsonPath, origin.Path);
-            problems.Add(new ScenarioProblem(written.File, written.Line, written.Column, jsonPath, $"{message} (in a copy with {changes})"));
+            problems.Add(new ScenarioProblem(written.File, written.Line, written.Column, jsonPath, $"{message} (in a copy of {origin.Path} with {changes})"));
         }
         Scenario scenario;
         try { scenario = json.Deserialize<Scenario>(Options)!; }
