@@ -116,6 +116,42 @@ public sealed class ClusterTests(RedisFixture redis) : IClassFixture<RedisFixtur
         }
     }
 
+    [Fact]
+    public async Task A_calibration_with_a_silo_killed_mid_ensemble_fits_what_the_in_process_calibration_fits()
+    {
+        var id = "calibrate-" + Environment.ProcessId;
+        var silos = await SilosAsync(id, 3);
+        try
+        {
+            // Two free numbers, one a vendor's; 50 replicates make two batches of every ensemble, 2008-01..2019-09 monthly
+            // (the targets' date), and a budget of 2 runs: four ensembles with the fit before and at the best point.
+            var scenario = TestWorld.ShortScenario("cluster-calibrate", end: "2019-09", extra: """
+                , "calibration": [
+                  { "path": "$.parameters.adoption.innovation", "min": 0.0005, "max": 0.02 },
+                  { "path": "$.vendors.huawei.capacityPerYear", "min": 8, "max": 40 }
+                ]
+                """);
+            var targets = Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json");
+            string[] Args(string outDir) => ["calibrate", scenario, "--targets", targets, "-n", "50", "--budget", "2", "--out", outDir];
+            var inprocess = Path.Combine(TestWorld.TempDir("calibrate-inproc"), "out");
+            var onCluster = Path.Combine(TestWorld.TempDir("calibrate-cluster"), "out");
+            await using var a = ChildProcess.Tool(Args(inprocess));
+            Assert.True(await a.ExitAsync(RunLimit) == 0, a.Output);
+            await using var b = ChildProcess.Tool([.. Args(onCluster), "--cluster", redis.Connection, "--cluster-id", id]);
+            var victim = await FirstWithAsync(silos, "started", RunLimit); // that silo holds a batch of an ensemble in flight
+            victim.Kill();
+            Assert.True(await b.ExitAsync(RunLimit) == 0, b.Output);
+            Assert.Contains("runs again", b.Output); // the ensemble in flight was finished on the surviving silos
+            foreach (var file in new[] { "calibration.csv", "fitted-parameters.json" })
+                Assert.True(File.ReadAllBytes(Path.Combine(inprocess, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(onCluster, file))),
+                    $"{file} on the cluster differs from the in-process one's");
+        }
+        finally
+        {
+            foreach (var s in silos) await s.DisposeAsync();
+        }
+    }
+
     /// <summary>The first of <paramref name="processes"/> to print a line containing <paramref name="text"/>.</summary>
     private static async Task<ChildProcess> FirstWithAsync(ChildProcess[] processes, string text, TimeSpan timeout)
     {

@@ -8,16 +8,16 @@ public class PlotTests
 {
     private static readonly string[] Homes = ["CHN", "FRA", "ISR", "JPN", "RUS", "USA"];
 
-    [Theory]
-    [InlineData("CHN", "China")]
-    [InlineData("USA", "United States")]
-    [InlineData("JPN", "Japan")]
-    [InlineData("ISR", "Israel")]
-    [InlineData("RUS", "Russia")]
-    [InlineData("FRA", "France")]
-    [InlineData("KOR", "KOR")]
-    public void HomeName_maps_known_homes_and_falls_back_to_iso3(string iso3, string expected) =>
-        Assert.Equal(expected, PlotBook.HomeName(iso3));
+    [Fact]
+    public async Task Market_share_legends_name_every_home_state_as_the_world_data_does()
+    {
+        var spec = TestWorld.Spec(TestWorld.ShortScenario("home-names", end: "2009-12", tick: "year"), replicates: 1);
+        var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec)).Recorder;
+        var summary = new EnsembleSummary("home-names", recorder, []);
+        Assert.Equal(Homes, summary.Homes.Where(Homes.Contains));
+        Assert.Equal(["China", "France", "Israel", "Japan", "Russia", "United States"], Homes.Select(h => summary.HomeNames[h]));
+        Assert.All(summary.Homes, h => Assert.NotEqual(h, summary.HomeNames[h])); // no legend shows a bare code
+    }
 
     [Fact]
     public void Home_colours_are_fixed_distinct_and_china_is_red_usa_blue()

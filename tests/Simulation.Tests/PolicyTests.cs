@@ -260,3 +260,32 @@ public sealed class PolicyTests
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(a, "contracts.parquet")), await File.ReadAllBytesAsync(Path.Combine(b, "contracts.parquet")));
     }
 }
+
+/// <summary>What a silo in another process receives: the spec as JSON (the model codec), with the policies compiled.</summary>
+public sealed class RunSpecTransportTests
+{
+    private static async Task<double[]> ValuesAsync(RunSpec spec)
+    {
+        var recorder = (await new TickDriver(new InProcessRuntime()).RunAsync(spec)).Recorder;
+        var ticks = recorder.Calendar.Count;
+        return [.. from r in Enumerable.Range(0, recorder.Replicates) from t in Enumerable.Range(0, ticks) from s in recorder.Catalog.All
+                   select recorder.Value(r, t, s.Index)];
+    }
+
+    [Fact]
+    public async Task A_spec_sent_to_another_silo_runs_its_compiled_policies_to_the_same_values_without_compiling()
+    {
+        var spec = TestWorld.Spec(TestWorld.ShortScenario("carried", end: "2011-12", tick: "quarter", extra: """
+            , "parameters": { "adoption": { "innovation": 0.08 } },
+              "policies": [ { "id": "safe-city-ban", "type": "technologyBan", "from": "2008-01", "targets": { "countries": ["BRI"] },
+                              "capabilities": ["safe_city"] } ]
+            """), replicates: 2);
+        var received = System.Text.Json.JsonSerializer.Deserialize<RunSpec>(System.Text.Json.JsonSerializer.Serialize(spec))!;
+        Assert.Equal("safe-city-ban", Assert.Single(received.Policies).Id);
+        // The receiving side compiles nothing from the scenario: with its policy list emptied, the carried ban still applies.
+        received = received with { Scenario = received.Scenario with { Policies = [] } };
+        var here = await ValuesAsync(spec);
+        Assert.Equal(here, await ValuesAsync(received));
+        Assert.NotEqual(here, await ValuesAsync(spec with { Policies = [] })); // and the ban does change the run
+    }
+}

@@ -14,8 +14,8 @@ public sealed class RunContext
 
     /// <summary>
     /// The one context of a spec in this process: the tick driver, the in-process agents and the grains of a silo that
-    /// hold the same spec instance (Immutable&lt;T&gt; is not copied) share it, so the policies compile once per process
-    /// and run; a spec that arrived from another silo builds its own, equal one.
+    /// hold the same spec instance (Immutable&lt;T&gt; is not copied) share it, so its tables are built once per process
+    /// and run; a spec that arrived from another silo builds its own, equal one from the policies it carries.
     /// </summary>
     public static RunContext For(RunSpec spec) => Shared.GetValue(spec, s => new RunContext(s));
 
@@ -25,7 +25,7 @@ public sealed class RunContext
         World = new WorldData(spec.Countries, spec.Vendors, spec.HomeMarkets);
         P = spec.Scenario.Parameters;
         Calendar = ScenarioTicks.CalendarOf(spec.Scenario);
-        Policies = PolicyBooks.For(spec.Scenario, World, Calendar);
+        Policies = new PolicyBook(spec.Policies, Calendar.Dt); // compiled once, where the scenario was loaded
         CountryKeys = World.Countries.Select(c => Streams.AgentKey("country/" + c.Iso3)).ToArray();
         VendorHome = World.Vendors.Select(v => Array.IndexOf((string[])World.Homes, v.Home)).ToArray();
         var gap = Alignment.UsaChinaGap(World);

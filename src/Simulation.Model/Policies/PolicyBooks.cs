@@ -6,10 +6,11 @@ using Simulation.Model.World;
 namespace Simulation.Model.Policies;
 
 /// <summary>
-/// The compiled policies of each scenario instance in this process. The loader compiles them while validating and
-/// remembers the result, so a run of the loaded scenario compiles nothing. A scenario changed in memory (a new
-/// instance, e.g. a calibration point) or received by another silo compiles once here. Keyed by the instance: a
-/// scenario names its world files, and vendor overrides change no vendor's id or home, which is all targets use.
+/// The compiled policies of each scenario instance in this process. The loader (and <c>LoadedScenario.With</c> for a
+/// changed copy) compiles them while validating and remembers the result, so <see cref="Engine.RunSpec.Create"/>
+/// compiles nothing; the spec carries them to the engines and to silos in other processes. Only a scenario built in
+/// code without validation (a test's) compiles here. Keyed by the instance: a scenario names its world files, and
+/// vendor overrides change no vendor's id or home, which is all targets use.
 /// </summary>
 public static class PolicyBooks
 {

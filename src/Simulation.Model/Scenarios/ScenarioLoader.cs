@@ -11,9 +11,12 @@ public sealed record LoadedScenario(string Path, Scenario Scenario, WorldData Wo
     /// <summary>Every file the scenario was read from: itself, the files it extends and its world files.</summary>
     public IReadOnlyList<string> Inputs { get; init; } = [Path];
 
+    /// <summary>Where each JSON path of the resolved scenario was written (file, line, column), for a changed copy's problems.</summary>
+    internal IReadOnlyDictionary<string, Origin> Origins { get; init; } = new Dictionary<string, Origin>();
+
     /// <summary>
     /// The resolved scenario as a JSON tree in which every given path, a world vendor's number too, can be read and set:
-    /// what sweeps, sensitivity and calibration vary.
+    /// what a point of a sweep, sensitivity design or calibration starts from.
     /// </summary>
     public System.Text.Json.Nodes.JsonObject Editable(IEnumerable<string> paths)
     {
@@ -23,16 +26,51 @@ public sealed record LoadedScenario(string Path, Scenario Scenario, WorldData Wo
     }
 
     /// <summary>
-    /// This scenario with numbers changed at JSON paths (a calibration or sensitivity point), checked by the same rules
-    /// as a file: declared ranges, cross-field rules, references and policies. The world files are not read again.
-    /// Problems name this scenario's file and the JSON path of the changed value.
+    /// The numbers at these JSON paths (a world vendor's number where the scenario does not change it). A path that
+    /// names no number of the scenario is an <see cref="ArgumentException"/> with a did-you-mean, before anything runs.
+    /// </summary>
+    public double[] ValuesAt(IEnumerable<string> paths)
+    {
+        var list = paths.ToArray();
+        var json = Editable(list);
+        return [.. list.Select(p => ScenarioPaths.Get(json, p))];
+    }
+
+    /// <summary>Whether the path names a number of this scenario (a compared scenario may lack a policy's strength).</summary>
+    public bool HasNumberAt(string path)
+    {
+        try
+        {
+            ValuesAt([path]);
+            return true;
+        }
+        catch (ArgumentException) { return false; }
+    }
+
+    /// <summary>
+    /// This scenario with numbers changed at JSON paths (a point of a sweep, sensitivity design or calibration), checked
+    /// in memory by the same rules as a file: declared ranges, cross-field rules, references and policies, which compile
+    /// once here. The world files are not read again. A problem is located where the file chain writes the path (or its
+    /// nearest written parent) and says which changes made the copy.
     /// </summary>
     public LoadedScenario With(IEnumerable<(string Path, double Value)> values)
     {
         var changes = values.ToArray();
         var json = Editable(changes.Select(c => c.Path));
         foreach (var (path, value) in changes) ScenarioPaths.Set(json, path, value);
-        return ScenarioLoader.Revalidate(this, json);
+        return ScenarioLoader.Revalidate(this, json, string.Join(", ", changes.Select(c =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ScenarioPaths.Normalise(c.Path)} = {c.Value:R}"))));
+    }
+
+    /// <summary>
+    /// This scenario simulated only up to <paramref name="end"/> ("YYYY-MM"), checked like <see cref="With"/>: nothing
+    /// before it changes, since every draw belongs to its own tick (sensitivity stops at its last outcome date).
+    /// </summary>
+    public LoadedScenario EndingAt(string end)
+    {
+        var json = Editable([]);
+        json["end"] = end;
+        return ScenarioLoader.Revalidate(this, json, $"$.end = \"{end}\"");
     }
 
     /// <summary>The validated horizon and tick.</summary>
@@ -124,15 +162,21 @@ public static class ScenarioLoader
         var inputs = resolved.Origins.Values.Select(o => o.File).Append(path)
             .Append(scenario.World.Countries).Append(scenario.World.Vendors)
             .Select(f => System.IO.Path.GetFullPath(f)).Distinct().ToArray();
-        return new LoadedScenario(path, scenario, world!, hash, json) { Inputs = inputs };
+        return new LoadedScenario(path, scenario, world!, hash, json) { Inputs = inputs, Origins = resolved.Origins };
     }
 
-    /// <summary>A changed resolved scenario of <paramref name="origin"/>, validated in memory against its world.</summary>
-    internal static LoadedScenario Revalidate(LoadedScenario origin, System.Text.Json.Nodes.JsonObject json)
+    /// <summary>
+    /// A changed resolved scenario of <paramref name="origin"/>, validated in memory against its world. Each problem is
+    /// placed where the origin's files write its path and names the <paramref name="changes"/>.
+    /// </summary>
+    internal static LoadedScenario Revalidate(LoadedScenario origin, System.Text.Json.Nodes.JsonObject json, string changes)
     {
         var problems = new List<ScenarioProblem>();
-        void Problem(string jsonPath, string message, (int Line, int Column)? at = null) =>
-            problems.Add(new ScenarioProblem(origin.Path, 1, 1, jsonPath, message + " (in a changed copy of this scenario)"));
+        void Problem(string jsonPath, string message, (int Line, int Column)? at = null)
+        {
+            var written = Locate(origin.Origins, jsonPath, origin.Path);
+            problems.Add(new ScenarioProblem(written.File, written.Line, written.Column, jsonPath, $"{message} (in a copy of {origin.Path} with {changes})"));
+        }
         Scenario scenario;
         try { scenario = json.Deserialize<Scenario>(Options)!; }
         catch (JsonException e)
@@ -152,7 +196,7 @@ public static class ScenarioLoader
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(resolvedJson)))[..16];
 
     /// <summary>The file and position a JSON path of the resolved scenario came from (its nearest written ancestor).</summary>
-    private static Origin Locate(Dictionary<string, Origin> origins, string jsonPath, string topFile)
+    private static Origin Locate(IReadOnlyDictionary<string, Origin> origins, string jsonPath, string topFile)
     {
         for (var p = jsonPath; ; p = JsonLineMap.Parent(p))
         {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 using MathNet.Numerics.Statistics;
@@ -54,8 +52,7 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
     {
         if (_free.Count == 0) throw new ArgumentException($"{scenario.Path}: the scenario marks no parameters as free (\"calibration\": [...])");
         var trace = new List<double>();
-        var current = scenario.Editable(_free.Select(f => f.Path));
-        var best = (Loss: double.PositiveInfinity, Values: start ?? _free.Select(f => ScenarioPaths.Get(current, f.Path)).ToArray());
+        var best = (Loss: double.PositiveInfinity, Values: start ?? scenario.ValuesAt(_free.Select(f => f.Path)));
         double Objective(Vector<double> x)
         {
             cancel.ThrowIfCancellationRequested();
@@ -98,7 +95,7 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         {
             var fold = f;
             var training = targets with { Targets = [.. all.Where((_, i) => i % folds != fold)] };
-            var fit = new Calibrator(scenario, training, replicates, seed).Fit(budget, cancel: cancel, start: start);
+            var fit = new Calibrator(scenario, training, replicates, seed, simulate).Fit(budget, cancel: cancel, start: start);
             var values = fit.Fitted.Select(x => x.Value).ToArray();
             var atFit = Evaluate(values);
             held.AddRange(atFit.Where((_, i) => i % folds == fold).Select(t => new HeldOutFit(fold, t)));

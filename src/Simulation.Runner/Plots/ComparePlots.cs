@@ -6,7 +6,8 @@ using Simulation.Runner.Results;
 namespace Simulation.Runner.Plots;
 
 /// <summary>A main outcome: its series, title and what is counted; unit and display scale come from the unit catalogue.</summary>
-public sealed record Outcome(string Metric, string Group, string Title, string Quantity)
+/// <param name="OfAllCountries">A count of the world's countries: its axis says of how many (the world data's, e.g. 196).</param>
+public sealed record Outcome(string Metric, string Group, string Title, string Quantity, bool OfAllCountries = false)
 {
     public string FileStem => $"{Metric}_{Group}".Replace(':', '_');
     public string Unit => MetricUnits.Of(Metric).Unit;
@@ -14,14 +15,19 @@ public sealed record Outcome(string Metric, string Group, string Title, string Q
     public string ScreenUnit => UnitDisplay.Screen(Unit);
     public string DifferenceUnit => UnitDisplay.Difference(Unit);
     /// <summary>"Share of active contract value (%)"; a unit the quantity already names ("Countries (of 196)") is not repeated.</summary>
-    public string YLabel => Quantity.Contains(ScreenUnit, StringComparison.OrdinalIgnoreCase) ? Quantity : $"{Quantity} ({ScreenUnit})";
+    public string YLabel(int countries)
+    {
+        var quantity = OfAllCountries ? $"{Quantity} (of {countries})" : Quantity;
+        return quantity.Contains(ScreenUnit, StringComparison.OrdinalIgnoreCase) ? quantity : $"{quantity} ({ScreenUnit})";
+    }
+
     public string DifferenceLabel => Quantity.Contains(ScreenUnit, StringComparison.OrdinalIgnoreCase)
         ? $"Difference ({DifferenceUnit})" : $"Difference in {Quantity.ToLowerInvariant()} ({DifferenceUnit})";
 
     /// <summary>The outcomes every run and comparison tabulates and every comparison plots.</summary>
     public static readonly IReadOnlyList<Outcome> Main =
     [
-        new(MetricCatalog.CountriesAdopted, MetricCatalog.Any, "Countries using AI surveillance", "Countries (of 196)"),
+        new(MetricCatalog.CountriesAdopted, MetricCatalog.Any, "Countries using AI surveillance", "Countries", OfAllCountries: true),
         new(MetricCatalog.CountriesWithVendorOrigin, "CHN", "Countries with Chinese vendors", "Countries"),
         new(MetricCatalog.CountriesWithVendorOrigin, "USA", "Countries with US vendors", "Countries"),
         new(MetricCatalog.InstalledShareOrigin, "CHN", "Installed base from Chinese vendors", "Share of active contract value"),
@@ -40,7 +46,7 @@ public static class ComparePlots
     {
         var years = runs[0].Summary.Years;
         var plot = PlotStyle.Create(o.Title, string.Join(" vs ", runs.Select(r => r.Summary.Scenario)),
-            PlotStyle.BandSubtitle(runs[0].Replicates) + ", same random streams in every scenario", o.YLabel);
+            PlotStyle.BandSubtitle(runs[0].Replicates) + ", same random streams in every scenario", o.YLabel(runs[0].Summary.CountryCount));
         var bands = runs.Select((r, i) => (r.Summary.Band(o.Metric, o.Group).Scaled(o.Scale), ScenarioColor(i), r.Summary.Scenario)).ToList();
         PlotStyle.AddBands(plot, years, bands);
         PlotStyle.Finish(plot, years, Policies(runs), bands.Max(b => b.Item1.P95.Max()), yCap: o.Unit == Units.Share ? 100 : runs[0].Summary.CountryCount);

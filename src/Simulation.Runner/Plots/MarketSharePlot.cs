@@ -22,7 +22,7 @@ public static class MarketSharePlot
             var fill = plot.Add.FillY(years, lower, upper);
             fill.FillColor = PlotBook.HomeColor(home).WithAlpha(0.85);
             fill.LineWidth = 0;
-            fill.LegendText = PlotBook.HomeName(home);
+            fill.LegendText = summary.HomeNames[home];
             lower = upper;
         }
         PlotStyle.Finish(plot, years, summary.Policies, 100, yTop: 100);

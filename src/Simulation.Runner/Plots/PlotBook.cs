@@ -22,20 +22,11 @@ public static class PlotBook
         return files;
     }
 
-    private static readonly Dictionary<string, string> HomeNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["CHN"] = "China", ["USA"] = "United States", ["JPN"] = "Japan",
-        ["ISR"] = "Israel", ["RUS"] = "Russia", ["FRA"] = "France",
-    };
-
     // Fixed palette slots so a home state has the same colour in every plot and run.
     private static readonly Dictionary<string, int> HomeSlots = new(StringComparer.OrdinalIgnoreCase)
     {
         ["USA"] = 0, ["CHN"] = 1, ["FRA"] = 2, ["JPN"] = 3, ["ISR"] = 4, ["RUS"] = 5,
     };
-
-    /// <summary>English short name of a vendor home state, or the ISO3 code itself if unknown.</summary>
-    public static string HomeName(string iso3) => HomeNames.TryGetValue(iso3, out var name) ? name : iso3;
 
     /// <summary>
     /// Colour of a home state: fixed for the six known homes (CHN vermillion, USA blue, …); other codes get one of the

@@ -132,7 +132,7 @@ public static class PlotStyle
 
     /// <summary>
     /// Year axis (labels "2020", not "2,020"), x limits first..last year, y from 0 to a bit above
-    /// <paramref name="yMax"/> but never past <paramref name="yCap"/> (196 countries, 100 %), or exactly
+    /// <paramref name="yMax"/> but never past <paramref name="yCap"/> (the world's countries, 100 %), or exactly
     /// <paramref name="yTop"/>; dashed policy lines; a compact legend below the plot.
     /// </summary>
     public static void Finish(Plot plot, double[] years, IEnumerable<PolicyMarker> policies, double yMax, double? yTop = null, double? yCap = null)

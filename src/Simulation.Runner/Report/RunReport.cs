@@ -7,9 +7,10 @@ namespace Simulation.Runner.Report;
 /// <summary>report.html of a single run: what was run, the four plots with captions, and the resolved scenario.</summary>
 public static class RunReport
 {
-    public static readonly IReadOnlyList<(string Plot, string Caption)> Captions =
+    /// <summary>Each plot of a run with its caption; counts of countries are the world data's.</summary>
+    public static IReadOnlyList<(string Plot, string Caption)> Captions(EnsembleSummary summary) =>
     [
-        (PlotBook.Adoption, "How many of the 196 countries use each capability over time. The line is the median over the replicates; the shaded band holds 90 % of them (5th to 95th percentile)."),
+        (PlotBook.Adoption, $"How many of the {summary.CountryCount} countries use each capability over time. The line is the median over the replicates; the shaded band holds 90 % of them (5th to 95th percentile)."),
         (PlotBook.AdoptionByRegime, "The share of countries of each regime type (V-Dem Regimes of the World, 2019) that use any capability: who adopts first, autocracies or democracies?"),
         (PlotBook.MarketShare, "Whose equipment is installed: the share of the value of active contracts held by vendors from each home state, averaged over replicates."),
         (PlotBook.VendorReach, "In how many countries each of the eight most widespread vendors has an active contract."),
@@ -28,7 +29,7 @@ public static class RunReport
         report.Heading("Key outcomes").Table(header, rows, KeyOutcomes.RunCaption);
         Limits.AddTo(report);
         report.Heading("Results");
-        foreach (var (plot, caption) in Captions)
+        foreach (var (plot, caption) in Captions(run.Summary))
             report.Figure(Path.Combine(directory, plot + ".svg"), caption + (s.Policies.Count > 0 ? PolicyNote : ""));
         Calibration(report, checks);
         report.Heading("Scenario as run").Preformatted("Resolved scenario (every default filled in)", RunPipeline.PortableJson(run.Scenario));

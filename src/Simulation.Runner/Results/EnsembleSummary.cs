@@ -1,6 +1,7 @@
 using MathNet.Numerics.Statistics;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
+using Simulation.Model.World;
 
 namespace Simulation.Runner.Results;
 
@@ -40,8 +41,9 @@ public sealed class EnsembleSummary
         Vendors = recorder.World.Vendors.Select(v => v.Id).ToArray();
         VendorNames = recorder.World.Vendors.ToDictionary(v => v.Id, v => v.Name);
         VendorHome = recorder.World.Vendors.ToDictionary(v => v.Id, v => v.Home);
+        HomeNames = Homes.ToDictionary(h => h, h => recorder.World.Country(h).Name);
         CountryCount = recorder.World.Countries.Count;
-        RegimeSizes = Enumerable.Range(0, 4).Select(r => recorder.World.Countries.Count(c => c.Regime == r)).ToArray();
+        RegimeSizes = Enumerable.Range(0, Regime.Count).Select(r => recorder.World.Countries.Count(c => c.Regime == r)).ToArray();
         var sample = new double[Replicates];
         foreach (var s in recorder.Catalog.All)
         {
@@ -71,7 +73,9 @@ public sealed class EnsembleSummary
     public IReadOnlyList<string> Vendors { get; }
     public IReadOnlyDictionary<string, string> VendorNames { get; }
     public IReadOnlyDictionary<string, string> VendorHome { get; }
-    /// <summary>Number of countries in each regime class 0..3 (shares by regime divide by these).</summary>
+    /// <summary>Each home state's name in the world data ("CHN" → "China"), for legends.</summary>
+    public IReadOnlyDictionary<string, string> HomeNames { get; }
+    /// <summary>Number of countries in each regime class (<see cref="Regime"/>; shares by regime divide by these).</summary>
     public IReadOnlyList<int> RegimeSizes { get; }
     /// <summary>All bands in catalogue order.</summary>
     public List<SeriesBand> Order { get; } = [];

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Simulation.Model.Engine;
 using Simulation.Model.Metrics;
 using Simulation.Model.Scenarios;
@@ -39,13 +38,11 @@ public static class SensitivityPipeline
         var parameters = Select(scenario.Scenario.Uncertain, request.Only ?? []);
 
         // Simulating past the last outcome date changes nothing before it (every draw belongs to its own tick), so stop there.
-        var main = Resolved(scenario, parameters, dates[^1]);
+        var main = scenario.EndingAt(dates[^1]);
         // The compared scenario takes the point's values of the parameters it has (a policy's strength it lacks stays out).
-        var inOther = other is null ? [] : parameters.Where(p => Exists(other, p.Path)).ToArray();
-        var compared = other is null ? null : Resolved(other, inOther, dates[^1]);
-        var shared = inOther.Select(p => ScenarioPaths.Normalise(p.Path)).ToHashSet();
-        var design = SensitivityDesign.Create(request.Method, request.Samples, parameters, main, seed);
-        design.Sweep.Apply(main, 0);
+        var shared = other is null ? [] : parameters.Select(p => ScenarioPaths.Normalise(p.Path)).Where(other.HasNumberAt).ToHashSet();
+        var compared = other?.EndingAt(dates[^1]);
+        var design = SensitivityDesign.Create(request.Method, request.Samples, parameters, scenario.Editable(parameters.Select(p => p.Path)), seed);
 
         var directory = Path.GetFullPath(request.Options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sensitivity"));
         DesignRunner.PrepareFolder(directory, "sensitivity.json", Description(request, design, outcomes, seed, scenario, other), request.Options.Force,
@@ -56,15 +53,9 @@ public static class SensitivityPipeline
         {
             await DesignRunner.RunAsync(design.Sweep, ledger, other is null ? ticks : 2 * ticks, async (i, progress, token) =>
             {
-                var run = await Simulate(simulator, directory, $"point-{i:D4}.json", design.Sweep.Apply(main, i), request.Replicates, seed, progress, 0, token);
-                RunRecorder? baseline = null;
-                if (compared != null)
-                {
-                    var json = compared.DeepClone().AsObject();
-                    for (var j = 0; j < design.K; j++)
-                        if (shared.Contains(design.Sweep.Parameters[j].Path)) ScenarioPaths.Set(json, design.Sweep.Parameters[j].Path, design.Sweep.Points[i][j]);
-                    baseline = await Simulate(simulator, directory, $"point-{i:D4}-compare.json", json, request.Replicates, seed, progress, ticks, token);
-                }
+                var run = await Simulate(simulator, directory, $"point-{i:D4}.json", main.With(design.Sweep.Values(i)), request.Replicates, seed, progress, 0, token);
+                var baseline = compared is null ? null : await Simulate(simulator, directory, $"point-{i:D4}-compare.json",
+                    compared.With(design.Sweep.Values(i).Where(v => shared.Contains(v.Path))), request.Replicates, seed, progress, ticks, token);
                 return Rows(i, outcomes, run, baseline);
             }, cancel, "sensitivity");
         }
@@ -119,31 +110,12 @@ public static class SensitivityPipeline
         .Select(u => ScenarioPaths.Normalise(u.Path)[2..].Split('.'))
         .SelectMany(parts => Enumerable.Range(1, parts.Length).Select(n => string.Join('.', parts.Take(n)))).Distinct();
 
-    private static JsonObject Resolved(LoadedScenario scenario, IReadOnlyList<FreeParameter> parameters, string end)
-    {
-        var json = scenario.Editable(parameters.Select(p => p.Path));
-        json["end"] = end;
-        return json;
-    }
-
-    private static bool Exists(LoadedScenario scenario, string path)
-    {
-        try
-        {
-            ScenarioPaths.Get(scenario.Editable([path]), path);
-            return true;
-        }
-        catch (ArgumentException) { return false; }
-    }
-
-    /// <summary>Writes the point's scenario file (runnable on its own, as in a sweep), loads and validates it, runs its ensemble.</summary>
-    private static async Task<RunRecorder> Simulate(EnsembleSimulator simulator, string directory, string name, JsonObject json, int replicates, ulong seed,
+    /// <summary>Records the point's scenario (runnable on its own, as in a sweep) and runs its validated copy's ensemble.</summary>
+    private static async Task<RunRecorder> Simulate(EnsembleSimulator simulator, string directory, string name, LoadedScenario point, int replicates, ulong seed,
         IProgress<int> progress, int tickOffset, CancellationToken cancel)
     {
-        var file = Path.Combine(directory, "points", name);
-        File.WriteAllText(file, json.ToJsonString(ScenarioLoader.Options));
-        var loaded = ScenarioLoader.Load(file);
-        var spec = RunSpec.Create(loaded.Scenario, loaded.World, replicates, seed);
+        PointRecord.Write(Path.Combine(directory, "points", name), point, replicates, seed);
+        var spec = RunSpec.Create(point.Scenario, point.World, replicates, seed);
         var result = await simulator.RunAsync(spec, new Progress<int>(t => progress.Report(tickOffset + t)), cancel);
         return result.Recorder;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Simulation.Model.Randomness;
 using Simulation.Model.Scenarios;
 
@@ -77,11 +76,6 @@ public sealed record SweepDesign(IReadOnlyList<SweepParameter> Parameters, IRead
         return new SweepDesign(parameters, Enumerable.Range(0, n).Select(i => columns.Select(c => c[i]).ToArray()).ToArray(), $"latin hypercube ({n} points)");
     }
 
-    /// <summary>The scenario JSON with this point's values set; fails if a path does not name a number in the scenario.</summary>
-    public JsonObject Apply(JsonObject resolved, int point)
-    {
-        var copy = resolved.DeepClone().AsObject();
-        for (var j = 0; j < Parameters.Count; j++) ScenarioPaths.Set(copy, Parameters[j].Path, Points[point][j]);
-        return copy;
-    }
+    /// <summary>This point's value of each parameter, by JSON path, as <see cref="LoadedScenario.With"/> takes them.</summary>
+    public IEnumerable<(string Path, double Value)> Values(int point) => Parameters.Select((p, j) => (p.Path, Points[point][j]));
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Simulation.Model.Engine;
 using Simulation.Model.Scenarios;
 using Simulation.Runner.Pipeline;
@@ -14,8 +13,9 @@ namespace Simulation.Runner.Sweeps;
 public sealed record HorizonPoint(int Point, double[] Values, Outcome Outcome, double P05, double P50, double P95);
 
 /// <summary>
-/// sweep: one scenario over a grid or Latin hypercube of parameter values. Each point is a scenario file of its own
-/// (points/point-NNNN.json), run, summarised at year ends into sweep.csv and then dropped, so memory stays flat
+/// sweep: one scenario over a grid or Latin hypercube of parameter values. Each point is the loaded scenario with the
+/// point's values, validated in memory by the file rules (<see cref="LoadedScenario.With"/>), recorded as a scenario
+/// file (points/point-NNNN.json), run, summarised at year ends into sweep.csv and then dropped, so memory stays flat
 /// however many points there are. A failed point is recorded and the sweep goes on; re-running resumes.
 /// </summary>
 public static class SweepPipeline
@@ -27,8 +27,7 @@ public static class SweepPipeline
         var seed = options.Seed ?? scenario.Scenario.Seed;
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
         var design = lhs is { } n ? SweepDesign.LatinHypercube(parameters, n, seed) : SweepDesign.Grid(parameters);
-        var resolved = scenario.Editable(design.Parameters.Select(p => p.Path));
-        design.Apply(resolved, 0); // a wrong --set path fails now, before anything is written
+        scenario.ValuesAt(design.Parameters.Select(p => p.Path)); // a wrong --set path fails now, before anything is written
 
         var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
         PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force, scenario.Inputs);
@@ -41,30 +40,15 @@ public static class SweepPipeline
         await using var simulator = await EnsembleSimulator.CreateAsync(options, cancel);
         await DesignRunner.RunAsync(design, ledger, ticks, async (i, progress, token) =>
         {
-            var file = Path.Combine(directory, "points", $"point-{i:D4}.json");
-            File.WriteAllText(file, PointFile(design.Apply(resolved, i), Path.GetDirectoryName(file)!, replicates, seed).ToJsonString(ScenarioLoader.Options));
-            var run = await RunPipeline.ExecuteAsync(ScenarioLoader.Load(file), replicates, seed, options, token, progress, simulator);
+            var point = scenario.With(design.Values(i));
+            PointRecord.Write(Path.Combine(directory, "points", $"point-{i:D4}.json"), point, replicates, seed);
+            var run = await RunPipeline.ExecuteAsync(point, replicates, seed, options, token, progress, simulator);
             horizon.AddRange(AtHorizon(i, design.Points[i], run));
             return Rows(i, design.Points[i], run);
         }, cancel);
         horizon.AddRange(ReadHorizon(directory, design, ledger.Finished));
         SweepReport.Write(directory, scenario, design, replicates, seed, horizon);
         return directory;
-    }
-
-    /// <summary>
-    /// A point's scenario as it was run: the replicates and seed actually used (a --replicates or --seed given on the
-    /// command line included) and world paths relative to the point file, so the folder can move and the point re-run.
-    /// </summary>
-    private static JsonObject PointFile(JsonObject point, string folder, int replicates, ulong seed)
-    {
-        point["replicates"] = replicates;
-        point["seed"] = seed;
-        if (point["world"] is JsonObject world)
-            foreach (var key in new[] { "countries", "vendors" })
-                if (world[key]?.GetValue<string>() is { } path && Path.IsPathRooted(path))
-                    world[key] = Path.GetRelativePath(folder, path).Replace('\\', '/');
-        return point;
     }
 
     private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force,

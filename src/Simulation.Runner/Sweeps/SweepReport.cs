@@ -31,7 +31,8 @@ public static class SweepReport
                 if (data.Length == 0) continue;
                 var stem = ShellSafe($"sweep_{outcome.FileStem}_vs_{parameter.p.Column}");
                 var other = design.Parameters.Count > 1 ? (parameter.j == 0 ? 1 : 0) : -1;
-                PlotStyle.Save(Plot(scenario.Scenario.Name, outcome, design.Parameters, parameter.j, other, data, replicates), directory, stem);
+                PlotStyle.Save(Plot(scenario.Scenario.Name, outcome, design.Parameters, parameter.j, other, data, replicates, scenario.World.Countries.Count),
+                    directory, stem);
                 report.Figure(Path.Combine(directory, stem + ".svg"),
                     $"{outcome.Title} at the end of the horizon for each point, against {parameter.p.Column}: the dot is the median over replicates, the bar the 5–95 % range" +
                     (other >= 0 ? $"; colours tell the values of {design.Parameters[other].Column} apart." : "."));
@@ -52,13 +53,14 @@ public static class SweepReport
         System.Text.RegularExpressions.Regex.Replace(name.Replace('.', '_'), "[^A-Za-z0-9_-]+", "_").Trim('_');
 
     /// <summary>Median dots and 5–95 % bars against parameter j; with a second parameter, one colour per value of it.</summary>
-    private static Plot Plot(string scenario, Outcome outcome, IReadOnlyList<SweepParameter> parameters, int j, int other, HorizonPoint[] data, int replicates)
+    private static Plot Plot(string scenario, Outcome outcome, IReadOnlyList<SweepParameter> parameters, int j, int other, HorizonPoint[] data, int replicates,
+        int countries)
     {
         var plot = new Plot();
         plot.Font.Set(PlotStyle.FontName);
         plot.Title($"{outcome.Title} at the horizon vs {parameters[j].Column} — {scenario}\nmedian (dot) and 5–95 % range (bar) over {replicates} replicates per point", 16);
         plot.XLabel(parameters[j].Column, 14);
-        plot.YLabel(outcome.YLabel, 14);
+        plot.YLabel(outcome.YLabel(countries), 14);
         // Points of a grid share x values: a small offset per colour keeps their bars apart.
         var series = other < 0 ? [(Label: "", Points: data)]
             : data.GroupBy(h => h.Values[other]).OrderBy(g => g.Key)

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Simulation.Model.Scenarios;
+
+namespace Simulation.Runner.Sweeps;
+
+/// <summary>
+/// points/point-NNNN.json: a design point's scenario as it ran, written only as a record (the point runs from the
+/// validated copy in memory). It holds the replicates and seed actually used (a --replicates or --seed given on the
+/// command line included) and world paths relative to the file, so the folder can move and the point re-run alone.
+/// </summary>
+public static class PointRecord
+{
+    public static void Write(string file, LoadedScenario point, int replicates, ulong seed)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        string Relative(string path) => Path.IsPathRooted(path) ? Path.GetRelativePath(folder, path).Replace('\\', '/') : path;
+        var world = point.Scenario.World;
+        var record = point.Scenario with
+        {
+            Replicates = replicates,
+            Seed = seed,
+            World = new WorldFiles { Countries = Relative(world.Countries), Vendors = Relative(world.Vendors) },
+        };
+        File.WriteAllText(file, JsonSerializer.Serialize(record, ScenarioLoader.Options));
+    }
+}
