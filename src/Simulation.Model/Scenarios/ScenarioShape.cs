@@ -192,10 +192,13 @@ public static class ScenarioShape
             .ToDictionary(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name),
                 StringComparer.Ordinal);
 
-    private static readonly NullabilityInfoContext Nullability = new();
+    // NullabilityInfoContext caches in plain dictionaries and is not thread-safe: scenarios validated on several threads
+    // at once (a sweep, parallel tests) threw "An item with the same key has already been added". One per thread.
+    [ThreadStatic] private static NullabilityInfoContext? _nullability;
 
     private static bool IsNullable(PropertyInfo p) =>
-        Nullable.GetUnderlyingType(p.PropertyType) != null || Nullability.Create(p).WriteState == NullabilityState.Nullable;
+        Nullable.GetUnderlyingType(p.PropertyType) != null
+        || (_nullability ??= new NullabilityInfoContext()).Create(p).WriteState == NullabilityState.Nullable;
 
     private static Type? ElementType(Type t) =>
         t.IsArray ? t.GetElementType()
