@@ -225,8 +225,9 @@ public sealed class CountryAgent
             {
                 var bid = tender.Ranked.First(b => b.Vendor == outcome.Vendor);
                 var months = _ctx.P.Contracts.DurationMonths;
-                var id = $"{_profile.Iso3}-{_ctx.Calendar.DateOf(tick)}-{tender.Capability.Id()}-{++_contractSeq}";
-                var contract = new Contract(id, _replicate, _country, bid.Vendor, tender.Capability, tick,
+                var number = ++_contractSeq;
+                var id = $"{_profile.Iso3}-{_ctx.Calendar.DateOf(tick)}-{tender.Capability.Id()}-{number}";
+                var contract = new Contract(id, number, _replicate, _country, bid.Vendor, tender.Capability, tick,
                     tick + _ctx.Ticks(months), months, bid.ValueUsd, tender.Scope, bid.Financed, bid.DataAccess);
                 _active[k].Add(contract);
                 _coverage[k] += contract.Scope;
