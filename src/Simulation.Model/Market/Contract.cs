@@ -6,12 +6,10 @@ namespace Simulation.Model.Market;
 public enum ContractStatus { Active, Renewed, Replaced, Expired, Terminated }
 
 /// <summary>A signed contract (model spec §2). Mutable only in its status and scope, which bans can cut.</summary>
-/// <param name="id">The model's key for the contract (country, date, capability, number): it keys a renewal's random draws.</param>
-/// <param name="number">The contract's number within its country and replicate (1, 2, … in signing order): the output key.</param>
-public sealed class Contract(string id, int number, int replicate, int country, int vendor, Capability capability, int signedTick,
+/// <param name="number">The contract's number within its country and replicate (1, 2, … in signing order): its key.</param>
+public sealed class Contract(int number, int replicate, int country, int vendor, Capability capability, int signedTick,
     int endTick, int durationMonths, double valueUsd, double scope, bool financed, bool dataAccess)
 {
-    public string Id { get; } = id;
     public int Number { get; } = number;
     public int Replicate { get; } = replicate;
     public int Country { get; } = country;
