@@ -15,11 +15,12 @@ namespace Simulation.Model.Engine;
 public static class EnsembleChunks
 {
     /// <summary>
-    /// Replicates per chunk (assumption, measured with `bench`): enough that a tick's fixed cost (about 650 grain calls
-    /// on the Orleans engine) is spread over many replicates; few enough that one chunk's agents stay a few hundred MB
-    /// over the baseline's 33 years.
+    /// Replicates per chunk (assumption, measured with `run` under /usr/bin/time, README "bench"): enough that a tick's
+    /// fixed cost (about 650 grain calls on the Orleans engine) is spread over many replicates; few enough that one
+    /// chunk's agents and contracts (about 6,000 per replicate over the baseline's 33 years, each chunk's held twice
+    /// while the run command writes it) stay within a few hundred MB. 500 kept a 1,000-replicate run above 1 GiB.
     /// </summary>
-    public const int ReplicatesPerChunk = 500;
+    public const int ReplicatesPerChunk = 250;
 
     /// <param name="replicatesPerChunk">Tests use small chunks to compare a chunked run with one pass.</param>
     /// <param name="sink">Takes each chunk as it finishes (and then the contracts are not kept).</param>
