@@ -88,4 +88,39 @@ public sealed class DeterminismTests
         var actual = await Files(chunked);
         for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i]);
     }
+
+    [Fact]
+    public async Task Tables_streamed_chunk_by_chunk_are_the_bytes_of_one_pass_and_the_run_keeps_no_contracts()
+    {
+        // The run command's path: each chunk's rows go to the files as it finishes (here chunks of 2 over 5 replicates).
+        var spec = TestWorld.Spec(TestWorld.ShortScenario("stream"), replicates: 5);
+        var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
+        var (whole, streamed) = (TestWorld.TempDir("stream-whole"), TestWorld.TempDir("stream-chunks"));
+        await Simulation.Runner.Results.RunTables.WriteAsync(whole, "stream", csv: true, onePass);
+        Simulation.Model.Engine.RunResult chunked;
+        await using (var tables = new Simulation.Runner.Results.RunTables(streamed, "stream", csv: true))
+        {
+            chunked = await Simulation.Model.Engine.EnsembleChunks.RunAsync(new Simulation.Model.Engine.InProcessRuntime(), spec,
+                replicatesPerChunk: 2, sink: tables);
+            await tables.FinishAsync();
+        }
+        Assert.Empty(chunked.Contracts); // they are in the files, not held
+        Assert.True(onePass.Contracts.Length > 0, "the short run should sign contracts");
+        foreach (var file in new[] { "timeseries.parquet", "contracts.parquet", "timeseries.csv", "contracts.csv" })
+            Assert.True(File.ReadAllBytes(Path.Combine(whole, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(streamed, file))), file);
+    }
+
+    [Fact]
+    public async Task Published_targets_measured_chunk_by_chunk_are_those_of_one_pass()
+    {
+        // A streamed run keeps no contracts, so the report's check against the Carnegie 2019 facts is measured per chunk.
+        var spec = TestWorld.Spec(TestWorld.ShortScenario("tally", end: "2019-12"), replicates: 5);
+        var targets = Simulation.Runner.Calibration.TargetFile.Load(Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json"));
+        var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
+        var tally = new Simulation.Runner.Calibration.TargetTally(targets, onePass.Recorder.Calendar);
+        await Simulation.Model.Engine.EnsembleChunks.RunAsync(new Simulation.Model.Engine.InProcessRuntime(), spec, replicatesPerChunk: 2, sink: tally);
+        var expected = Simulation.Runner.Calibration.TargetMeasure.Check(onePass, targets);
+        Assert.Equal(targets.Targets.Count, expected.Count);
+        Assert.Equal(expected, tally.Checks());
+    }
 }

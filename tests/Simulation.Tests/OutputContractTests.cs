@@ -78,7 +78,7 @@ public sealed class OutputContractTests
         var full = Path.Combine(TestWorld.TempDir("full"), "out");
         await RunPipeline.WriteOutputsAsync((await Written.Value).Run, full, Standard with { Detail = OutputDetail.Full });
         Assert.Equal("scenario,replicate,date,metric,group,value", File.ReadLines(Path.Combine(full, "timeseries.csv")).First());
-        Assert.Equal("replicate,id,signed,country,vendor,capability,value_usd,duration_months,financed,data_access,status",
+        Assert.Equal("replicate,number,signed,country,vendor,capability,value_usd,duration_months,financed,data_access,status",
             File.ReadLines(Path.Combine(full, "contracts.csv")).First());
     }
 
@@ -129,11 +129,13 @@ public sealed class OutputContractTests
         for (var i = 0; i < contracts.Length; i++)
         {
             var c = contracts[i];
-            Assert.Equal((c.Replicate, c.Id, c.Signed, c.Country, c.Vendor, c.Capability, c.ValueUsd, c.DurationMonths, c.Financed, c.DataAccess, c.Status),
-                ((int)table["replicate"][i], (string)table["id"][i], (string)table["signed"][i], (string)table["country"][i], (string)table["vendor"][i],
+            Assert.Equal((c.Replicate, c.Number, c.Signed, c.Country, c.Vendor, c.Capability, c.ValueUsd, c.DurationMonths, c.Financed, c.DataAccess, c.Status),
+                ((int)table["replicate"][i], (int)table["number"][i], (string)table["signed"][i], (string)table["country"][i], (string)table["vendor"][i],
                  (string)table["capability"][i], (double)table["value_usd"][i], (int)table["duration_months"][i], (bool)table["financed"][i],
                  (bool)table["data_access"][i], (string)table["status"][i]));
         }
+        // Replicate, country and number are the contract's key: a user joins on them, so no two rows may share them.
+        Assert.Equal(contracts.Length, contracts.Select(c => (c.Replicate, c.Country, c.Number)).Distinct().Count());
         Assert.All(table["country"], v => Assert.True(TestWorld.World.CountryIndex.ContainsKey((string)v), (string)v));
         Assert.All(table["status"], v => Assert.Contains((string)v, new[] { "active", "renewed", "replaced", "expired", "terminated" }));
     }

@@ -202,14 +202,20 @@ public sealed class CountryAgent
         var seq = _pending.Count;
         // Keyed by what the tender is (capability, kind, renewed contract), not by its position among this tick's
         // tenders, so a policy that adds or removes one tender leaves the others' draws unchanged.
-        var sub = Streams.AgentKey($"{k.Id()}/{kind}/{renews?.Id}");
+        var sub = Streams.AgentKey($"{k.Id()}/{kind}/{(renews is null ? null : IdOf(renews))}");
         var rng = Streams.For(_ctx.Seed, _ctx.FirstReplicate + _replicate, _ctx.CountryKeys[_country], tick, Phase.VendorChoice, sub);
         var buyer = new VendorChoice.Buyer(_country, _profile, Privacy, _unrest,
             v => renews != null ? renews.Vendor == v : _active[(int)k].Any(c => c.Vendor == v),
             v => _active.Any(list => list.Any(c => c.Vendor == v)), _financingOpen!);
         var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers, ref rng);
-        _pending.Add(new Tender(_replicate, _country, seq, k, kind, scope, renews?.Id, ranked));
+        _pending.Add(new Tender(_replicate, _country, seq, k, kind, scope, renews?.Number, ranked));
     }
+
+    /// <summary>
+    /// The text that keys a renewal's random draws: country, date signed, capability and number. Made when needed
+    /// rather than kept on every contract (a big ensemble holds millions of contracts).
+    /// </summary>
+    private string IdOf(Contract c) => $"{_profile.Iso3}-{_ctx.Calendar.DateOf(c.SignedTick)}-{c.Capability.Id()}-{c.Number}";
 
     /// <summary>Phase 5: sign the won tenders, close the contracts that were not renewed, and report.</summary>
     public CountryReport Apply(int tick, IReadOnlyList<TenderOutcome> outcomes)
@@ -220,13 +226,12 @@ public sealed class CountryAgent
         {
             var tender = _pending[outcome.Seq];
             var k = (int)tender.Capability;
-            var old = tender.Renews is null ? null : _active[k].First(c => c.Id == tender.Renews);
+            var old = tender.Renews is null ? null : _active[k].First(c => c.Number == tender.Renews);
             if (outcome.Signed)
             {
                 var bid = tender.Ranked.First(b => b.Vendor == outcome.Vendor);
                 var months = _ctx.P.Contracts.DurationMonths;
-                var id = $"{_profile.Iso3}-{_ctx.Calendar.DateOf(tick)}-{tender.Capability.Id()}-{++_contractSeq}";
-                var contract = new Contract(id, _replicate, _country, bid.Vendor, tender.Capability, tick,
+                var contract = new Contract(++_contractSeq, _replicate, _country, bid.Vendor, tender.Capability, tick,
                     tick + _ctx.Ticks(months), months, bid.ValueUsd, tender.Scope, bid.Financed, bid.DataAccess);
                 _active[k].Add(contract);
                 _coverage[k] += contract.Scope;

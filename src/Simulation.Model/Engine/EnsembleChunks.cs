@@ -9,23 +9,34 @@ namespace Simulation.Model.Engine;
 /// <see cref="RunResult"/>, as a cluster stitches its batches. Replicates never interact and every draw is keyed by the
 /// replicate's own index, so the result is byte-identical to one pass; but only one chunk's agents (their state and
 /// contract ledgers, the bulk of a run's memory) are alive at a time, so peak memory stops growing with replicates
-/// beyond a chunk's worth. Only the recorded series and the contracts, which the outputs need, are kept for all.
+/// beyond a chunk's worth. Only the recorded series are kept for all replicates; the contracts too, unless a sink takes
+/// them chunk by chunk (the run command writes them to its files as they come).
 /// </summary>
 public static class EnsembleChunks
 {
     /// <summary>
-    /// Replicates per chunk (assumption, measured with `bench`): enough that a tick's fixed cost (about 650 grain calls
-    /// on the Orleans engine) is spread over many replicates; few enough that one chunk's agents stay a few hundred MB
-    /// over the baseline's 33 years.
+    /// Replicates per chunk (assumption, measured with `run` under /usr/bin/time, README "bench"): enough that a tick's
+    /// fixed cost (about 650 grain calls on the Orleans engine) is spread over many replicates; few enough that one
+    /// chunk's agents and contracts (about 6,000 per replicate over the baseline's 33 years, each chunk's held twice
+    /// while the run command writes it) stay within a few hundred MB. A streamed 1,000-replicate `run` of the baseline
+    /// peaked at 1.30 GiB with 250 and 1.35 GiB with 100 (the chunk is not what keeps it above 1 GiB; with 500 and
+    /// no streaming it was 2.77 GiB).
     /// </summary>
-    public const int ReplicatesPerChunk = 500;
+    public const int ReplicatesPerChunk = 250;
 
     /// <param name="replicatesPerChunk">Tests use small chunks to compare a chunked run with one pass.</param>
+    /// <param name="sink">Takes each chunk as it finishes (and then the contracts are not kept).</param>
     public static async Task<RunResult> RunAsync(IAgentRuntime runtime, RunSpec spec, IProgress<int>? ticksDone = null,
-        CancellationToken cancel = default, int replicatesPerChunk = ReplicatesPerChunk)
+        CancellationToken cancel = default, int replicatesPerChunk = ReplicatesPerChunk, IChunkSink? sink = null)
     {
         var driver = new TickDriver(runtime);
-        if (spec.Replicates <= replicatesPerChunk) return await driver.RunAsync(spec, ticksDone, cancel);
+        if (spec.Replicates <= replicatesPerChunk)
+        {
+            var whole = await driver.RunAsync(spec, ticksDone, cancel);
+            if (sink is null) return whole;
+            await sink.TakeAsync(0, whole, cancel);
+            return whole with { Contracts = [] };
+        }
         var recorder = new RunRecorder(RunContext.For(spec));
         var ticks = recorder.Calendar.Count;
         var contracts = ImmutableArray.CreateBuilder<ContractRecord>();
@@ -40,8 +51,9 @@ public static class EnsembleChunks
             recorder.Absorb(first, [.. Enumerable.Range(0, count).Select(part.Row)],
                 [.. Enumerable.Range(0, part.YearEndTicks.Length).Select(part.YearEndCounts)],
                 [.. Enumerable.Range(0, count).Select(part.Groups.Row)]);
+            if (sink is not null) await sink.TakeAsync(first, chunk, cancel);
             // A chunk numbers its replicates from 0, in replicate order: shifted, the chunks follow one another in order.
-            contracts.AddRange(chunk.Contracts.Select(c => c with { Replicate = c.Replicate + first }));
+            else contracts.AddRange(chunk.Contracts.Select(c => c with { Replicate = c.Replicate + first }));
         }
         return new RunResult(recorder, contracts.ToImmutable());
     }

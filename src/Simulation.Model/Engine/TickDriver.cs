@@ -6,7 +6,10 @@ using Simulation.Model.Policies;
 
 namespace Simulation.Model.Engine;
 
-/// <summary>What a finished run hands to the writers: the recorded series and every contract of every replicate.</summary>
+/// <summary>
+/// What a finished run hands to the writers: the recorded series and every contract of every replicate (none when an
+/// <see cref="IChunkSink"/> took them as the run went).
+/// </summary>
 public sealed record RunResult(RunRecorder Recorder, ImmutableArray<ContractRecord> Contracts);
 
 /// <summary>

@@ -6,10 +6,11 @@ namespace Simulation.Model.Market;
 public enum ContractStatus { Active, Renewed, Replaced, Expired, Terminated }
 
 /// <summary>A signed contract (model spec §2). Mutable only in its status and scope, which bans can cut.</summary>
-public sealed class Contract(string id, int replicate, int country, int vendor, Capability capability, int signedTick,
+/// <param name="number">The contract's number within its country and replicate (1, 2, … in signing order): its key.</param>
+public sealed class Contract(int number, int replicate, int country, int vendor, Capability capability, int signedTick,
     int endTick, int durationMonths, double valueUsd, double scope, bool financed, bool dataAccess)
 {
-    public string Id { get; } = id;
+    public int Number { get; } = number;
     public int Replicate { get; } = replicate;
     public int Country { get; } = country;
     public int Vendor { get; } = vendor;
@@ -30,13 +31,16 @@ public sealed class Contract(string id, int replicate, int country, int vendor, 
     public ContractStatus Status { get; set; } = ContractStatus.Active;
 
     public ContractRecord ToRecord(string signed, string iso3, string vendorId) =>
-        new(Replicate, Id, signed, iso3, vendorId, Capability.Id(), ValueUsd, DurationMonths, Financed, DataAccess,
+        new(Replicate, Number, signed, iso3, vendorId, Capability.Id(), ValueUsd, DurationMonths, Financed, DataAccess,
             StatusNames[(int)Status]);
 
     /// <summary>The status column's words, made once rather than one per contract (memory).</summary>
     private static readonly string[] StatusNames = [.. Enum.GetNames<ContractStatus>().Select(n => n.ToLowerInvariant())];
 }
 
-/// <summary>One row of contracts.csv.</summary>
-public sealed record ContractRecord(int Replicate, string Id, string Signed, string Country, string Vendor, string Capability,
+/// <summary>
+/// One row of contracts.csv. (Replicate, Country, Number) is the contract's key: Number counts the country's contracts
+/// in the replicate in signing order, so the key needs no text that repeats the other columns.
+/// </summary>
+public sealed record ContractRecord(int Replicate, int Number, string Signed, string Country, string Vendor, string Capability,
     double ValueUsd, int DurationMonths, bool Financed, bool DataAccess, string Status);

@@ -13,9 +13,9 @@ public enum TenderKind { Adoption, Expansion, Renewal, Replacement }
 /// </summary>
 /// <param name="Seq">Position of the tender among the country's tenders of this tick.</param>
 /// <param name="Scope">Share of the country's population the contract covers.</param>
-/// <param name="Renews">Id of the contract this tender renews, if any.</param>
+/// <param name="Renews">Number of the country's contract this tender renews, if any.</param>
 public sealed record Tender(int Replicate, int Country, int Seq, Capability Capability, TenderKind Kind, double Scope,
-    string? Renews, ImmutableArray<Bid> Ranked);
+    int? Renews, ImmutableArray<Bid> Ranked);
 
 /// <summary>A tender's current first choice, sent to that vendor to accept or refuse.</summary>
 /// <param name="Priority">Order in which a vendor serves awards: 0 existing customers (renewal, expansion), 1 new

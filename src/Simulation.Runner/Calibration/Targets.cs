@@ -85,13 +85,19 @@ public static class TargetMeasure
     }
 
     /// <summary>Every target of the file against the run, if its date is a tick of the run (else none).</summary>
-    public static IReadOnlyList<Results.TargetCheck> Check(RunResult result, TargetFile file)
+    public static IReadOnlyList<Results.TargetCheck> Check(RunResult result, TargetFile file) =>
+        Measured(result.Recorder.Calendar, file) ? Check(file, t => PerReplicate(result, t, file.Date)) : [];
+
+    /// <summary>Whether the file's date is a tick of the run (else its targets are not checked).</summary>
+    public static bool Measured(Calendar calendar, TargetFile file) =>
+        Enumerable.Range(0, calendar.Count).Any(t => calendar.DateOf(t).ToString() == file.Date);
+
+    /// <summary>Every target of the file against its per-replicate values (a run streamed in chunks gathers them chunk by chunk).</summary>
+    public static IReadOnlyList<Results.TargetCheck> Check(TargetFile file, Func<Target, double[]> perReplicate)
     {
-        var calendar = result.Recorder.Calendar;
-        if (!Enumerable.Range(0, calendar.Count).Any(t => calendar.DateOf(t).ToString() == file.Date)) return [];
         return [.. file.Targets.Select(t =>
         {
-            var values = PerReplicate(result, t, file.Date);
+            var values = perReplicate(t);
             Array.Sort(values);
             double Q(double p) => MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(values, p, MathNet.Numerics.Statistics.QuantileDefinition.R8);
             var k = t.IsShare ? 100 : 1; // shares on screen in %

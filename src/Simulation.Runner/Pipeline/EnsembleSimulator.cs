@@ -21,8 +21,10 @@ public sealed class EnsembleSimulator : IAsyncDisposable
             : new(await Engine.CreateAsync(options.Engine, options.Silos, options.Verbose, cancel), null);
 
     /// <summary>Runs one ensemble; the same result on either (the cluster stitches its batches back in replicate order).</summary>
-    public Task<RunResult> RunAsync(RunSpec spec, IProgress<int> progress, CancellationToken cancel) =>
-        _cluster is { } cluster ? cluster.RunAsync(spec, progress, cancel) : EnsembleChunks.RunAsync(_runtime!, spec, progress, cancel);
+    /// <param name="sink">Takes the ensemble chunk by chunk, in replicate order (then the result keeps no contracts).</param>
+    public Task<RunResult> RunAsync(RunSpec spec, IProgress<int> progress, CancellationToken cancel, IChunkSink? sink = null) =>
+        _cluster is { } cluster ? cluster.RunAsync(spec, progress, cancel, sink)
+            : EnsembleChunks.RunAsync(_runtime!, spec, progress, cancel, sink: sink);
 
     public async ValueTask DisposeAsync()
     {

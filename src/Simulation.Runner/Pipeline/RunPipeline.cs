@@ -22,8 +22,14 @@ public static class RunPipeline
         var scenario = ScenarioLoader.Load(options.ScenarioPath);
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
         using var folder = OutputFolder.Open(options.Out, scenario.Scenario.Name, options.Force, "run", scenario.Inputs);
-        var run = await ExecuteAsync(scenario, replicates, options.Seed ?? scenario.Scenario.Seed, options, cancel);
-        await WriteOutputsAsync(run, folder.Staging, options, cancel);
+        // The per-replicate tables are written as the ensemble runs and its contracts then dropped (memory stays flat
+        // in the replicates); the published targets the report checks are measured from each chunk on its way.
+        await using var tables = new RunTables(folder.Staging, scenario.Scenario.Name, options.Detail == OutputDetail.Full);
+        var tally = TargetsBeside(scenario) is { } targets ? new Calibration.TargetTally(targets, scenario.Calendar) : null;
+        var run = await ExecuteAsync(scenario, replicates, options.Seed ?? scenario.Scenario.Seed, options, cancel,
+            sink: tally is null ? tables : new Calibration.ChunkSinks(tally, tables));
+        run = run with { Checks = tally?.Checks() ?? [] };
+        await WriteOutputsAsync(run, folder.Staging, options, cancel, tables);
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
         return (folder.Destination, run);
@@ -32,38 +38,33 @@ public static class RunPipeline
     /// <summary>Simulates one scenario's ensemble and summarises it.</summary>
     /// <param name="progress">Ticks done; when given, the caller shows progress (a sweep does, over all its points).</param>
     /// <param name="simulator">An engine or cluster connection the caller keeps for many runs (a sweep's points); else one for this run.</param>
+    /// <param name="sink">Takes the ensemble chunk by chunk as it runs; the run's result then keeps no contracts.</param>
     public static async Task<ScenarioRun> ExecuteAsync(LoadedScenario scenario, int replicates, ulong seed, RunOptions options,
-        CancellationToken cancel = default, IProgress<int>? progress = null, EnsembleSimulator? simulator = null)
+        CancellationToken cancel = default, IProgress<int>? progress = null, EnsembleSimulator? simulator = null, IChunkSink? sink = null)
     {
         if (replicates is < 1 or > ScenarioLoader.MaxReplicates)
             throw new ArgumentException($"--replicates must be between 1 and {ScenarioLoader.MaxReplicates}");
         var clock = Stopwatch.StartNew();
         var spec = RunSpec.Create(scenario.Scenario, scenario.World, replicates, seed);
         var result = progress is null
-            ? await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel, options.Cluster)
-            : simulator is not null ? await simulator.RunAsync(spec, progress, cancel) : await SimulateAsync(spec, options, progress, cancel);
+            ? await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel, options.Cluster, sink)
+            : simulator is not null ? await simulator.RunAsync(spec, progress, cancel, sink) : await SimulateAsync(spec, options, progress, cancel, sink);
         var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario), Observed(scenario));
         return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>The run output contract (CSV files, plots, manifest, reproducible scenario, report.html) into a directory.</summary>
     /// <param name="cancel">Checked between files: an interrupt while writing stops at the next file (the caller removes the folder).</param>
-    public static async Task WriteOutputsAsync(ScenarioRun run, string directory, RunOptions options, CancellationToken cancel = default)
+    /// <param name="streamed">The per-replicate tables, already written into <paramref name="directory"/> as the run went; else written here.</param>
+    public static async Task WriteOutputsAsync(ScenarioRun run, string directory, RunOptions options, CancellationToken cancel = default,
+        RunTables? streamed = null)
     {
         Directory.CreateDirectory(directory);
         string At(string file) => Path.Combine(directory, file);
         var name = run.Scenario.Scenario.Name;
-        // The two big tables are independent files, each compressed on one thread: written side by side they take the
-        // time of the longer one rather than of both (with 1,000 replicates they are most of the writing).
-        await Task.WhenAll(
-            Task.Run(() => ParquetTables.WriteTimeseriesAsync(At("timeseries.parquet"), name, run.Result), CancellationToken.None),
-            Task.Run(() => ParquetTables.WriteContractsAsync(At("contracts.parquet"), run.Result), CancellationToken.None));
+        if (streamed is not null) await streamed.FinishAsync();
+        else await RunTables.WriteAsync(directory, name, options.Detail == OutputDetail.Full, run.Result);
         cancel.ThrowIfCancellationRequested();
-        if (options.Detail == OutputDetail.Full)
-        {
-            ResultWriter.WriteTimeseries(At("timeseries.csv"), name, run.Result);
-            ResultWriter.WriteContracts(At("contracts.csv"), run.Result);
-        }
         ResultWriter.WriteSummary(At("summary.csv"), run.Summary);
         ResultWriter.WriteMetrics(At("metrics.csv"), run.Result.Recorder.Catalog);
         ResultWriter.WriteGroups(At("groups.csv"), name, run.Result.Recorder);
@@ -107,18 +108,18 @@ public static class RunPipeline
 
     /// <summary>Runs the ensemble on the chosen engine with a progress display.</summary>
     public static async Task<RunResult> SimulateAsync(RunSpec spec, string engine, int silos, bool verbose, string label, CancellationToken cancel = default,
-        ClusterAddress? cluster = null)
+        ClusterAddress? cluster = null, IChunkSink? sink = null)
     {
         var ticks = ScenarioTicks.CalendarOf(spec.Scenario).Count;
         var options = new RunOptions("", Engine: engine, Silos: silos, Verbose: verbose, Cluster: cluster);
-        return await TickProgress.TrackAsync(label, ticks, spec.Replicates, progress => SimulateAsync(spec, options, progress, cancel));
+        return await TickProgress.TrackAsync(label, ticks, spec.Replicates, progress => SimulateAsync(spec, options, progress, cancel, sink));
     }
 
     /// <summary>On a cluster (--cluster) as its client, else on this machine's engine.</summary>
-    private static async Task<RunResult> SimulateAsync(RunSpec spec, RunOptions options, IProgress<int> progress, CancellationToken cancel)
+    private static async Task<RunResult> SimulateAsync(RunSpec spec, RunOptions options, IProgress<int> progress, CancellationToken cancel, IChunkSink? sink)
     {
         await using var simulator = await EnsembleSimulator.CreateAsync(options, cancel);
-        return await simulator.RunAsync(spec, progress, cancel);
+        return await simulator.RunAsync(spec, progress, cancel, sink);
     }
 
     /// <summary>The observed counts the Carnegie AIGS 2019 targets file ships (scenarios/targets/aigs-2019.json).</summary>
@@ -142,7 +143,7 @@ public static class RunPipeline
 
     /// <summary>The published facts (targets file beside the scenario) against this run; none when there is no file or the run ends before them.</summary>
     public static IReadOnlyList<TargetCheck> CalibrationChecks(ScenarioRun run) =>
-        TargetsBeside(run.Scenario) is { } targets ? Calibration.TargetMeasure.Check(run.Result, targets) : [];
+        run.Checks ?? (TargetsBeside(run.Scenario) is { } targets ? Calibration.TargetMeasure.Check(run.Result, targets) : []);
 
     /// <summary>The shipped Carnegie 2019 targets file beside the scenario, if there is one.</summary>
     public static Calibration.TargetFile? TargetsBeside(LoadedScenario scenario)

@@ -1,5 +1,6 @@
 using MathNet.Numerics.Statistics;
 using Simulation.Model.Engine;
+using Simulation.Model.Market;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
 
@@ -11,19 +12,26 @@ namespace Simulation.Runner.Results;
 /// </summary>
 public static class ResultWriter
 {
+    public const string TimeseriesHeader = "scenario,replicate,date,metric,group,value";
+
     public static void WriteTimeseries(string path, string scenario, RunResult result)
     {
-        var recorder = result.Recorder;
-        var calendar = recorder.Calendar;
-        var catalog = recorder.Catalog;
-        using var csv = new Csv(path, "scenario,replicate,date,metric,group,value");
-        for (var r = 0; r < recorder.Replicates; r++)
+        using var csv = new Csv(path, TimeseriesHeader);
+        AppendTimeseries(csv, scenario, 0, result.Recorder);
+    }
+
+    /// <summary>The replicates of <paramref name="part"/> (numbered from 0) as replicates <paramref name="first"/>.. of the run.</summary>
+    public static void AppendTimeseries(Csv csv, string scenario, int first, RunRecorder part)
+    {
+        var calendar = part.Calendar;
+        var catalog = part.Catalog;
+        for (var r = 0; r < part.Replicates; r++)
             for (var t = 0; t < calendar.Count; t++)
             {
                 var date = calendar.DateOf(t).ToString();
                 foreach (var s in catalog.All)
                 {
-                    csv.Field(scenario).Field(r).Field(date).Field(s.Metric).Field(s.Group).Field(recorder.Value(r, t, s.Index));
+                    csv.Field(scenario).Field(first + r).Field(date).Field(s.Metric).Field(s.Group).Field(part.Value(r, t, s.Index));
                     csv.EndRow();
                 }
             }
@@ -64,12 +72,20 @@ public static class ResultWriter
         }
     }
 
+    public const string ContractsHeader = "replicate,number,signed,country,vendor,capability,value_usd,duration_months,financed,data_access,status";
+
     public static void WriteContracts(string path, RunResult result)
     {
-        using var csv = new Csv(path, "replicate,id,signed,country,vendor,capability,value_usd,duration_months,financed,data_access,status");
-        foreach (var c in result.Contracts)
+        using var csv = new Csv(path, ContractsHeader);
+        AppendContracts(csv, 0, result.Contracts);
+    }
+
+    /// <summary>Contracts whose Replicate is numbered from 0, as replicates <paramref name="first"/>.. of the run.</summary>
+    public static void AppendContracts(Csv csv, int first, IEnumerable<ContractRecord> contracts)
+    {
+        foreach (var c in contracts)
         {
-            csv.Field(c.Replicate).Field(c.Id).Field(c.Signed).Field(c.Country).Field(c.Vendor).Field(c.Capability)
+            csv.Field(first + c.Replicate).Field(c.Number).Field(c.Signed).Field(c.Country).Field(c.Vendor).Field(c.Capability)
                 .Field(c.ValueUsd).Field(c.DurationMonths).Field(c.Financed).Field(c.DataAccess).Field(c.Status);
             csv.EndRow();
         }
