@@ -52,7 +52,7 @@ public sealed class TickDriver(IAgentRuntime runtime)
     }
 
     /// <summary>Step 4: award rounds. A refused award falls to the tender's next choice; no choice left means no deal.</summary>
-    private async Task<ImmutableArray<TenderOutcome>[]> AwardAsync(RunContext ctx, int tick, ImmutableArray<Tender>[] tendersByCountry,
+    internal async Task<ImmutableArray<TenderOutcome>[]> AwardAsync(RunContext ctx, int tick, ImmutableArray<Tender>[] tendersByCountry,
         FinancingLedger ledger)
     {
         var open = tendersByCountry.SelectMany(t => t).Select(t => new OpenTender(t)).ToList();
