@@ -67,9 +67,13 @@ public class TickPhaseBenchmarks
         return outcomes.Sum(o => o.Length);
     }
 
-    /// <summary>Phase 5's data collection: the tick's series for every replicate and, at a year end, the indicators.</summary>
+    /// <summary>Phase 5's data collection at a year end: the tick's series for every replicate, the country indicators and the group series.</summary>
     [Benchmark]
-    public void Record() => _recorder.Record(_state.Tick, _state.Offers, _state.Reports, _spent);
+    public void RecordYearEnd() => _recorder.Record(_state.Tick, _state.Offers, _state.Reports, _spent);
+
+    /// <summary>The same within a year (eleven ticks in twelve): the tick's series only.</summary>
+    [Benchmark]
+    public void RecordMidYear() => _recorder.Record(_state.Tick - 1, _state.Offers, _state.Reports, _spent);
 }
 
 /// <summary>

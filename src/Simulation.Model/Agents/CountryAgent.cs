@@ -201,14 +201,39 @@ public sealed class CountryAgent
     {
         var seq = _pending.Count;
         // Keyed by what the tender is (capability, kind, renewed contract), not by its position among this tick's
-        // tenders, so a policy that adds or removes one tender leaves the others' draws unchanged.
-        var sub = Streams.AgentKey($"{k.Id()}/{kind}/{renews?.Id}");
+        // tenders, so a policy that adds or removes one tender leaves the others' draws unchanged. The key's text is
+        // formatted on the stack, not into a new string per tender.
+        Span<char> text = stackalloc char[128];
+        var sub = text.TryWrite($"{k.Id()}/{kind}/{renews?.Id}", out var length)
+            ? Streams.AgentKey(text[..length]) : Streams.AgentKey($"{k.Id()}/{kind}/{renews?.Id}");
         var rng = Streams.For(_ctx.Seed, _ctx.FirstReplicate + _replicate, _ctx.CountryKeys[_country], tick, Phase.VendorChoice, sub);
-        var buyer = new VendorChoice.Buyer(_country, _profile, Privacy, _unrest,
-            v => renews != null ? renews.Vendor == v : _active[(int)k].Any(c => c.Vendor == v),
-            v => _active.Any(list => list.Any(c => c.Vendor == v)), _financingOpen!);
+        // The incumbency tests read the tender being ranked from fields, so the agent makes its two delegates once, not per tender.
+        _tenderCapability = k;
+        _tenderRenews = renews;
+        _isIncumbent ??= v => _tenderRenews != null ? _tenderRenews.Vendor == v : HoldsContractWith(_active[(int)_tenderCapability], v);
+        _isRelated ??= IsRelatedTo;
+        var buyer = new VendorChoice.Buyer(_country, _profile, Privacy, _unrest, _isIncumbent, _isRelated, _financingOpen!);
         var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers, ref rng);
         _pending.Add(new Tender(_replicate, _country, seq, k, kind, scope, renews?.Id, ranked));
+    }
+
+    private Capability _tenderCapability;
+    private Contract? _tenderRenews;
+    private Func<int, bool>? _isIncumbent, _isRelated;
+
+    /// <summary>Whether the country holds any active contract with the vendor, whatever the capability.</summary>
+    private bool IsRelatedTo(int vendor)
+    {
+        foreach (var list in _active)
+            if (HoldsContractWith(list, vendor)) return true;
+        return false;
+    }
+
+    private static bool HoldsContractWith(List<Contract> contracts, int vendor)
+    {
+        foreach (var c in contracts)
+            if (c.Vendor == vendor) return true;
+        return false;
     }
 
     /// <summary>Phase 5: sign the won tenders, close the contracts that were not renewed, and report.</summary>
@@ -263,9 +288,9 @@ public sealed class CountryAgent
             if (_active[k].Count > 0) mask |= 1 << k;
         // Per vendor, summed in the order of the active lists (capability, then signing), so sums are reproducible.
         var vendors = _ctx.World.Vendors.Count;
-        var value = new double[vendors];
-        var foreign = new double[vendors];
-        var held = new bool[vendors];
+        Span<double> value = vendors <= 256 ? stackalloc double[vendors] : new double[vendors];
+        Span<double> foreign = vendors <= 256 ? stackalloc double[vendors] : new double[vendors];
+        Span<bool> held = vendors <= 256 ? stackalloc bool[vendors] : new bool[vendors];
         foreach (var list in _active)
             foreach (var c in list)
             {

@@ -97,6 +97,6 @@ public sealed class GroupRecorder
             m[2 + 2 * _homes] += holding.ActiveValueUsd;
             m[3 + 2 * _homes] += holding.ForeignAccessValueUsd;
         }
-        m[1 + _homes] = _ctx.World.Countries[report.Country].Population * report.Coverage.Max();
+        m[1 + _homes] = _ctx.World.Countries[report.Country].Population * report.MaxCoverage();
     }
 }

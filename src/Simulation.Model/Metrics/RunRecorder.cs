@@ -136,7 +136,7 @@ public sealed class RunRecorder
                 }
             row[_signed] += report.Signed;
             row[_signedValue] += report.SignedValueUsd;
-            row[_population] += profile.Population * report.Coverage.Max();
+            row[_population] += profile.Population * report.MaxCoverage();
         }
         for (var h = 0; h < homes; h++) row[Catalog.ShareOrigin + h] = installed > 0 ? installedByHome[h] / installed : 0;
         row[_foreign] = installed > 0 ? foreign / installed : 0;
