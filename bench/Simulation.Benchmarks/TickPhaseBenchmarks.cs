@@ -53,7 +53,7 @@ public class TickPhaseBenchmarks
             foreach (var buyer in _buyers)
             {
                 var rng = Streams.For(ctx.Seed, r, ctx.CountryKeys[buyer.Country], _state.Tick, Phase.VendorChoice);
-                ranked += VendorChoice.Rank(ctx, buyer, Capability.SafeCity, 0.1, _state.Tick, _state.Board.Offers[r], ref rng).Length;
+                ranked += VendorChoice.Rank(ctx, buyer, Capability.SafeCity, 0.1, _state.Tick, _state.Board.Offers[r].AsSpan(), ref rng).Length;
             }
         return ranked;
     }

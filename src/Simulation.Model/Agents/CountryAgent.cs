@@ -134,9 +134,9 @@ public sealed class CountryAgent
         return changed;
     }
 
-    private static bool AnyOffers(IReadOnlyList<VendorOffer> offers, Capability k)
+    private static bool AnyOffers(ImmutableArray<VendorOffer> offers, Capability k)
     {
-        for (var i = 0; i < offers.Count; i++)
+        for (var i = 0; i < offers.Length; i++)
             if (offers[i].Offers(k)) return true;
         return false;
     }
@@ -197,7 +197,7 @@ public sealed class CountryAgent
         Privacy = d.PrivacyByRegime[_profile.Regime] + d.PrivacyFromCoverage * meanCoverage + privacyShock;
     }
 
-    private void Call(int tick, Capability k, TenderKind kind, double scope, Contract? renews, IReadOnlyList<VendorOffer> offers)
+    private void Call(int tick, Capability k, TenderKind kind, double scope, Contract? renews, ImmutableArray<VendorOffer> offers)
     {
         var seq = _pending.Count;
         // Keyed by what the tender is (capability, kind, renewed contract), not by its position among this tick's
@@ -213,7 +213,7 @@ public sealed class CountryAgent
         _isIncumbent ??= v => _tenderRenews != null ? _tenderRenews.Vendor == v : HoldsContractWith(_active[(int)_tenderCapability], v);
         _isRelated ??= IsRelatedTo;
         var buyer = new VendorChoice.Buyer(_country, _profile, Privacy, _unrest, _isIncumbent, _isRelated, _financingOpen!);
-        var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers, ref rng);
+        var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers.AsSpan(), ref rng);
         _pending.Add(new Tender(_replicate, _country, seq, k, kind, scope, renews?.Id, ranked));
     }
 
@@ -237,7 +237,7 @@ public sealed class CountryAgent
     }
 
     /// <summary>Phase 5: sign the won tenders, close the contracts that were not renewed, and report.</summary>
-    public CountryReport Apply(int tick, IReadOnlyList<TenderOutcome> outcomes)
+    public CountryReport Apply(int tick, ReadOnlySpan<TenderOutcome> outcomes)
     {
         int signed = 0, closed = 0;
         double signedValue = 0;
@@ -245,10 +245,10 @@ public sealed class CountryAgent
         {
             var tender = _pending[outcome.Seq];
             var k = (int)tender.Capability;
-            var old = tender.Renews is null ? null : _active[k].First(c => c.Id == tender.Renews);
+            var old = tender.Renews is null ? null : Renewed(_active[k], tender.Renews);
             if (outcome.Signed)
             {
-                var bid = tender.Ranked.First(b => b.Vendor == outcome.Vendor);
+                var bid = WinningBid(tender.Ranked, outcome.Vendor);
                 var months = _ctx.P.Contracts.DurationMonths;
                 var id = $"{_profile.Iso3}-{_ctx.Calendar.DateOf(tick)}-{tender.Capability.Id()}-{++_contractSeq}";
                 var contract = new Contract(id, _replicate, _country, bid.Vendor, tender.Capability, tick,
@@ -268,6 +268,21 @@ public sealed class CountryAgent
         var changed = signed > 0 || closed > 0 || _changed;
         _pending.Clear();
         return Report(signed, signedValue, changed);
+    }
+
+    // Loops rather than First(predicate), which makes a closure per outcome.
+    private static Contract Renewed(List<Contract> active, string id)
+    {
+        foreach (var c in active)
+            if (c.Id == id) return c;
+        throw new InvalidOperationException($"contract {id} is not active");
+    }
+
+    private static Bid WinningBid(ImmutableArray<Bid> ranked, int vendor)
+    {
+        foreach (var b in ranked)
+            if (b.Vendor == vendor) return b;
+        throw new InvalidOperationException($"vendor {vendor} made no bid");
     }
 
     private void Close(Contract contract, ContractStatus status)

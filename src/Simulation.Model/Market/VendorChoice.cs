@@ -20,7 +20,7 @@ public static class VendorChoice
         Func<int, bool> IsRelated, Func<int, bool> FinancingOpen);
 
     public static ImmutableArray<Bid> Rank(RunContext ctx, in Buyer buyer, Capability k, double scope, int tick,
-        IReadOnlyList<VendorOffer> offers, ref StreamRng rng)
+        ReadOnlySpan<VendorOffer> offers, ref StreamRng rng)
     {
         var p = ctx.P.Choice;
         var profile = buyer.Profile;
