@@ -41,7 +41,7 @@ public sealed class CountryEnsemble(RunContext ctx, int country)
             while (next < all.Length && all[next].Replicate == r) next++;
             reports[r] = _agents[r].Apply(tick, all.AsSpan(start, next - start));
         }
-        return [.. reports];
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(reports); // not copied: nothing else holds it
     }
 
     public ImmutableArray<ContractRecord> Contracts()
