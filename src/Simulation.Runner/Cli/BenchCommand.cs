@@ -80,8 +80,9 @@ public static class BenchCommand
         // shares the cores, so they compare engines on a busy machine.
         var allocated = GC.GetTotalAllocatedBytes();
         var collections = GC.CollectionCount(0);
-        // CPU time of the whole process (every thread, the GC's too) grows far less than wall time when other work
-        // shares the cores: with allocated bytes, it is the figure to compare builds by on a busy machine.
+        // CPU time of the whole process (every thread, the GC's too) grows less than wall time when other work shares
+        // the cores (though it does grow: 21 s at load 5, 35 s at load 40 for the baseline's 100 replicates), so two
+        // builds run side by side compare by it; allocated bytes do not depend on the load at all.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = await Simulate(spec, engine, cluster);
