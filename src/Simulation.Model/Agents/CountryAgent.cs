@@ -134,9 +134,9 @@ public sealed class CountryAgent
         return changed;
     }
 
-    private static bool AnyOffers(IReadOnlyList<VendorOffer> offers, Capability k)
+    private static bool AnyOffers(ImmutableArray<VendorOffer> offers, Capability k)
     {
-        for (var i = 0; i < offers.Count; i++)
+        for (var i = 0; i < offers.Length; i++)
             if (offers[i].Offers(k)) return true;
         return false;
     }
@@ -197,18 +197,44 @@ public sealed class CountryAgent
         Privacy = d.PrivacyByRegime[_profile.Regime] + d.PrivacyFromCoverage * meanCoverage + privacyShock;
     }
 
-    private void Call(int tick, Capability k, TenderKind kind, double scope, Contract? renews, IReadOnlyList<VendorOffer> offers)
+    private void Call(int tick, Capability k, TenderKind kind, double scope, Contract? renews, ImmutableArray<VendorOffer> offers)
     {
         var seq = _pending.Count;
         // Keyed by what the tender is (capability, kind, renewed contract), not by its position among this tick's
-        // tenders, so a policy that adds or removes one tender leaves the others' draws unchanged.
-        var sub = Streams.AgentKey($"{k.Id()}/{kind}/{(renews is null ? null : IdOf(renews))}");
+        // tenders, so a policy that adds or removes one tender leaves the others' draws unchanged. A new tender's key is
+        // formatted on the stack, not into a new string per tender; a renewal's names the contract it renews.
+        Span<char> text = stackalloc char[128];
+        var sub = renews is null && text.TryWrite($"{k.Id()}/{kind}/", out var length)
+            ? Streams.AgentKey(text[..length])
+            : Streams.AgentKey($"{k.Id()}/{kind}/{(renews is null ? null : IdOf(renews))}");
         var rng = Streams.For(_ctx.Seed, _ctx.FirstReplicate + _replicate, _ctx.CountryKeys[_country], tick, Phase.VendorChoice, sub);
-        var buyer = new VendorChoice.Buyer(_country, _profile, Privacy, _unrest,
-            v => renews != null ? renews.Vendor == v : _active[(int)k].Any(c => c.Vendor == v),
-            v => _active.Any(list => list.Any(c => c.Vendor == v)), _financingOpen!);
-        var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers, ref rng);
+        // The incumbency tests read the tender being ranked from fields, so the agent makes its two delegates once, not per tender.
+        _tenderCapability = k;
+        _tenderRenews = renews;
+        _isIncumbent ??= v => _tenderRenews != null ? _tenderRenews.Vendor == v : HoldsContractWith(_active[(int)_tenderCapability], v);
+        _isRelated ??= IsRelatedTo;
+        var buyer = new VendorChoice.Buyer(_country, _profile, Privacy, _unrest, _isIncumbent, _isRelated, _financingOpen!);
+        var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers.AsSpan(), ref rng);
         _pending.Add(new Tender(_replicate, _country, seq, k, kind, scope, renews?.Number, ranked));
+    }
+
+    private Capability _tenderCapability;
+    private Contract? _tenderRenews;
+    private Func<int, bool>? _isIncumbent, _isRelated;
+
+    /// <summary>Whether the country holds any active contract with the vendor, whatever the capability.</summary>
+    private bool IsRelatedTo(int vendor)
+    {
+        foreach (var list in _active)
+            if (HoldsContractWith(list, vendor)) return true;
+        return false;
+    }
+
+    private static bool HoldsContractWith(List<Contract> contracts, int vendor)
+    {
+        foreach (var c in contracts)
+            if (c.Vendor == vendor) return true;
+        return false;
     }
 
     /// <summary>
@@ -218,7 +244,7 @@ public sealed class CountryAgent
     private string IdOf(Contract c) => $"{_profile.Iso3}-{_ctx.Calendar.DateOf(c.SignedTick)}-{c.Capability.Id()}-{c.Number}";
 
     /// <summary>Phase 5: sign the won tenders, close the contracts that were not renewed, and report.</summary>
-    public CountryReport Apply(int tick, IReadOnlyList<TenderOutcome> outcomes)
+    public CountryReport Apply(int tick, ReadOnlySpan<TenderOutcome> outcomes)
     {
         int signed = 0, closed = 0;
         double signedValue = 0;
@@ -226,10 +252,10 @@ public sealed class CountryAgent
         {
             var tender = _pending[outcome.Seq];
             var k = (int)tender.Capability;
-            var old = tender.Renews is null ? null : _active[k].First(c => c.Number == tender.Renews);
+            var old = tender.Renews is null ? null : Renewed(_active[k], tender.Renews.Value);
             if (outcome.Signed)
             {
-                var bid = tender.Ranked.First(b => b.Vendor == outcome.Vendor);
+                var bid = WinningBid(tender.Ranked, outcome.Vendor);
                 var months = _ctx.P.Contracts.DurationMonths;
                 var contract = new Contract(++_contractSeq, _replicate, _country, bid.Vendor, tender.Capability, tick,
                     tick + _ctx.Ticks(months), months, bid.ValueUsd, tender.Scope, bid.Financed, bid.DataAccess);
@@ -250,6 +276,21 @@ public sealed class CountryAgent
         return Report(signed, signedValue, changed);
     }
 
+    // Loops rather than First(predicate), which makes a closure per outcome.
+    private static Contract Renewed(List<Contract> active, int number)
+    {
+        foreach (var c in active)
+            if (c.Number == number) return c;
+        throw new InvalidOperationException($"contract {number} is not active");
+    }
+
+    private static Bid WinningBid(ImmutableArray<Bid> ranked, int vendor)
+    {
+        foreach (var b in ranked)
+            if (b.Vendor == vendor) return b;
+        throw new InvalidOperationException($"vendor {vendor} made no bid");
+    }
+
     private void Close(Contract contract, ContractStatus status)
     {
         contract.Status = status;
@@ -268,9 +309,9 @@ public sealed class CountryAgent
             if (_active[k].Count > 0) mask |= 1 << k;
         // Per vendor, summed in the order of the active lists (capability, then signing), so sums are reproducible.
         var vendors = _ctx.World.Vendors.Count;
-        var value = new double[vendors];
-        var foreign = new double[vendors];
-        var held = new bool[vendors];
+        Span<double> value = vendors <= 256 ? stackalloc double[vendors] : new double[vendors];
+        Span<double> foreign = vendors <= 256 ? stackalloc double[vendors] : new double[vendors];
+        Span<bool> held = vendors <= 256 ? stackalloc bool[vendors] : new bool[vendors];
         foreach (var list in _active)
             foreach (var c in list)
             {

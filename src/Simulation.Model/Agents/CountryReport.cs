@@ -13,4 +13,17 @@ public sealed record CountryReport(int Replicate, int Country, int AdoptedMask, 
     ImmutableArray<Holding> Holdings, int Signed, double SignedValueUsd)
 {
     public bool Adopted(int capability) => (AdoptedMask & (1 << capability)) != 0;
+
+    /// <summary>
+    /// The largest coverage, as Enumerable.Max gives it (the first, then any greater one); a loop because LINQ boxes an
+    /// ImmutableArray, and this runs for every country, replicate and tick.
+    /// </summary>
+    public double MaxCoverage()
+    {
+        var coverage = Coverage.AsSpan();
+        var max = coverage[0];
+        for (var k = 1; k < coverage.Length; k++)
+            if (coverage[k] > max) max = coverage[k];
+        return max;
+    }
 }

@@ -14,8 +14,17 @@ public sealed class CountryEnsemble(RunContext ctx, int country)
 
     public CountryAgent this[int replicate] => _agents[replicate];
 
-    public ImmutableArray<Tender> Decide(TickBoard board) =>
-        [.. _agents.SelectMany(a => a.Decide(board))];
+    public ImmutableArray<Tender> Decide(TickBoard board)
+    {
+        // Loops rather than SelectMany, which would make an enumerator per agent and tick.
+        var all = ImmutableArray.CreateBuilder<Tender>();
+        foreach (var agent in _agents)
+        {
+            var tenders = agent.Decide(board);
+            for (var i = 0; i < tenders.Count; i++) all.Add(tenders[i]);
+        }
+        return all.ToImmutable();
+    }
 
     /// <summary>Outcomes come sorted by replicate, then tender (as the driver sends them); every replicate reports.</summary>
     public ImmutableArray<CountryReport> Apply(int tick, ImmutableArray<TenderOutcome> outcomes)
@@ -30,9 +39,9 @@ public sealed class CountryEnsemble(RunContext ctx, int country)
         {
             var start = next;
             while (next < all.Length && all[next].Replicate == r) next++;
-            reports[r] = _agents[r].Apply(tick, new ArraySegment<TenderOutcome>(all, start, next - start));
+            reports[r] = _agents[r].Apply(tick, all.AsSpan(start, next - start));
         }
-        return [.. reports];
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(reports); // not copied: nothing else holds it
     }
 
     public ImmutableArray<ContractRecord> Contracts()

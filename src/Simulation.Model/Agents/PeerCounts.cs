@@ -22,6 +22,6 @@ public sealed record PeerCounts(int Groups, ImmutableArray<int> Counts)
             foreach (var g in world.PeerGroupsOf[r.Country])
                 for (var k = 0; k < Capabilities.Count; k++)
                     if (r.Adopted(k)) counts[(r.Replicate * groups + g) * Capabilities.Count + k]++;
-        return new PeerCounts(groups, [.. counts]);
+        return new PeerCounts(groups, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(counts));
     }
 }

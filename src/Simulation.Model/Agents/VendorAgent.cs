@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
 using Simulation.Model.World;
@@ -46,8 +47,11 @@ public sealed class VendorAgent
                 Experience += _ctx.P.Vendors.HomeMarketWeight * _ctx.HomeMarketShare[_vendor]
                               * home.UnitsPerYear(_ctx.Calendar.DateOf(tick).DecimalYear) * dt;
         }
-        var quality = Capabilities.All.Select(k => _profile.Quality.TryGetValue(k, out var q0) ? Quality(q0) * (1 - loss) : 0.0);
-        return new VendorOffer(_vendor, Price(), [.. quality], entered ? (int)Math.Floor(_capacityBucket) : 0, AnnualCapacity, entered);
+        var quality = new double[Capabilities.Count];
+        foreach (var k in Capabilities.All)
+            quality[(int)k] = _profile.Quality.TryGetValue(k, out var q0) ? Quality(q0) * (1 - loss) : 0.0;
+        return new VendorOffer(_vendor, Price(), ImmutableCollectionsMarshal.AsImmutableArray(quality),
+            entered ? (int)Math.Floor(_capacityBucket) : 0, AnnualCapacity, entered);
     }
 
     /// <summary>1 − q = (1 − q0)(1 + E/E0)^(−λ): quality approaches 1 with experience.</summary>
@@ -71,8 +75,19 @@ public sealed class VendorAgent
     public ImmutableArray<bool> Settle(IReadOnlyList<Award> awards)
     {
         var accepted = new bool[awards.Count];
-        var order = Enumerable.Range(0, awards.Count).OrderBy(i => awards[i].Priority)
-            .ThenByDescending(i => awards[i].Bid.ValueUsd).ThenBy(i => awards[i].Country).ThenBy(i => awards[i].Seq);
+        // A sort of indices rather than LINQ's OrderBy chain (one per vendor, replicate and award round). Country and
+        // tender number identify an award within a replicate, so the order is total and any sort gives the same one.
+        var order = new int[awards.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
+        {
+            var x = awards[a];
+            var y = awards[b];
+            var c = x.Priority.CompareTo(y.Priority);
+            if (c == 0) c = y.Bid.ValueUsd.CompareTo(x.Bid.ValueUsd);
+            if (c == 0) c = x.Country.CompareTo(y.Country);
+            return c != 0 ? c : x.Seq.CompareTo(y.Seq);
+        });
         foreach (var i in order)
         {
             if (_capacityBucket < 1)
@@ -84,6 +99,6 @@ public sealed class VendorAgent
             if (!_profile.Fringe) Experience += awards[i].Scope;
             accepted[i] = true;
         }
-        return [.. accepted];
+        return ImmutableCollectionsMarshal.AsImmutableArray(accepted);
     }
 }

@@ -55,21 +55,32 @@ public sealed class TickDriver(IAgentRuntime runtime)
     }
 
     /// <summary>Step 4: award rounds. A refused award falls to the tender's next choice; no choice left means no deal.</summary>
-    private async Task<ImmutableArray<TenderOutcome>[]> AwardAsync(RunContext ctx, int tick, ImmutableArray<Tender>[] tendersByCountry,
+    internal async Task<ImmutableArray<TenderOutcome>[]> AwardAsync(RunContext ctx, int tick, ImmutableArray<Tender>[] tendersByCountry,
         FinancingLedger ledger)
     {
-        var open = tendersByCountry.SelectMany(t => t).Select(t => new OpenTender(t)).ToList();
-        var outcomes = tendersByCountry.Select(_ => new List<TenderOutcome>()).ToArray();
+        var open = new List<OpenTender>();
+        foreach (var tenders in tendersByCountry)
+            foreach (var t in tenders) open.Add(new OpenTender(t));
+        var outcomes = new List<TenderOutcome>[tendersByCountry.Length];
+        for (var c = 0; c < outcomes.Length; c++) outcomes[c] = [];
+        var byVendor = new List<OpenTender>[ctx.World.Vendors.Count];
+        for (var v = 0; v < byVendor.Length; v++) byVendor[v] = [];
         while (true)
         {
-            foreach (var t in open.Where(t => t.Choice >= t.Tender.Ranked.Length))
-                outcomes[t.Tender.Country].Add(new TenderOutcome(t.Tender.Replicate, t.Tender.Seq, -1));
-            open.RemoveAll(t => t.Choice >= t.Tender.Ranked.Length);
+            foreach (var t in open)
+                if (t.Exhausted) outcomes[t.Tender.Country].Add(new TenderOutcome(t.Tender.Replicate, t.Tender.Seq, -1));
+            open.RemoveAll(t => t.Exhausted);
             if (open.Count == 0) break;
 
-            var byVendor = Enumerable.Range(0, ctx.World.Vendors.Count).Select(_ => new List<OpenTender>()).ToArray();
+            foreach (var list in byVendor) list.Clear();
             foreach (var t in open) byVendor[t.Tender.Ranked[t.Choice].Vendor].Add(t);
-            var awards = byVendor.Select(list => list.Select(t => t.Award()).ToImmutableArray()).ToArray();
+            var awards = new ImmutableArray<Award>[byVendor.Length];
+            for (var v = 0; v < byVendor.Length; v++)
+            {
+                var round = ImmutableArray.CreateBuilder<Award>(byVendor[v].Count);
+                foreach (var t in byVendor[v]) round.Add(t.Award());
+                awards[v] = round.MoveToImmutable();
+            }
             var accepted = await runtime.SettleAsync(tick, awards);
             for (var v = 0; v < byVendor.Length; v++)
                 for (var i = 0; i < byVendor[v].Count; i++)
@@ -86,7 +97,15 @@ public sealed class TickDriver(IAgentRuntime runtime)
                 }
             open.RemoveAll(t => t.Done);
         }
-        return [.. outcomes.Select(o => o.OrderBy(x => x.Replicate).ThenBy(x => x.Seq).ToImmutableArray())];
+        // A country's tenders are numbered within each replicate, so (replicate, tender) orders its outcomes totally:
+        // List.Sort gives the order OrderBy/ThenBy gave, without LINQ's buffers for each of ~200 countries a tick.
+        var sorted = new ImmutableArray<TenderOutcome>[outcomes.Length];
+        for (var c = 0; c < outcomes.Length; c++)
+        {
+            outcomes[c].Sort((x, y) => x.Replicate != y.Replicate ? x.Replicate.CompareTo(y.Replicate) : x.Seq.CompareTo(y.Seq));
+            sorted[c] = [.. outcomes[c]];
+        }
+        return sorted;
     }
 
     private sealed class OpenTender(Tender tender)
@@ -94,6 +113,8 @@ public sealed class TickDriver(IAgentRuntime runtime)
         public Tender Tender { get; } = tender;
         public int Choice { get; set; }
         public bool Done { get; set; }
+        /// <summary>Every choice refused: no deal.</summary>
+        public bool Exhausted => Choice >= Tender.Ranked.Length;
         public Award Award() => new Award(Tender.Replicate, Tender.Country, Tender.Seq, Tender.Ranked[Choice], Tender.Scope,
             Market.Award.PriorityOf(Tender.Kind));
     }

@@ -20,7 +20,7 @@ public static class VendorChoice
         Func<int, bool> IsRelated, Func<int, bool> FinancingOpen);
 
     public static ImmutableArray<Bid> Rank(RunContext ctx, in Buyer buyer, Capability k, double scope, int tick,
-        IReadOnlyList<VendorOffer> offers, ref StreamRng rng)
+        ReadOnlySpan<VendorOffer> offers, ref StreamRng rng)
     {
         var p = ctx.P.Choice;
         var profile = buyer.Profile;
@@ -43,7 +43,10 @@ public static class VendorChoice
         Span<double> nestNoise = stackalloc double[homes];
         for (var h = 0; h < homes; h++) nestNoise[h] = rng.NextGumbel();
 
-        var brands = new List<(int Home, double Scaled, double V, Bid Bid)>();
+        // A scratch list of this thread, reused: Rank runs for every tender, and an agent's call never yields mid-way.
+        // With bids made only for ranked brands it cut the Rank benchmark's allocation from 8.2 to 3.3 MB (README, bench).
+        var brands = _brands ??= [];
+        brands.Clear();
         foreach (var o in offers)
         {
             var noise = rng.NextGumbel();
@@ -71,36 +74,45 @@ public static class VendorChoice
                     + p.ChineseFinance * ctx.ChineseFinanceOf[buyer.Country][v]
                     + (policies.IsSanctioned(v, tick) ? p.Reputation * democracy : 0);
             var value = baseValue * price;
-            brands.Add((ctx.VendorHome[v], u / lambda + noise, u, new Bid(v, value, dataAccess, financing?.FinancingIndex ?? -1, discount * value)));
+            brands.Add(new Brand(ctx.VendorHome[v], u / lambda + noise, u, v, value, dataAccess, financing?.FinancingIndex ?? -1, discount * value));
         }
 
         // The fallback order: the first choice, then the choice the buyer makes if that brand cannot sign, and so on.
         // Each step re-computes the origins' inclusive values without the brands already tried (same draws), so when a
         // named brand is full the buyer weighs its origin again by what that origin still offers (its fringe, 3.8).
-        var ranked = ImmutableArray.CreateBuilder<Bid>();
-        var nestUtility = new double[homes];
+        // Only the origin that lost a brand changes its inclusive value, so only that one is computed again (the same
+        // sum in the same order: the values are those of computing all; it saves most of the Exp calls of a ranking).
+        var ranked = ImmutableArray.CreateBuilder<Bid>(brands.Count);
+        Span<double> nestUtility = stackalloc double[homes];
+        for (var h = 0; h < homes; h++) nestUtility[h] = InclusiveValue(brands, h, lambda) + nestNoise[h];
         while (brands.Count > 0)
         {
             var bestHome = -1;
             for (var h = 0; h < homes; h++)
-            {
-                nestUtility[h] = InclusiveValue(brands, h, lambda) + nestNoise[h];
                 if (nestUtility[h] > outside && (bestHome < 0 || nestUtility[h] > nestUtility[bestHome])) bestHome = h;
-            }
             if (bestHome < 0) break;
             var pick = -1;
             for (var i = 0; i < brands.Count; i++)
                 if (brands[i].Home == bestHome && (pick < 0 || brands[i].Scaled > brands[pick].Scaled
-                        || brands[i].Scaled == brands[pick].Scaled && brands[i].Bid.Vendor < brands[pick].Bid.Vendor))
+                        || brands[i].Scaled == brands[pick].Scaled && brands[i].Vendor < brands[pick].Vendor))
                     pick = i;
-            ranked.Add(brands[pick].Bid);
+            ranked.Add(brands[pick].ToBid());
             brands.RemoveAt(pick);
+            nestUtility[bestHome] = InclusiveValue(brands, bestHome, lambda) + nestNoise[bestHome];
         }
         return ranked.ToImmutable();
     }
 
+    [ThreadStatic] private static List<Brand>? _brands;
+
+    /// <summary>An eligible offer: its origin, V/λ plus its draw, V, and the bid it makes (built only if it is ranked).</summary>
+    private readonly record struct Brand(int Home, double Scaled, double V, int Vendor, double ValueUsd, bool DataAccess, int Financing, double SubsidyUsd)
+    {
+        public Bid ToBid() => new(Vendor, ValueUsd, DataAccess, Financing, SubsidyUsd);
+    }
+
     /// <summary>Inclusive value of an origin, λ ln Σ exp(V/λ) over its brands, computed stably around its best brand; −∞ if it has none.</summary>
-    private static double InclusiveValue(List<(int Home, double Scaled, double V, Bid Bid)> brands, int home, double lambda)
+    private static double InclusiveValue(List<Brand> brands, int home, double lambda)
     {
         var best = double.NegativeInfinity;
         foreach (var b in brands) if (b.Home == home) best = Math.Max(best, b.V / lambda);

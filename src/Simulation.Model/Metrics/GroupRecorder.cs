@@ -70,9 +70,11 @@ public sealed class GroupRecorder
             var width = 2 * _homes + 4;
             var measures = new double[reportsByCountry.Length * width];
             for (var c = 0; c < reportsByCountry.Length; c++) Measure(reportsByCountry[c][r], measures.AsSpan(c * width, width));
-            foreach (var (group, g) in Groups.Select((x, i) => (x, i)))
+            Span<double> sums = width <= 256 ? stackalloc double[width] : new double[width];
+            for (var g = 0; g < Groups.Count; g++)
             {
-                var sums = new double[width];
+                var group = Groups[g];
+                sums.Clear();
                 foreach (var c in group.Members)
                     for (var k = 0; k < width; k++) sums[k] += measures[c * width + k];
                 var row = RowOf(r).AsSpan((yearEnd * Groups.Count + g) * Series.Count, Series.Count);
@@ -97,6 +99,6 @@ public sealed class GroupRecorder
             m[2 + 2 * _homes] += holding.ActiveValueUsd;
             m[3 + 2 * _homes] += holding.ForeignAccessValueUsd;
         }
-        m[1 + _homes] = _ctx.World.Countries[report.Country].Population * report.Coverage.Max();
+        m[1 + _homes] = _ctx.World.Countries[report.Country].Population * report.MaxCoverage();
     }
 }

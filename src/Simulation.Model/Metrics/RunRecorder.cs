@@ -105,7 +105,7 @@ public sealed class RunRecorder
         var world = _ctx.World;
         var homes = world.Homes.Count;
         var row = RowOf(r).AsSpan(tick * Catalog.Count, Catalog.Count);
-        var installedByHome = new double[homes];
+        Span<double> installedByHome = homes <= 256 ? stackalloc double[homes] : new double[homes];
         double installed = 0, foreign = 0;
         for (var c = 0; c < reportsByCountry.Length; c++)
         {
@@ -136,7 +136,7 @@ public sealed class RunRecorder
                 }
             row[_signed] += report.Signed;
             row[_signedValue] += report.SignedValueUsd;
-            row[_population] += profile.Population * report.Coverage.Max();
+            row[_population] += profile.Population * report.MaxCoverage();
         }
         for (var h = 0; h < homes; h++) row[Catalog.ShareOrigin + h] = installed > 0 ? installedByHome[h] / installed : 0;
         row[_foreign] = installed > 0 ? foreign / installed : 0;

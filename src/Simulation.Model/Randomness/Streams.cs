@@ -27,6 +27,15 @@ public static class Streams
     /// <summary>Stable 64-bit key of an agent id (XxHash64 of its UTF-8 bytes); never string.GetHashCode.</summary>
     public static ulong AgentKey(string id) => XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(id));
 
+    /// <summary>The same key of an id given as characters (encoded on the stack when short: no allocation).</summary>
+    public static ulong AgentKey(ReadOnlySpan<char> id)
+    {
+        var size = Encoding.UTF8.GetByteCount(id);
+        Span<byte> bytes = size <= 512 ? stackalloc byte[size] : new byte[size];
+        Encoding.UTF8.GetBytes(id, bytes);
+        return XxHash64.HashToUInt64(bytes);
+    }
+
     private static ulong Mix(ulong h, ulong v)
     {
         var x = h ^ (v + 0x9E3779B97F4A7C15UL + (h << 6) + (h >> 2));

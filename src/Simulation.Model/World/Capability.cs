@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Simulation.Model.World;
 
 /// <summary>The three capability categories of the Carnegie AI Global Surveillance Index.</summary>
@@ -7,7 +9,8 @@ public static class Capabilities
 {
     public const int Count = 3;
 
-    public static readonly IReadOnlyList<Capability> All = [Capability.SafeCity, Capability.FacialRecognition, Capability.SmartPolicing];
+    /// <summary>An ImmutableArray, whose foreach needs no enumerator object: agents loop over it every tick.</summary>
+    public static readonly ImmutableArray<Capability> All = [Capability.SafeCity, Capability.FacialRecognition, Capability.SmartPolicing];
 
     /// <summary>The id used in scenario files, CSV columns and plots.</summary>
     public static string Id(this Capability c) => c switch

@@ -45,15 +45,17 @@ public static class BenchCommand
             if (parse.GetValue(scale)) return Scale(path);
             Console.WriteLine($"{Environment.ProcessorCount} cores, {n} replicates of {path}, {DateTime.UtcNow:yyyy-MM-dd}");
             var results = new Dictionary<string, double>();
+            var cpu = new Dictionary<string, double>();
             foreach (var e in cluster is null ? new[] { Engine.InProcess, Engine.Orleans } : [Engine.InProcess, Engine.Orleans, ClusterEngine])
             {
                 var line = RunChild(path, e, n, cluster);
                 var parts = line.Split(' ');
                 results[e] = double.Parse(parts[1], CultureInfo.InvariantCulture);
+                cpu[e] = double.Parse(parts[9], CultureInfo.InvariantCulture);
                 Console.WriteLine($"{e,-10} wall {parts[1],8} s   {parts[2],12} replicate-ticks/s   peak working set {parts[3],6} MiB   " +
-                    $"writing outputs {parts[5],7} s, {parts[8]} s CPU ({parts[4]} MB)   allocated {parts[6],6} GB in {parts[7],5} collections");
+                    $"cpu {parts[9],8} s   writing outputs {parts[5],7} s, {parts[8]} s CPU ({parts[4]} MB)   allocated {parts[6],6} GB in {parts[7],5} collections");
             }
-            Console.WriteLine($"ratio orleans/inprocess: {results[Engine.Orleans] / results[Engine.InProcess]:0.00}");
+            Console.WriteLine($"ratio orleans/inprocess: {results[Engine.Orleans] / results[Engine.InProcess]:0.00} (cpu {cpu[Engine.Orleans] / cpu[Engine.InProcess]:0.00})");
             if (cluster is not null)
                 Console.WriteLine($"ratio cluster/orleans: {results[ClusterEngine] / results[Engine.Orleans]:0.00} (cluster peak is the client's only)");
             return ExitCodes.Ok;
@@ -78,20 +80,25 @@ public static class BenchCommand
         // shares the cores, so they compare engines on a busy machine.
         var allocated = GC.GetTotalAllocatedBytes();
         var collections = GC.CollectionCount(0);
+        // CPU time of the whole process (every thread, the GC's too) grows less than wall time when other work shares
+        // the cores (though it does grow: 21 s at load 5, 35 s at load 40 for the baseline's 100 replicates), so two
+        // builds run side by side compare by it; allocated bytes do not depend on the load at all.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = await Simulate(spec, engine, cluster);
         var wall = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         allocated = GC.GetTotalAllocatedBytes() - allocated;
         collections = GC.CollectionCount(0) - collections;
         var ticks = loaded.Calendar.Count;
         var writing = Stopwatch.StartNew();
         // CPU seconds as well as wall: on a machine shared with other work the CPU the writing costs hardly changes.
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuBeforeWriting = Process.GetCurrentProcess().TotalProcessorTime;
         var size = countries is null ? await OutputMegabytesAsync(loaded, result, replicates) : 0; // a synthetic world has no output contract
         var write = writing.Elapsed.TotalSeconds;
-        var writeCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var writeCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBeforeWriting).TotalSeconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0} {size:0.0} {write:0.000} {allocated / 1e9:0.00} {collections} {writeCpu:0.0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {wall:0.000} {replicates * ticks / wall:0} {peak:0} {size:0.0} {write:0.000} {allocated / 1e9:0.00} {collections} {writeCpu:0.0} {cpuSeconds:0.000}"));
         return ExitCodes.Ok;
     }
 
