@@ -33,7 +33,7 @@ public sealed class SequentialRuntime : IAgentRuntime
         return Task.CompletedTask;
     }
 
-    public Task<ImmutableArray<VendorOffer>[]> OfferAsync(int tick) => Task.FromResult(LastOffers = Map(Vendors, (v, _) => v.Offer(tick)));
+    public Task<ImmutableArray<VendorOffer>[]> OfferAsync(int tick) => Task.FromResult(LastOffers = Map(Vendors, (v, _) => v.Open(tick)));
 
     public Task<ImmutableArray<Tender>[]> DecideAsync(TickBoard board)
     {
@@ -44,11 +44,12 @@ public sealed class SequentialRuntime : IAgentRuntime
     public Task<ImmutableArray<bool>[]> SettleAsync(int tick, ImmutableArray<Award>[] awardsByVendor) =>
         Task.FromResult(Map(Vendors, (v, i) => awardsByVendor[i].IsEmpty ? [] : v.Settle(awardsByVendor[i])));
 
-    public Task<ImmutableArray<CountryReport>[]> ApplyAsync(int tick, ImmutableArray<TenderOutcome>[] outcomesByCountry)
+    public Task<ImmutableArray<CountryReport>[]> ApplyAsync(int tick, ImmutableArray<Tender>[] tendersByCountry,
+        ImmutableArray<TenderOutcome>[] outcomesByCountry)
     {
         LastOutcomes = outcomesByCountry;
         if (tick == StopBeforeApplyAt) throw new OperationCanceledException("stopped before Apply");
-        return Task.FromResult(LastReports = Map(Countries, (c, i) => c.Apply(tick, outcomesByCountry[i])));
+        return Task.FromResult(LastReports = Map(Countries, (c, i) => c.Apply(tick, tendersByCountry[i], outcomesByCountry[i])));
     }
 
     public Task<ImmutableArray<ContractRecord>[]> ContractsAsync() => Task.FromResult(Map(Countries, (c, _) => c.Contracts()));

@@ -23,7 +23,7 @@ public class TickPhaseBenchmarks
     private BaselineState _state = null!;
     private RunRecorder _recorder = null!;
     private double[] _spent = [];
-    private VendorChoice.Buyer[] _buyers = [];
+    private bool[] _noTies = [], _allOpen = [];
 
     [GlobalSetup]
     public void Setup()
@@ -32,7 +32,8 @@ public class TickPhaseBenchmarks
         _recorder = new RunRecorder(_state.Context);
         _spent = new double[Replicates * _state.Context.Policies.Financing.Count];
         var world = _state.Context.World;
-        _buyers = [.. world.Countries.Select((p, c) => new VendorChoice.Buyer(c, p, 0.2, 0.1, _ => false, _ => false, _ => true))];
+        _noTies = new bool[world.Vendors.Count];
+        _allOpen = [.. Enumerable.Repeat(true, _state.Context.Policies.Financing.Count)];
     }
 
     /// <summary>Phase 3: every country decides its tenders and ranks the bids (<see cref="CountryEnsemble.Decide"/>).</summary>
@@ -50,8 +51,9 @@ public class TickPhaseBenchmarks
         var ctx = _state.Context;
         var ranked = 0;
         for (var r = 0; r < Replicates; r++)
-            foreach (var buyer in _buyers)
+            for (var c = 0; c < ctx.World.Countries.Count; c++)
             {
+                var buyer = new VendorChoice.Buyer(c, ctx.World.Countries[c], 0.2, 0.1, _noTies, _noTies, _allOpen);
                 var rng = Streams.For(ctx.Seed, r, ctx.CountryKeys[buyer.Country], _state.Tick, Phase.VendorChoice);
                 ranked += VendorChoice.Rank(ctx, buyer, Capability.SafeCity, 0.1, _state.Tick, _state.Board.Offers[r].AsSpan(), ref rng).Length;
             }
@@ -94,7 +96,7 @@ public class ApplyBenchmarks
     public void Rewind() => _state = BaselineState.At(_loaded, TickPhaseBenchmarks.Replicates, stopBeforeApply: true);
 
     [Benchmark]
-    public ImmutableArray<CountryReport>[] Apply() => _state.Runtime.ApplyAsync(_state.Tick, _state.Outcomes).Result;
+    public ImmutableArray<CountryReport>[] Apply() => _state.Runtime.ApplyAsync(_state.Tick, _state.Tenders, _state.Outcomes).Result;
 }
 
 /// <summary>A whole short run (2008–2010, monthly) of the baseline through the tick driver, one thread: every phase and the driver's own work.</summary>

@@ -20,8 +20,9 @@ public interface ICountryGrain : IGrainWithStringKey
     /// <summary>Phase 3: the tenders the country calls this tick, with ranked bids.</summary>
     [Alias("Decide")] Task<Immutable<ImmutableArray<Tender>>> DecideAsync(Immutable<TickBoard> board);
 
-    /// <summary>Phase 5: apply the tenders' outcomes and report the country's state.</summary>
-    [Alias("Apply")] Task<Immutable<ImmutableArray<CountryReport>>> ApplyAsync(int tick, Immutable<ImmutableArray<TenderOutcome>> outcomes);
+    /// <summary>Phase 5: apply the outcomes of the tenders Decide returned (handed back) and report the country's state.</summary>
+    [Alias("Apply")] Task<Immutable<ImmutableArray<CountryReport>>> ApplyAsync(int tick, Immutable<ImmutableArray<Tender>> tenders,
+        Immutable<ImmutableArray<TenderOutcome>> outcomes);
 
     /// <summary>Every contract the country signed, in every replicate.</summary>
     [Alias("Contracts")] Task<Immutable<ImmutableArray<ContractRecord>>> ContractsAsync();
@@ -36,7 +37,7 @@ public interface IVendorGrain : IGrainWithStringKey
 {
     [Alias("Start")] Task StartAsync(Immutable<RunSpec> spec);
 
-    /// <summary>Phase 2: the offer sheet of every replicate for this tick.</summary>
+    /// <summary>Phase 2: advance the vendor to this tick and return the offer sheet of every replicate.</summary>
     [Alias("Offer")] Task<Immutable<ImmutableArray<VendorOffer>>> OfferAsync(int tick);
 
     /// <summary>Phase 4: accept or refuse awards within capacity; one flag per award, in the order given.</summary>

@@ -16,8 +16,9 @@ public abstract class CountryGrainBase : RunGrain<CountryEnsemble>, ICountryGrai
     Task<Immutable<ImmutableArray<Tender>>> ICountryGrain.DecideAsync(Immutable<TickBoard> board) =>
         Task.FromResult(Ensemble.Decide(board.Value).AsImmutable());
 
-    Task<Immutable<ImmutableArray<CountryReport>>> ICountryGrain.ApplyAsync(int tick, Immutable<ImmutableArray<TenderOutcome>> outcomes) =>
-        Task.FromResult(Ensemble.Apply(tick, outcomes.Value).AsImmutable());
+    Task<Immutable<ImmutableArray<CountryReport>>> ICountryGrain.ApplyAsync(int tick, Immutable<ImmutableArray<Tender>> tenders,
+        Immutable<ImmutableArray<TenderOutcome>> outcomes) =>
+        Task.FromResult(Ensemble.Apply(tick, tenders.Value, outcomes.Value).AsImmutable());
 
     Task<Immutable<ImmutableArray<ContractRecord>>> ICountryGrain.ContractsAsync() =>
         Task.FromResult(Ensemble.Contracts().AsImmutable());

@@ -47,8 +47,9 @@ public sealed class OrleansRuntime(IGrainFactory grains, IAsyncDisposable? owned
             ? Task.FromResult(ImmutableArray<bool>.Empty.AsImmutable())
             : g.SettleAsync(tick, awardsByVendor[i].AsImmutable()));
 
-    public Task<ImmutableArray<CountryReport>[]> ApplyAsync(int tick, ImmutableArray<TenderOutcome>[] outcomesByCountry) =>
-        All(_countries, (g, i) => g.ApplyAsync(tick, outcomesByCountry[i].AsImmutable()));
+    public Task<ImmutableArray<CountryReport>[]> ApplyAsync(int tick, ImmutableArray<Tender>[] tendersByCountry,
+        ImmutableArray<TenderOutcome>[] outcomesByCountry) =>
+        All(_countries, (g, i) => g.ApplyAsync(tick, tendersByCountry[i].AsImmutable(), outcomesByCountry[i].AsImmutable()));
 
     public Task<ImmutableArray<ContractRecord>[]> ContractsAsync() => All(_countries, g => g.ContractsAsync());
 

@@ -14,7 +14,7 @@ public abstract class VendorGrainBase : RunGrain<VendorEnsemble>, IVendorGrain
         Start(spec.Value, (ctx, id) => new VendorEnsemble(ctx, ctx.World.VendorIndex[id]));
 
     Task<Immutable<ImmutableArray<VendorOffer>>> IVendorGrain.OfferAsync(int tick) =>
-        Task.FromResult(Ensemble.Offer(tick).AsImmutable());
+        Task.FromResult(Ensemble.Open(tick).AsImmutable());
 
     Task<Immutable<ImmutableArray<bool>>> IVendorGrain.SettleAsync(int tick, Immutable<ImmutableArray<Award>> awards) =>
         Task.FromResult(Ensemble.Settle(awards.Value).AsImmutable());

@@ -33,7 +33,7 @@ public sealed class MarketTests
         var spec = TestWorld.Spec(TwoVendorScenario(), 1);
         var ctx = new RunContext(spec);
         var scarce = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["scarce"]);
-        for (var t = 0; t < 12; t++) scarce.Offer(t); // a year of capacity: one contract
+        for (var t = 0; t < 12; t++) scarce.Advance(t); // a year of capacity: one contract
         var awards = new[] { 5e6, 9e6, 1e6 }.Select((v, i) => new Simulation.Model.Market.Award(0, i, 0,
             new Simulation.Model.Market.Bid(0, v, false), 0.1)).ToArray();
         var accepted = scarce.Settle(awards);
@@ -46,13 +46,30 @@ public sealed class MarketTests
         var spec = TestWorld.Spec(TwoVendorScenario(capacityResponse: "0.5"), 1);
         var ctx = new RunContext(spec);
         var scarce = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["scarce"]);
-        for (var t = 0; t < 12; t++) scarce.Offer(t); // a year of capacity: one contract
-        var before = scarce.Offer(12).AnnualCapacity;
+        for (var t = 0; t <= 12; t++) scarce.Advance(t); // a year of capacity: one contract
+        var before = scarce.AnnualCapacity;
         // A small renewal beats two large new tenders; the two refused ones add 2 × 0.5 contracts a year.
         var awards = new[] { (9e6, false), (1e6, true), (5e6, false) }.Select((a, i) => new Simulation.Model.Market.Award(0, i, 0,
             new Simulation.Model.Market.Bid(0, a.Item1, false), 0.1, Priority: a.Item2 ? 0 : 1)).ToArray();
         Assert.Equal(new[] { false, true, false }, scarce.Settle(awards).ToArray());
-        Assert.Equal(before + 1.0, scarce.Offer(13).AnnualCapacity, 9);
+        scarce.Advance(13);
+        Assert.Equal(before + 1.0, scarce.OfferSheet(13).AnnualCapacity, 9);
+    }
+
+    /// <summary>Reading a vendor's offer sheet is a query: only advancing it into a new tick accrues capacity.</summary>
+    [Fact]
+    public void Reading_the_offer_sheet_changes_nothing_and_capacity_accrues_only_as_ticks_pass()
+    {
+        var ctx = new RunContext(TestWorld.Spec(TwoVendorScenario(), 1));
+        var ample = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["ample"]);
+        ample.Advance(0);
+        var first = ample.OfferSheet(0);
+        var again = ample.OfferSheet(0);
+        Assert.Equal(first.CapacityLeft, again.CapacityLeft);
+        Assert.Equal(first.Price, again.Price);
+        Assert.Equal(500 / 12, first.CapacityLeft); // a month of 500 contracts a year
+        ample.Advance(1);
+        Assert.Equal(2 * 500 / 12, ample.OfferSheet(1).CapacityLeft);
     }
 
     /// <summary>The competitive fringe (docs/model.md §3.8): signs whatever it is awarded, and stays at its entry quality and price.</summary>
@@ -62,12 +79,14 @@ public sealed class MarketTests
         var ctx = new RunContext(TestWorld.Spec(TestWorld.ShortScenario("fringe"), 1));
         var index = ctx.World.VendorIndex["fringe-chn"];
         var fringe = new Simulation.Model.Agents.VendorAgent(ctx, index);
-        var entry = fringe.Offer(0);
-        for (var t = 1; t < 12; t++) fringe.Offer(t);
+        fringe.Advance(0);
+        var entry = fringe.OfferSheet(0);
+        for (var t = 1; t < 12; t++) fringe.Advance(t);
         var awards = Enumerable.Range(0, 60).Select(i => new Simulation.Model.Market.Award(0, i, 0,
             new Simulation.Model.Market.Bid(index, 1e6, true), 0.5)).ToArray();
         Assert.All(fringe.Settle(awards), Assert.True);
-        var later = fringe.Offer(12);
+        fringe.Advance(12);
+        var later = fringe.OfferSheet(12);
         Assert.Equal(entry.Price, later.Price);
         Assert.Equal(entry.Quality.ToArray(), later.Quality.ToArray());
         // Huawei and the other named Chinese vendors share China's build-out; the fringe gets none of it.
@@ -84,8 +103,8 @@ public sealed class MarketTests
         {
             var ctx = new RunContext(spec);
             var huawei = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["huawei"]);
-            Simulation.Model.Market.VendorOffer offer = null!;
-            for (var t = 0; t < 60; t++) offer = huawei.Offer(t);
+            for (var t = 0; t < 60; t++) huawei.Advance(t);
+            var offer = huawei.OfferSheet(59);
             return (offer.Price, offer.Quality[(int)Capability.SafeCity]);
         }
         var (priceOn, qualityOn) = After(on);
@@ -107,13 +126,16 @@ public sealed class AdoptionTests
     private static Simulation.Model.Agents.PeerCounts Peers(int groups, int count) =>
         new(groups, [.. Enumerable.Repeat(count, groups * Capabilities.Count)]);
 
+    /// <summary>What one replicate's country sees at tick 0: no offers, the given peer counts, no soft loans.</summary>
+    private static Simulation.Model.Agents.TickBoard Board(Simulation.Model.Agents.PeerCounts peers) => new(0, [[]], peers, [], 0);
+
     [Fact]
     public void Adopting_peers_raise_the_hazard()
     {
         var kenya = Agent("KEN");
         var groups = TestWorld.World.PeerGroupNames.Count;
-        var none = kenya.AdoptionHazard(Capability.SafeCity, Peers(groups, 0));
-        var many = kenya.AdoptionHazard(Capability.SafeCity, Peers(groups, 20));
+        var none = kenya.AdoptionHazard(Capability.SafeCity, Board(Peers(groups, 0)));
+        var many = kenya.AdoptionHazard(Capability.SafeCity, Board(Peers(groups, 20)));
         Assert.True(many > 2 * none, $"{none} → {many}");
         Assert.InRange(none, 0, 1);
         Assert.InRange(many, 0, 1);
@@ -128,7 +150,7 @@ public sealed class AdoptionTests
         var board = new Simulation.Model.Agents.TickBoard(0, [[]], Simulation.Model.Agents.PeerCounts.Empty(1, groups), [], 0);
         calm.Decide(board);
         concerned.Decide(board);
-        Assert.True(concerned.AdoptionHazard(Capability.SafeCity, Peers(groups, 5)) < calm.AdoptionHazard(Capability.SafeCity, Peers(groups, 5)));
+        Assert.True(concerned.AdoptionHazard(Capability.SafeCity, Board(Peers(groups, 5))) < calm.AdoptionHazard(Capability.SafeCity, Board(Peers(groups, 5))));
     }
 
     [Fact]

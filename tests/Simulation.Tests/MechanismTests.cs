@@ -22,6 +22,12 @@ public sealed class MechanismTests
         "parameters": { "choice": { "alignment": 0, "alliance": 0 } }
         """), 1));
 
+    /// <summary>A buyer with no contract with any vendor.</summary>
+    private static bool[] NoTies(RunContext ctx) => new bool[ctx.World.Vendors.Count];
+
+    /// <summary>Every financing budget still has money.</summary>
+    private static bool[] AllOpen(RunContext ctx) => [.. Enumerable.Repeat(true, ctx.Policies.Financing.Count)];
+
     [Fact]
     public void Vendor_choice_follows_the_nested_logit_probabilities()
     {
@@ -32,7 +38,7 @@ public sealed class MechanismTests
             [.. Capabilities.All.Select(k => k == Capability.SafeCity ? qualities[v] : 0.0)], 100, 100, true)).ToArray();
         var buyer = ctx.World.CountryIndex["FRA"];
         var profile = ctx.World.Countries[buyer];
-        var who = new VendorChoice.Buyer(buyer, profile, 0, 0, _ => false, _ => false, _ => true);
+        var who = new VendorChoice.Buyer(buyer, profile, 0, 0, NoTies(ctx), NoTies(ctx), AllOpen(ctx));
 
         // Closed form given a deal (the outside option and every term common to all brands cancel): the origin h with
         // probability exp(I_h) / Σ exp(I), I_h = λ ln Σ_{j∈h} exp(V_j/λ), then brand v with exp(V_v/λ) / Σ_{j∈h} exp(V_j/λ).
@@ -98,7 +104,7 @@ public sealed class MechanismTests
         var de = ctx.World.VendorIndex["de-a"];
         var vendor = new VendorAgent(ctx, de);
         var p = ctx.P.Vendors;
-        for (var t = 0; t < 12; t++) vendor.Offer(t); // a year of capacity, no home-market build-out for Germany
+        for (var t = 0; t < 12; t++) vendor.Advance(t); // a year of capacity, no home-market build-out for Germany
         Assert.Equal(0.0, vendor.Experience);
         Assert.Equal(0.5, vendor.Quality(0.5), 12);
         Assert.Equal(1.2, vendor.Price(), 12);
@@ -128,7 +134,7 @@ public sealed class MechanismTests
             [.. Capabilities.All.Select(k => k == Capability.SafeCity ? 0.6 : 0.0)], 100, 100, true)).ToArray();
         var buyer = ctx.World.CountryIndex["DEU"];
         const double privacy = 1.0;
-        var who = new VendorChoice.Buyer(buyer, ctx.World.Countries[buyer], privacy, 0, _ => false, _ => false, _ => true);
+        var who = new VendorChoice.Buyer(buyer, ctx.World.Countries[buyer], privacy, 0, NoTies(ctx), NoTies(ctx), AllOpen(ctx));
         var (platform, cameras) = (ctx.World.VendorIndex["platform"], ctx.World.VendorIndex["cameras"]);
 
         // Within the Chinese nest the odds of the cameras over the platform are exp(ΔV/λ), ΔV = (1 − 0.3) times the

@@ -215,6 +215,28 @@ public sealed class PolicyTests
                     < Series(open, 0, "2014-12", MetricCatalog.ForeignDataAccessShare, "any"));
     }
 
+    /// <summary>
+    /// The hazard reads the board it is given, not what an earlier Decide left: no Decide is called here, and the same
+    /// country at the same tick gets the soft-loan lift only on the board whose budget still has money.
+    /// </summary>
+    [Fact]
+    public void A_soft_loan_lifts_a_poor_eligible_countrys_hazard_only_while_its_budget_lasts()
+    {
+        var policy = """{ "id": "loans", "type": "financing", "from": "2008-01", "imposer": "CHN", "targets": { "countries": ["BRI"] }, "discount": 0.5, "budgetUsdPerYear": 1e7 }""";
+        var ctx = new RunContext(TestWorld.Spec(Scenario("loan-hazard", policy), 1));
+        var peers = Simulation.Model.Agents.PeerCounts.Empty(1, ctx.World.PeerGroupNames.Count);
+        Simulation.Model.Agents.TickBoard Board(bool open) => new(0, [[]], peers, [open], 1);
+        double Hazard(string iso3, bool open) => new Simulation.Model.Agents.CountryAgent(ctx, ctx.World.CountryIndex[iso3], 0)
+            .AdoptionHazard(Simulation.Model.World.Capability.SafeCity, Board(open));
+        Assert.True(ctx.World.Country("KEN").Bri && !ctx.World.Country("DEU").Bri);
+        Assert.True(Hazard("KEN", open: true) > 1.2 * Hazard("KEN", open: false), $"{Hazard("KEN", true)} vs {Hazard("KEN", false)}");
+        Assert.Equal(Hazard("DEU", open: false), Hazard("DEU", open: true)); // not eligible: no loan on offer
+        // Asking changes nothing: the same question gets the same answer.
+        var kenya = new Simulation.Model.Agents.CountryAgent(ctx, ctx.World.CountryIndex["KEN"], 0);
+        Assert.Equal(kenya.AdoptionHazard(Simulation.Model.World.Capability.SafeCity, Board(true)),
+            kenya.AdoptionHazard(Simulation.Model.World.Capability.SafeCity, Board(true)));
+    }
+
     [Fact]
     public async Task Shock_raises_the_adoption_hazard_only_inside_its_window()
     {
@@ -227,8 +249,9 @@ public sealed class PolicyTests
             var peers = Simulation.Model.Agents.PeerCounts.Empty(1, ctx.World.PeerGroupNames.Count);
             return Enumerable.Range(0, 24).Select(t =>
             {
-                lebanon.Decide(new Simulation.Model.Agents.TickBoard(t, [[]], peers, [], 0));
-                return lebanon.AdoptionHazard(Simulation.Model.World.Capability.SafeCity, peers);
+                var board = new Simulation.Model.Agents.TickBoard(t, [[]], peers, [], 0);
+                lebanon.Decide(board);
+                return lebanon.AdoptionHazard(Simulation.Model.World.Capability.SafeCity, board);
             }).ToArray();
         }).ToArray();
         for (var t = 0; t < 24; t++)

@@ -21,10 +21,11 @@ public sealed class CountryAgent
     private readonly List<Contract>[] _active = [[], [], []];
     private readonly List<Contract> _ledger = [];
     private readonly int?[] _intentSince = new int?[Capabilities.Count];
-    private readonly List<Tender> _pending = [];
     private readonly double[] _coverage = new double[Capabilities.Count];
     private readonly double[] _toReplace = new double[Capabilities.Count];
     private CountryReport? _lastReport;
+    /// <summary>Counts changes to the contracts and coverage; the last report is rebuilt only when it moved since.</summary>
+    private int _revision, _reportedRevision = -1;
     private double _unrest, _baseUnrest;
     private readonly double _logIncome;
     /// <summary>The part of log-demand fixed by the state: regime class, security budget, cities, crime, income.</summary>
@@ -60,49 +61,54 @@ public sealed class CountryAgent
     public bool Adopted(Capability k) => _active[(int)k].Count > 0;
     public double Coverage(Capability k) => _coverage[(int)k];
 
-    /// <summary>Phase 3: the tenders this country calls at the tick, each with its ranked bids.</summary>
-    public IReadOnlyList<Tender> Decide(TickBoard board)
+    /// <summary>
+    /// Phase 3: apply the tick's policy removals, move unrest and privacy, and return the tenders this country calls,
+    /// each with its ranked bids, appended to <paramref name="tenders"/> (numbered from 0 within this country and
+    /// tick). Everything the tick brings comes in <paramref name="board"/>; the tenders go out to the engine, which
+    /// hands them back to <see cref="Apply"/> with their outcomes: nothing is kept between the phases.
+    /// </summary>
+    public void Decide(TickBoard board, IList<Tender> tenders)
     {
         var tick = board.Tick;
         var offers = board.Offers[_replicate];
-        var peers = board.Peers;
-        _financingOpen ??= f => _board!.IsFinancingOpen(_replicate, f);
-        _board = board;
-        _pending.Clear();
-        _changed = ApplyPolicyRemovals(tick);
+        var first = tenders.Count;
+        if (ApplyPolicyRemovals(tick)) _revision++;
         UpdateUnrestAndPrivacy(tick);
         foreach (var k in Capabilities.All)
         {
             foreach (var contract in _active[(int)k])
-                if (contract.EndTick == tick) Call(tick, k, TenderKind.Renewal, contract.Scope, contract, offers);
+                if (contract.EndTick == tick) Call(tenders, first, board, k, TenderKind.Renewal, contract.Scope, contract);
             // A technology ban or moratorium stops adoption and expansion; renewals of what is installed go on.
             if (!_ctx.Policies.MayAdopt(_country, k, tick)) continue;
 
             if (_toReplace[(int)k] > 1e-9)
-                Call(tick, k, TenderKind.Replacement, _toReplace[(int)k], null, offers);
+                Call(tenders, first, board, k, TenderKind.Replacement, _toReplace[(int)k], null);
             else if (!Adopted(k) && _intentSince[(int)k] is null && AnyOffers(offers, k))
             {
                 var rng = Streams.For(_ctx.Seed, _ctx.FirstReplicate + _replicate, _ctx.CountryKeys[_country], tick, Phase.Adoption, (ulong)k);
-                if (rng.NextDouble() < AdoptionHazard(k, peers)) _intentSince[(int)k] = tick;
+                if (rng.NextDouble() < AdoptionHazard(k, board)) _intentSince[(int)k] = tick;
             }
             if (_intentSince[(int)k] is { } since)
             {
                 if ((tick - since) * _ctx.Calendar.MonthsPerTick > _ctx.P.Adoption.TenderPatienceMonths) _intentSince[(int)k] = null;
-                else Call(tick, k, TenderKind.Adoption, _ctx.P.Coverage.InitialScope * _target, null, offers);
+                else Call(tenders, first, board, k, TenderKind.Adoption, _ctx.P.Coverage.InitialScope * _target, null);
             }
             else if (_toReplace[(int)k] <= 1e-9 && Adopted(k) && Coverage(k) < _target - 1e-9)
             {
                 var rng = Streams.For(_ctx.Seed, _ctx.FirstReplicate + _replicate, _ctx.CountryKeys[_country], tick, Phase.Expansion, (ulong)k);
                 if (rng.NextDouble() < 1 - Math.Exp(-_ctx.Calendar.Dt * _ctx.P.Coverage.ExpansionRate))
-                    Call(tick, k, TenderKind.Expansion, Math.Min(_ctx.P.Coverage.ExpansionScope * _target, _target - Coverage(k)), null, offers);
+                    Call(tenders, first, board, k, TenderKind.Expansion, Math.Min(_ctx.P.Coverage.ExpansionScope * _target, _target - Coverage(k)), null);
             }
         }
-        return _pending;
     }
 
-    private TickBoard? _board;
-    private Func<int, bool>? _financingOpen;
-    private bool _changed;
+    /// <summary>Phase 3 on its own: this country's tenders of the tick in a new list.</summary>
+    public List<Tender> Decide(TickBoard board)
+    {
+        var tenders = new List<Tender>();
+        Decide(board, tenders);
+        return tenders;
+    }
 
     /// <summary>
     /// Rip-and-replace cuts contracts of banned vendors towards zero (the removed scope is re-tendered); a technology
@@ -141,23 +147,26 @@ public sealed class CountryAgent
         return false;
     }
 
-    /// <summary>h = 1 − exp(−Δt (p + q·peers) · demand), demand = exp(linear score) (model spec §2; docs/model.md "Adoption").</summary>
-    public double AdoptionHazard(Capability k, PeerCounts peers)
+    /// <summary>
+    /// h = 1 − exp(−Δt (p + q·peers) · demand), demand = exp(linear score) (model spec §2; docs/model.md "Adoption").
+    /// Reads the country's own state (unrest, privacy, contracts) and the board: its tick, last tick's peers and the
+    /// soft-loan budgets still open. It changes nothing, so it can be asked at any time, before or after a Decide.
+    /// </summary>
+    public double AdoptionHazard(Capability k, TickBoard board)
     {
         var a = _ctx.P.Adoption;
         var logDemand = a.CapabilityOffset[(int)k] + _stateDemand + a.UnrestByRegime[_profile.Regime] * _unrest
                         + a.Privacy * Privacy + (UsesOtherThan(k) ? a.CrossCapability : 0)
-                        + (SoftLoanOpen() ? a.FinancedDemand * _poverty : 0);
-        var rate = (a.Innovation + a.Imitation * PeerShare(k, peers)) * Math.Exp(logDemand);
+                        + (SoftLoanOpen(board) ? a.FinancedDemand * _poverty : 0);
+        var rate = (a.Innovation + a.Imitation * PeerShare(k, board.Peers)) * Math.Exp(logDemand);
         return 1 - Math.Exp(-_ctx.Calendar.Dt * rate);
     }
 
-    /// <summary>Whether a soft loan with budget left is on offer to this country this tick.</summary>
-    private bool SoftLoanOpen()
+    /// <summary>Whether a soft loan with budget left is on offer to this country at the board's tick.</summary>
+    private bool SoftLoanOpen(TickBoard board)
     {
-        if (_board is null) return false;
-        var loan = _ctx.Policies.FinancingFor(_country, _board.Tick);
-        return loan != null && _board.IsFinancingOpen(_replicate, loan.FinancingIndex);
+        var loan = _ctx.Policies.FinancingFor(_country, board.Tick);
+        return loan != null && board.IsFinancingOpen(_replicate, loan.FinancingIndex);
     }
 
     private bool UsesOtherThan(Capability k)
@@ -197,9 +206,10 @@ public sealed class CountryAgent
         Privacy = d.PrivacyByRegime[_profile.Regime] + d.PrivacyFromCoverage * meanCoverage + privacyShock;
     }
 
-    private void Call(int tick, Capability k, TenderKind kind, double scope, Contract? renews, ImmutableArray<VendorOffer> offers)
+    private void Call(IList<Tender> tenders, int first, TickBoard board, Capability k, TenderKind kind, double scope, Contract? renews)
     {
-        var seq = _pending.Count;
+        var tick = board.Tick;
+        var seq = tenders.Count - first;
         // Keyed by what the tender is (capability, kind, renewed contract), not by its position among this tick's
         // tenders, so a policy that adds or removes one tender leaves the others' draws unchanged. A new tender's key is
         // formatted on the stack, not into a new string per tender; a renewal's names the contract it renews.
@@ -208,33 +218,21 @@ public sealed class CountryAgent
             ? Streams.AgentKey(text[..length])
             : Streams.AgentKey($"{k.Id()}/{kind}/{(renews is null ? null : IdOf(renews))}");
         var rng = Streams.For(_ctx.Seed, _ctx.FirstReplicate + _replicate, _ctx.CountryKeys[_country], tick, Phase.VendorChoice, sub);
-        // The incumbency tests read the tender being ranked from fields, so the agent makes its two delegates once, not per tender.
-        _tenderCapability = k;
-        _tenderRenews = renews;
-        _isIncumbent ??= v => _tenderRenews != null ? _tenderRenews.Vendor == v : HoldsContractWith(_active[(int)_tenderCapability], v);
-        _isRelated ??= IsRelatedTo;
-        var buyer = new VendorChoice.Buyer(_country, _profile, Privacy, _unrest, _isIncumbent, _isRelated, _financingOpen!);
-        var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, offers.AsSpan(), ref rng);
-        _pending.Add(new Tender(_replicate, _country, seq, k, kind, scope, renews?.Number, ranked));
-    }
-
-    private Capability _tenderCapability;
-    private Contract? _tenderRenews;
-    private Func<int, bool>? _isIncumbent, _isRelated;
-
-    /// <summary>Whether the country holds any active contract with the vendor, whatever the capability.</summary>
-    private bool IsRelatedTo(int vendor)
-    {
-        foreach (var list in _active)
-            if (HoldsContractWith(list, vendor)) return true;
-        return false;
-    }
-
-    private static bool HoldsContractWith(List<Contract> contracts, int vendor)
-    {
-        foreach (var c in contracts)
-            if (c.Vendor == vendor) return true;
-        return false;
+        // The ties to each vendor as flags on the stack: a renewal's incumbent is the renewed contract's vendor; a new
+        // tender's, any vendor holding a contract of the capability; related, any vendor holding any contract.
+        var vendors = _ctx.World.Vendors.Count;
+        Span<bool> incumbent = vendors <= 256 ? stackalloc bool[vendors] : new bool[vendors];
+        Span<bool> related = vendors <= 256 ? stackalloc bool[vendors] : new bool[vendors];
+        for (var i = 0; i < _active.Length; i++)
+            foreach (var c in _active[i])
+            {
+                related[c.Vendor] = true;
+                if (renews is null && i == (int)k) incumbent[c.Vendor] = true;
+            }
+        if (renews != null) incumbent[renews.Vendor] = true;
+        var buyer = new VendorChoice.Buyer(_country, _profile, Privacy, _unrest, incumbent, related, board.FinancingOpenFor(_replicate));
+        var ranked = VendorChoice.Rank(_ctx, buyer, k, scope, tick, board.Offers[_replicate].AsSpan(), ref rng);
+        tenders.Add(new Tender(_replicate, _country, seq, k, kind, scope, renews?.Number, ranked));
     }
 
     /// <summary>
@@ -243,14 +241,20 @@ public sealed class CountryAgent
     /// </summary>
     private string IdOf(Contract c) => $"{_profile.Iso3}-{_ctx.Calendar.DateOf(c.SignedTick)}-{c.Capability.Id()}-{c.Number}";
 
-    /// <summary>Phase 5: sign the won tenders, close the contracts that were not renewed, and report.</summary>
-    public CountryReport Apply(int tick, ReadOnlySpan<TenderOutcome> outcomes)
+    /// <summary>
+    /// Phase 5: sign the won tenders, close the contracts that were not renewed, and report. Takes this country's
+    /// tenders of the tick, as <see cref="Decide"/> returned them (in tender order), and their outcomes.
+    /// </summary>
+    public CountryReport Apply(int tick, ReadOnlySpan<Tender> tenders, ReadOnlySpan<TenderOutcome> outcomes)
     {
-        int signed = 0, closed = 0;
+        int signed = 0;
         double signedValue = 0;
         foreach (var outcome in outcomes)
         {
-            var tender = _pending[outcome.Seq];
+            if ((uint)outcome.Seq >= (uint)tenders.Length || tenders[outcome.Seq].Seq != outcome.Seq
+                || tenders[outcome.Seq].Replicate != outcome.Replicate || tenders[outcome.Seq].Country != _country)
+                throw new ArgumentException($"outcome of tender {outcome.Seq} matches none of the tenders given", nameof(outcomes));
+            var tender = tenders[outcome.Seq];
             var k = (int)tender.Capability;
             var old = tender.Renews is null ? null : Renewed(_active[k], tender.Renews.Value);
             if (outcome.Signed)
@@ -267,13 +271,12 @@ public sealed class CountryAgent
                 if (tender.Kind == TenderKind.Adoption) _intentSince[k] = null;
                 if (tender.Kind == TenderKind.Replacement) _toReplace[k] = 0;
             }
-            if (old != null && ++closed > 0)
+            if (old != null)
                 Close(old, !outcome.Signed ? Market.ContractStatus.Expired
                     : outcome.Vendor == old.Vendor ? Market.ContractStatus.Renewed : Market.ContractStatus.Replaced);
         }
-        var changed = signed > 0 || closed > 0 || _changed;
-        _pending.Clear();
-        return Report(signed, signedValue, changed);
+        if (signed > 0) _revision++;
+        return Report(signed, signedValue);
     }
 
     // Loops rather than First(predicate), which makes a closure per outcome.
@@ -293,16 +296,17 @@ public sealed class CountryAgent
 
     private void Close(Contract contract, ContractStatus status)
     {
+        _revision++;
         contract.Status = status;
         _active[(int)contract.Capability].Remove(contract);
         _coverage[(int)contract.Capability] -= contract.Scope;
         if (_active[(int)contract.Capability].Count == 0) _coverage[(int)contract.Capability] = 0; // no float residue
     }
 
-    /// <summary>The state part of the report is rebuilt only when a contract was signed or closed this tick.</summary>
-    private CountryReport Report(int signed, double signedValue, bool changed)
+    /// <summary>The state part of the report is rebuilt only when contracts or coverage changed since the last one.</summary>
+    private CountryReport Report(int signed, double signedValue)
     {
-        if (!changed && _lastReport != null)
+        if (_revision == _reportedRevision && _lastReport != null)
             return _lastReport.Signed == 0 && _lastReport.SignedValueUsd == 0 ? _lastReport : _lastReport = _lastReport with { Signed = 0, SignedValueUsd = 0 };
         var mask = 0;
         for (var k = 0; k < Capabilities.Count; k++)
@@ -322,6 +326,7 @@ public sealed class CountryAgent
         var holdings = ImmutableArray.CreateBuilder<Holding>();
         for (var v = 0; v < vendors; v++)
             if (held[v]) holdings.Add(new Holding(v, value[v], foreign[v]));
+        _reportedRevision = _revision;
         return _lastReport = new CountryReport(_replicate, _country, mask, [.. _coverage], holdings.ToImmutable(), signed, signedValue);
     }
 

@@ -18,28 +18,30 @@ public sealed class CountryEnsemble(RunContext ctx, int country)
     {
         // Loops rather than SelectMany, which would make an enumerator per agent and tick.
         var all = ImmutableArray.CreateBuilder<Tender>();
-        foreach (var agent in _agents)
-        {
-            var tenders = agent.Decide(board);
-            for (var i = 0; i < tenders.Count; i++) all.Add(tenders[i]);
-        }
+        foreach (var agent in _agents) agent.Decide(board, all);
         return all.ToImmutable();
     }
 
-    /// <summary>Outcomes come sorted by replicate, then tender (as the driver sends them); every replicate reports.</summary>
-    public ImmutableArray<CountryReport> Apply(int tick, ImmutableArray<TenderOutcome> outcomes)
+    /// <summary>
+    /// Takes the tenders <see cref="Decide"/> returned this tick and their outcomes, both sorted by replicate, then
+    /// tender (as the driver sends them); every replicate reports.
+    /// </summary>
+    public ImmutableArray<CountryReport> Apply(int tick, ImmutableArray<Tender> tenders, ImmutableArray<TenderOutcome> outcomes)
     {
         var all = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(outcomes) ?? [];
+        var called = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(tenders) ?? [];
         for (var i = 1; i < all.Length; i++)
             if ((all[i - 1].Replicate, all[i - 1].Seq).CompareTo((all[i].Replicate, all[i].Seq)) > 0)
                 throw new ArgumentException("outcomes must be sorted by replicate and tender", nameof(outcomes));
         var reports = new CountryReport[_agents.Length];
-        var next = 0;
+        int next = 0, nextTender = 0;
         for (var r = 0; r < _agents.Length; r++)
         {
             var start = next;
             while (next < all.Length && all[next].Replicate == r) next++;
-            reports[r] = _agents[r].Apply(tick, all.AsSpan(start, next - start));
+            var firstTender = nextTender;
+            while (nextTender < called.Length && called[nextTender].Replicate == r) nextTender++;
+            reports[r] = _agents[r].Apply(tick, called.AsSpan(firstTender, nextTender - firstTender), all.AsSpan(start, next - start));
         }
         return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(reports); // not copied: nothing else holds it
     }
@@ -60,8 +62,17 @@ public sealed class VendorEnsemble(RunContext ctx, int vendor)
 
     public VendorAgent this[int replicate] => _agents[replicate];
 
-    /// <summary>One offer sheet per replicate, in replicate order.</summary>
-    public ImmutableArray<VendorOffer> Offer(int tick) => [.. _agents.Select(a => a.Offer(tick))];
+    /// <summary>Phase 2: advance every replicate's vendor to the tick and return its offer sheet, in replicate order.</summary>
+    public ImmutableArray<VendorOffer> Open(int tick)
+    {
+        var offers = new VendorOffer[_agents.Length];
+        for (var r = 0; r < _agents.Length; r++)
+        {
+            _agents[r].Advance(tick);
+            offers[r] = _agents[r].OfferSheet(tick);
+        }
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(offers); // not copied: nothing else holds it
+    }
 
     /// <summary>One acceptance flag per award, in the order given.</summary>
     public ImmutableArray<bool> Settle(ImmutableArray<Award> awards)
@@ -85,4 +96,7 @@ public sealed record TickBoard(int Tick, ImmutableArray<ImmutableArray<VendorOff
     ImmutableArray<bool> FinancingOpen, int FinancingPolicies)
 {
     public bool IsFinancingOpen(int replicate, int policy) => FinancingOpen[replicate * FinancingPolicies + policy];
+
+    /// <summary>One replicate's open budgets, by financing policy index.</summary>
+    public ReadOnlySpan<bool> FinancingOpenFor(int replicate) => FinancingOpen.AsSpan(replicate * FinancingPolicies, FinancingPolicies);
 }

@@ -31,22 +31,30 @@ public sealed class VendorAgent
     public double Experience { get; private set; }
     public double AnnualCapacity { get; private set; }
 
-    /// <summary>Phase 2: publish the offer sheet for the tick. Called exactly once per tick, in tick order.</summary>
-    public VendorOffer Offer(int tick)
+    /// <summary>
+    /// Phase 2, the command: move the vendor into the tick. Its capacity grows and the tick's share of it accrues, and
+    /// its home market's build-out adds experience. Call exactly once per tick, in tick order, before <see cref="OfferSheet"/>.
+    /// </summary>
+    public void Advance(int tick)
+    {
+        if (tick < _ctx.EntryTick[_vendor]) return;
+        var dt = _ctx.Calendar.Dt;
+        var years = Math.Max(0, (tick - _ctx.EntryTick[_vendor]) * dt);
+        AnnualCapacity = (_profile.CapacityPerYear * Math.Pow(1 + _ctx.P.Vendors.CapacityGrowth, years) + _addedCapacity) * (1 - EmbargoLoss(tick));
+        _capacityBucket = Math.Min(AnnualCapacity, _capacityBucket + AnnualCapacity * dt);
+        if (_ctx.P.Vendors.HomeMarketExperience && _ctx.World.HomeMarkets.TryGetValue(_profile.Home, out var home))
+            Experience += _ctx.P.Vendors.HomeMarketWeight * _ctx.HomeMarketShare[_vendor]
+                          * home.UnitsPerYear(_ctx.Calendar.DateOf(tick).DecimalYear) * dt;
+    }
+
+    /// <summary>A component embargo costs the vendor its dependence on the imposer's components, fading as substitutes arrive.</summary>
+    private double EmbargoLoss(int tick) => _profile.UsComponentDependence * _ctx.Policies.EmbargoLoss(_vendor, tick);
+
+    /// <summary>Phase 2, the query: the offer sheet at the tick from the vendor's present state. Changes nothing.</summary>
+    public VendorOffer OfferSheet(int tick)
     {
         var entered = tick >= _ctx.EntryTick[_vendor];
-        // A component embargo costs the vendor its dependence on the imposer's components, fading as substitutes arrive.
-        var loss = _profile.UsComponentDependence * _ctx.Policies.EmbargoLoss(_vendor, tick);
-        if (entered)
-        {
-            var dt = _ctx.Calendar.Dt;
-            var years = Math.Max(0, (tick - _ctx.EntryTick[_vendor]) * dt);
-            AnnualCapacity = (_profile.CapacityPerYear * Math.Pow(1 + _ctx.P.Vendors.CapacityGrowth, years) + _addedCapacity) * (1 - loss);
-            _capacityBucket = Math.Min(AnnualCapacity, _capacityBucket + AnnualCapacity * dt);
-            if (_ctx.P.Vendors.HomeMarketExperience && _ctx.World.HomeMarkets.TryGetValue(_profile.Home, out var home))
-                Experience += _ctx.P.Vendors.HomeMarketWeight * _ctx.HomeMarketShare[_vendor]
-                              * home.UnitsPerYear(_ctx.Calendar.DateOf(tick).DecimalYear) * dt;
-        }
+        var loss = EmbargoLoss(tick);
         var quality = new double[Capabilities.Count];
         foreach (var k in Capabilities.All)
             quality[(int)k] = _profile.Quality.TryGetValue(k, out var q0) ? Quality(q0) * (1 - loss) : 0.0;

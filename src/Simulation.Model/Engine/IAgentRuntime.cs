@@ -13,11 +13,13 @@ public interface IAgentRuntime : IAsyncDisposable
 {
     string Name { get; }
     Task StartRunAsync(RunSpec spec);
+    /// <summary>Advances every vendor to the tick and collects its offer sheets.</summary>
     Task<ImmutableArray<VendorOffer>[]> OfferAsync(int tick);
     Task<ImmutableArray<Tender>[]> DecideAsync(TickBoard board);
     /// <summary>Vendors with no awards are not called and get an empty result.</summary>
     Task<ImmutableArray<bool>[]> SettleAsync(int tick, ImmutableArray<Award>[] awardsByVendor);
-    Task<ImmutableArray<CountryReport>[]> ApplyAsync(int tick, ImmutableArray<TenderOutcome>[] outcomesByCountry);
+    /// <summary>Hands each country back the tenders its Decide returned this tick, with their outcomes.</summary>
+    Task<ImmutableArray<CountryReport>[]> ApplyAsync(int tick, ImmutableArray<Tender>[] tendersByCountry, ImmutableArray<TenderOutcome>[] outcomesByCountry);
     Task<ImmutableArray<ContractRecord>[]> ContractsAsync();
     Task EndRunAsync();
 }
@@ -38,15 +40,16 @@ public sealed class InProcessRuntime : IAgentRuntime
         return Task.CompletedTask;
     }
 
-    public Task<ImmutableArray<VendorOffer>[]> OfferAsync(int tick) => Task.FromResult(Map(_vendors, v => v.Offer(tick)));
+    public Task<ImmutableArray<VendorOffer>[]> OfferAsync(int tick) => Task.FromResult(Map(_vendors, v => v.Open(tick)));
 
     public Task<ImmutableArray<Tender>[]> DecideAsync(TickBoard board) => Task.FromResult(Map(_countries, c => c.Decide(board)));
 
     public Task<ImmutableArray<bool>[]> SettleAsync(int tick, ImmutableArray<Award>[] awardsByVendor) =>
         Task.FromResult(Map(_vendors, (v, i) => awardsByVendor[i].IsEmpty ? [] : v.Settle(awardsByVendor[i])));
 
-    public Task<ImmutableArray<CountryReport>[]> ApplyAsync(int tick, ImmutableArray<TenderOutcome>[] outcomesByCountry) =>
-        Task.FromResult(Map(_countries, (c, i) => c.Apply(tick, outcomesByCountry[i])));
+    public Task<ImmutableArray<CountryReport>[]> ApplyAsync(int tick, ImmutableArray<Tender>[] tendersByCountry,
+        ImmutableArray<TenderOutcome>[] outcomesByCountry) =>
+        Task.FromResult(Map(_countries, (c, i) => c.Apply(tick, tendersByCountry[i], outcomesByCountry[i])));
 
     public Task<ImmutableArray<ContractRecord>[]> ContractsAsync() => Task.FromResult(Map(_countries, c => c.Contracts()));
 

@@ -17,7 +17,7 @@ public sealed record RunResult(RunRecorder Recorder, ImmutableArray<ContractReco
 /// driver (1) lets policies resolve (a pure function of the tick, read by agents directly), (2) collects every
 /// vendor's offer sheet, (3) sends every country the offers and last tick's peer counts and gets its ranked tenders,
 /// (4) awards each tender to its first available choice, in rounds, until every vendor has settled within capacity,
-/// and (5) has countries apply the outcomes and records the tick's metrics in a fixed order.
+/// and (5) hands each country back its tenders with their outcomes to apply and records the tick's metrics in a fixed order.
 /// </summary>
 public sealed class TickDriver(IAgentRuntime runtime)
 {
@@ -38,7 +38,7 @@ public sealed class TickDriver(IAgentRuntime runtime)
                     .Select(r => offers.Select(v => v[r]).ToImmutableArray())], peers, ledger.Begin(tick), ledger.Policies);
                 var tenders = await runtime.DecideAsync(board);
                 var outcomes = await AwardAsync(ctx, tick, tenders, ledger);
-                var reports = await runtime.ApplyAsync(tick, outcomes);
+                var reports = await runtime.ApplyAsync(tick, tenders, outcomes);
                 recorder.Record(tick, offers, reports, ledger.SpentThisTick);
                 peers = PeerCounts.From(ctx.World, ctx.Replicates, reports.SelectMany(r => r));
                 ticksDone?.Report(tick + 1);

@@ -15,11 +15,26 @@ namespace Simulation.Model.Market;
 /// </summary>
 public static class VendorChoice
 {
-    /// <summary>What the country brings to a tender besides the offers.</summary>
-    public readonly record struct Buyer(int Country, CountryProfile Profile, double Privacy, double Unrest, Func<int, bool> IsIncumbent,
-        Func<int, bool> IsRelated, Func<int, bool> FinancingOpen);
+    /// <summary>
+    /// What the country brings to a tender besides the offers, as data: its ties to each vendor (by vendor index) and
+    /// which financing budgets still have money this year (by financing policy index). Spans, not callbacks, so a
+    /// ranking reads only what it is given and a tender costs no allocation.
+    /// </summary>
+    public readonly ref struct Buyer(int country, CountryProfile profile, double privacy, double unrest,
+        ReadOnlySpan<bool> incumbent, ReadOnlySpan<bool> related, ReadOnlySpan<bool> financingOpen)
+    {
+        public int Country { get; } = country;
+        public CountryProfile Profile { get; } = profile;
+        public double Privacy { get; } = privacy;
+        public double Unrest { get; } = unrest;
+        /// <summary>The vendor holds the contract being renewed or, for a new tender, a contract of the same capability.</summary>
+        public ReadOnlySpan<bool> Incumbent { get; } = incumbent;
+        /// <summary>The vendor holds any contract of the country's, whatever the capability.</summary>
+        public ReadOnlySpan<bool> Related { get; } = related;
+        public ReadOnlySpan<bool> FinancingOpen { get; } = financingOpen;
+    }
 
-    public static ImmutableArray<Bid> Rank(RunContext ctx, in Buyer buyer, Capability k, double scope, int tick,
+    public static ImmutableArray<Bid> Rank(RunContext ctx, scoped in Buyer buyer, Capability k, double scope, int tick,
         ReadOnlySpan<VendorOffer> offers, ref StreamRng rng)
     {
         var p = ctx.P.Choice;
@@ -54,7 +69,7 @@ public static class VendorChoice
             if (!o.Offers(k) || o.CapacityLeft <= 0 || !policies.MaySign(buyer.Country, v, k, tick)) continue;
             var vendor = ctx.World.Vendors[v];
             var financing = policies.FinancingFor(buyer.Country, v, tick);
-            if (financing != null && !buyer.FinancingOpen(financing.FinancingIndex)) financing = null; // this year's budget is spent
+            if (financing != null && !buyer.FinancingOpen[financing.FinancingIndex]) financing = null; // this year's budget is spent
             var discount = financing?.Discount ?? 0;
             var dataAccess = vendor.HomeCompelsDataAccess && vendor.Home != profile.Iso3 && !localises;
             var allied = ctx.AlliedWith[buyer.Country][v];
@@ -68,7 +83,7 @@ public static class VendorChoice
                     + p.Quality * o.Quality[(int)k]
                     + p.Alignment * ctx.AlignmentOf[buyer.Country][v]
                     + (allied ? p.Alliance : 0)
-                    + (buyer.IsIncumbent(v) ? p.Incumbent : buyer.IsRelated(v) ? p.Relationship : 0)
+                    + (buyer.Incumbent[v] ? p.Incumbent : buyer.Related[v] ? p.Relationship : 0)
                     + (dataAccess ? vendor.DataExposure * (privacyPenalty + rivalry * ctx.RivalryOf[buyer.Country][v]) : 0)
                     + (ctx.AutocraticHome[v] ? unrestPull : 0)
                     + p.ChineseFinance * ctx.ChineseFinanceOf[buyer.Country][v]
