@@ -3,7 +3,7 @@ using Simulation.Model.Agents;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
 using Simulation.Model.Policies;
-using Simulation.Model.Scenarios;
+using Simulation.Scenarios;
 
 namespace Simulation.Benchmarks;
 
@@ -32,13 +32,13 @@ public sealed class BaselineState
     /// <summary>Runs ticks 0..tick−1 in full, then tick up to (not including) its Apply when <paramref name="stopBeforeApply"/>.</summary>
     public static BaselineState At(LoadedScenario loaded, int replicates, int tick = DefaultTick, bool stopBeforeApply = false)
     {
-        var spec = RunSpec.Create(loaded.Scenario, loaded.World, replicates, loaded.Scenario.Seed);
+        var plan = loaded.Plan.Runs(replicates, loaded.Scenario.Seed);
         var runtime = new SequentialRuntime { StopBeforeApplyAt = stopBeforeApply ? tick : -1 };
         var driver = new TickDriver(runtime);
         using var cancel = new CancellationTokenSource();
         try
         {
-            driver.RunAsync(spec, new Inline(done => { if (done > tick) cancel.Cancel(); }), cancel.Token).GetAwaiter().GetResult();
+            driver.RunAsync(plan, new Inline(done => { if (done > tick) cancel.Cancel(); }), cancel.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
@@ -47,7 +47,7 @@ public sealed class BaselineState
         runtime.StopBeforeApplyAt = -1;
         return new BaselineState
         {
-            Context = RunContext.For(spec), Runtime = runtime, Driver = driver, Tick = tick,
+            Context = RunContext.For(plan), Runtime = runtime, Driver = driver, Tick = tick,
             Offers = runtime.LastOffers, Board = runtime.LastBoard!, Tenders = runtime.LastTenders,
             Outcomes = runtime.LastOutcomes, Reports = runtime.LastReports,
         };

@@ -25,9 +25,9 @@ public sealed class SequentialRuntime : IAgentRuntime
     public ImmutableArray<TenderOutcome>[] LastOutcomes { get; private set; } = [];
     public ImmutableArray<CountryReport>[] LastReports { get; private set; } = [];
 
-    public Task StartRunAsync(RunSpec spec)
+    public Task StartRunAsync(RunPlan plan)
     {
-        var ctx = RunContext.For(spec);
+        var ctx = RunContext.For(plan);
         Countries = [.. Enumerable.Range(0, ctx.World.Countries.Count).Select(c => new CountryEnsemble(ctx, c))];
         Vendors = [.. Enumerable.Range(0, ctx.World.Vendors.Count).Select(v => new VendorEnsemble(ctx, v))];
         return Task.CompletedTask;

@@ -4,8 +4,8 @@ using Simulation.Model.Agents;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
 using Simulation.Model.Randomness;
-using Simulation.Model.Scenarios;
 using Simulation.Model.World;
+using Simulation.Scenarios;
 
 namespace Simulation.Benchmarks;
 
@@ -110,14 +110,14 @@ public class RunBenchmarks
     public void Setup()
     {
         var baseline = BaselineState.LoadBaseline();
-        _loaded = baseline with { Scenario = baseline.Scenario with { End = "2010-12" } };
+        _loaded = baseline.EndingAt("2010-12");
     }
 
     [Benchmark]
     public int ThreeYears()
     {
-        var spec = Simulation.Model.Engine.RunSpec.Create(_loaded.Scenario, _loaded.World, TickPhaseBenchmarks.Replicates, _loaded.Scenario.Seed);
-        var result = new Simulation.Model.Engine.TickDriver(new SequentialRuntime()).RunAsync(spec).GetAwaiter().GetResult();
+        var plan = _loaded.Plan.Runs(TickPhaseBenchmarks.Replicates, _loaded.Scenario.Seed);
+        var result = new Simulation.Model.Engine.TickDriver(new SequentialRuntime()).RunAsync(plan).GetAwaiter().GetResult();
         return result.Contracts.Length;
     }
 }

@@ -8,14 +8,14 @@ namespace Simulation.Abstractions;
 /// <summary>
 /// One batch of an ensemble's replicates on a cluster. Key: "{ensemble}/b{first}/a{attempt}". The batch drives the
 /// tick protocol itself over Country and Vendor grains of its own on its silo, so a tick never crosses the network:
-/// only the batch's spec goes in and its recorded series come out. The client starts it, then polls it with short
+/// only the batch's plan goes in and its recorded series come out. The client starts it, then polls it with short
 /// calls, so a lost silo or a lost gateway shows up within a poll instead of a call that never returns.
 /// </summary>
 [Alias("surveillance.IBatchGrain")]
 public interface IBatchGrain : IGrainWithStringKey
 {
     /// <summary>Starts the batch (once; a repeated start is ignored) and says which silo runs it.</summary>
-    [Alias("Start")] Task<SiloAddress> StartAsync(Immutable<RunSpec> spec);
+    [Alias("Start")] Task<SiloAddress> StartAsync(Immutable<RunPlan> plan);
 
     /// <summary>Where the batch is: running, done (with its result), failed, or unknown to this activation.</summary>
     [Alias("Poll")] Task<Immutable<BatchPoll>> PollAsync();

@@ -15,7 +15,7 @@ namespace Simulation.Abstractions;
 public interface ICountryGrain : IGrainWithStringKey
 {
     /// <summary>Creates the country's agents for every replicate of the run.</summary>
-    [Alias("Start")] Task StartAsync(Immutable<RunSpec> spec);
+    [Alias("Start")] Task StartAsync(Immutable<RunPlan> plan);
 
     /// <summary>Phase 3: the tenders the country calls this tick, with ranked bids.</summary>
     [Alias("Decide")] Task<Immutable<ImmutableArray<Tender>>> DecideAsync(Immutable<TickBoard> board);
@@ -35,7 +35,7 @@ public interface ICountryGrain : IGrainWithStringKey
 [Alias("surveillance.IVendorGrain")]
 public interface IVendorGrain : IGrainWithStringKey
 {
-    [Alias("Start")] Task StartAsync(Immutable<RunSpec> spec);
+    [Alias("Start")] Task StartAsync(Immutable<RunPlan> plan);
 
     /// <summary>Phase 2: advance the vendor to this tick and return the offer sheet of every replicate.</summary>
     [Alias("Offer")] Task<Immutable<ImmutableArray<VendorOffer>>> OfferAsync(int tick);

@@ -11,7 +11,7 @@ namespace Simulation.Abstractions;
 /// </summary>
 public static class ModelCodec
 {
-    private static readonly System.Reflection.Assembly ModelAssembly = typeof(RunSpec).Assembly;
+    private static readonly System.Reflection.Assembly ModelAssembly = typeof(RunPlan).Assembly;
 
     public static ISerializerBuilder AddModelCodec(this ISerializerBuilder builder) =>
         builder.AddJsonSerializer(IsModelType, new JsonSerializerOptions { IncludeFields = false });

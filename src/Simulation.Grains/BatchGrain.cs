@@ -9,16 +9,16 @@ namespace Simulation.Grains;
 /// <summary>
 /// Runs one batch of replicates with the ordinary <see cref="TickDriver"/> over this batch's own Country and Vendor
 /// grains, which live on this silo (<see cref="BatchCountryGrain"/>), so the four phases of every tick are same-silo
-/// calls (no serialization, no network, no directory lookup); only the spec and the result cross to the client.
+/// calls (no serialization, no network, no directory lookup); only the plan and the result cross to the client.
 /// The run goes on in the grain's own scheduler after <c>StartAsync</c> returns; polls are answered between its turns.
 /// </summary>
 public sealed class BatchGrain(ILocalSiloDetails silo, ILogger<BatchGrain> log) : Grain, IBatchGrain
 {
     private Task<BatchResult>? _run;
 
-    Task<SiloAddress> IBatchGrain.StartAsync(Immutable<RunSpec> spec)
+    Task<SiloAddress> IBatchGrain.StartAsync(Immutable<RunPlan> plan)
     {
-        _run ??= RunAsync(spec.Value);
+        _run ??= RunAsync(plan.Value);
         return Task.FromResult(silo.SiloAddress);
     }
 
@@ -36,22 +36,22 @@ public sealed class BatchGrain(ILocalSiloDetails silo, ILogger<BatchGrain> log) 
         return Task.FromResult(poll.AsImmutable());
     }
 
-    private async Task<BatchResult> RunAsync(RunSpec spec)
+    private async Task<BatchResult> RunAsync(RunPlan plan)
     {
         var clock = Stopwatch.StartNew();
         // Said when a batch starts (not only when it ends) so a user, or a test, sees which silo holds work in flight.
         log.LogInformation("batch {Key}: replicates {First}-{Last} of '{Scenario}' started", this.GetPrimaryKeyString(),
-            spec.FirstReplicate, spec.FirstReplicate + spec.Replicates - 1, spec.Scenario.Name);
+            plan.FirstReplicate, plan.FirstReplicate + plan.Replicates - 1, plan.Name);
         var runtime = new OrleansRuntime(GrainFactory, runKey: this.GetPrimaryKeyString());
-        var result = await new TickDriver(runtime).RunAsync(spec);
+        var result = await new TickDriver(runtime).RunAsync(plan);
         var recorder = result.Recorder;
-        var first = spec.FirstReplicate;
+        var first = plan.FirstReplicate;
         log.LogInformation("batch {Key}: replicates {First}-{Last} of '{Scenario}' done in {Seconds:0.0} s", this.GetPrimaryKeyString(),
-            first, first + spec.Replicates - 1, spec.Scenario.Name, clock.Elapsed.TotalSeconds);
+            first, first + plan.Replicates - 1, plan.Name, clock.Elapsed.TotalSeconds);
         return new BatchResult(
-            [.. Enumerable.Range(0, spec.Replicates).Select(recorder.Row)],
+            [.. Enumerable.Range(0, plan.Replicates).Select(recorder.Row)],
             [.. Enumerable.Range(0, recorder.YearEndTicks.Length).Select(recorder.YearEndCounts)],
             [.. result.Contracts.Select(c => c with { Replicate = c.Replicate + first })],
-            [.. Enumerable.Range(0, spec.Replicates).Select(recorder.Groups.Row)]);
+            [.. Enumerable.Range(0, plan.Replicates).Select(recorder.Groups.Row)]);
     }
 }

@@ -10,8 +10,8 @@ namespace Simulation.Grains;
 /// <summary>Thin adapter: a <see cref="CountryEnsemble"/> behind the grain interface.</summary>
 public abstract class CountryGrainBase : RunGrain<CountryEnsemble>, ICountryGrain
 {
-    Task ICountryGrain.StartAsync(Immutable<RunSpec> spec) =>
-        Start(spec.Value, (ctx, iso3) => new CountryEnsemble(ctx, ctx.World.CountryIndex[iso3]));
+    Task ICountryGrain.StartAsync(Immutable<RunPlan> plan) =>
+        Start(plan.Value, (ctx, iso3) => new CountryEnsemble(ctx, ctx.World.CountryIndex[iso3]));
 
     Task<Immutable<ImmutableArray<Tender>>> ICountryGrain.DecideAsync(Immutable<TickBoard> board) =>
         Task.FromResult(Ensemble.Decide(board.Value).AsImmutable());

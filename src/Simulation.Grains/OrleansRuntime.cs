@@ -24,13 +24,13 @@ public sealed class OrleansRuntime(IGrainFactory grains, IAsyncDisposable? owned
 
     public string Name => "orleans";
 
-    public async Task StartRunAsync(RunSpec spec)
+    public async Task StartRunAsync(RunPlan plan)
     {
-        var run = runKey ?? $"run{Interlocked.Increment(ref _runs)}-{spec.Seed}";
-        _countries = spec.Countries.Select(c => grains.GetGrain<ICountryGrain>(GrainKeys.Of(run, c.Iso3), _countryClass)).ToArray();
-        _vendors = spec.Vendors.OrderBy(v => v.Id, StringComparer.Ordinal)
+        var run = runKey ?? $"run{Interlocked.Increment(ref _runs)}-{plan.Seed}";
+        _countries = plan.Countries.Select(c => grains.GetGrain<ICountryGrain>(GrainKeys.Of(run, c.Iso3), _countryClass)).ToArray();
+        _vendors = plan.Vendors.OrderBy(v => v.Id, StringComparer.Ordinal)
             .Select(v => grains.GetGrain<IVendorGrain>(GrainKeys.Of(run, v.Id), _vendorClass)).ToArray();
-        var payload = spec.AsImmutable();
+        var payload = plan.AsImmutable();
         await Task.WhenAll(_countries.Select(g => g.StartAsync(payload)).Concat(_vendors.Select(g => g.StartAsync(payload))));
     }
 

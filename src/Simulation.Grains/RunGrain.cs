@@ -14,9 +14,9 @@ public abstract class RunGrain<TEnsemble> : Grain where TEnsemble : class
     protected TEnsemble Ensemble => _ensemble ?? throw new InvalidOperationException($"{this.GetPrimaryKeyString()} was not started");
 
     /// <summary>Builds the ensemble for the agent named by the grain key's last segment.</summary>
-    protected Task Start(RunSpec spec, Func<RunContext, string, TEnsemble> create)
+    protected Task Start(RunPlan plan, Func<RunContext, string, TEnsemble> create)
     {
-        _ensemble = create(RunContext.For(spec), GrainKeys.AgentId(this.GetPrimaryKeyString()));
+        _ensemble = create(RunContext.For(plan), GrainKeys.AgentId(this.GetPrimaryKeyString()));
         return Task.CompletedTask;
     }
 

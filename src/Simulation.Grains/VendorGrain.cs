@@ -10,8 +10,8 @@ namespace Simulation.Grains;
 /// <summary>Thin adapter: a <see cref="VendorEnsemble"/> behind the grain interface.</summary>
 public abstract class VendorGrainBase : RunGrain<VendorEnsemble>, IVendorGrain
 {
-    Task IVendorGrain.StartAsync(Immutable<RunSpec> spec) =>
-        Start(spec.Value, (ctx, id) => new VendorEnsemble(ctx, ctx.World.VendorIndex[id]));
+    Task IVendorGrain.StartAsync(Immutable<RunPlan> plan) =>
+        Start(plan.Value, (ctx, id) => new VendorEnsemble(ctx, ctx.World.VendorIndex[id]));
 
     Task<Immutable<ImmutableArray<VendorOffer>>> IVendorGrain.OfferAsync(int tick) =>
         Task.FromResult(Ensemble.Open(tick).AsImmutable());

@@ -1,5 +1,5 @@
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Calibration;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 

@@ -1,5 +1,6 @@
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Sweeps;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 
@@ -104,7 +105,7 @@ public sealed class CompareTests
     [Fact]
     public async Task Regions_partition_the_world_so_their_series_add_up_to_the_worlds()
     {
-        var spec = TestWorld.Spec(TestWorld.ShortScenario("regions", end: "2014-12"), replicates: 3);
+        var spec = TestWorld.Plan(TestWorld.ShortScenario("regions", end: "2014-12"), replicates: 3);
         var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec)).Recorder;
         var groups = recorder.Groups;
         var regions = groups.Groups.Select((g, i) => (g, i)).Where(x => x.g.Kind == "region").Select(x => x.i).ToArray();
@@ -155,7 +156,7 @@ public sealed class CompareTests
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(point))!;
         Assert.Equal(2, json["replicates"]!.GetValue<int>()); // the scenario says 3; the sweep ran 2
         Assert.False(Path.IsPathRooted(json["world"]!["countries"]!.GetValue<string>()));
-        Assert.Equal(0.02, Simulation.Model.Scenarios.ScenarioLoader.Load(point).Scenario.Parameters.Adoption.Innovation);
+        Assert.Equal(0.02, Simulation.Scenarios.ScenarioLoader.Load(point).Scenario.Parameters.Adoption.Innovation);
         Assert.True(File.Exists(Path.Combine(folder, "sweep_countries_adopted_any_vs_parameters_adoption_innovation.png")));
         Assert.Contains("What this model cannot tell you", File.ReadAllText(Path.Combine(folder, "report.html")));
     }

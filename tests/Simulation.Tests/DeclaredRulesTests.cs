@@ -5,8 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Simulation.Model.Engine;
 using Simulation.Model.Policies;
-using Simulation.Model.Scenarios;
 using Simulation.Model.World;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 

@@ -40,7 +40,7 @@ public sealed class DeterminismTests
         var scenario = TestWorld.ShortScenario("seeds");
         static async Task<double[]> Contracts(string scenario, ulong seed)
         {
-            var spec = TestWorld.Spec(scenario, replicates: 3, seed: seed);
+            var spec = TestWorld.Plan(scenario, replicates: 3, seed: seed);
             var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec)).Recorder;
             var series = recorder.Catalog.Get("contracts_signed", "any").Index;
             return Enumerable.Range(0, 3).SelectMany(r => Enumerable.Range(0, recorder.Calendar.Count)
@@ -55,7 +55,7 @@ public sealed class DeterminismTests
     [Fact]
     public async Task Replicates_differ_from_one_another()
     {
-        var spec = TestWorld.Spec(TestWorld.ShortScenario("replicates"), replicates: 4);
+        var spec = TestWorld.Plan(TestWorld.ShortScenario("replicates"), replicates: 4);
         var result = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
         var recorder = result.Recorder;
         var last = recorder.Calendar.Count - 1;
@@ -70,7 +70,7 @@ public sealed class DeterminismTests
     public async Task A_big_ensemble_run_in_chunks_writes_the_bytes_of_one_pass()
     {
         // Chunks of 2 over 5 replicates (the last chunk short) stand in for chunks of 500 over thousands.
-        var spec = TestWorld.Spec(TestWorld.ShortScenario("chunks"), replicates: 5);
+        var spec = TestWorld.Plan(TestWorld.ShortScenario("chunks"), replicates: 5);
         var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
         var chunked = await Simulation.Model.Engine.EnsembleChunks.RunAsync(new Simulation.Model.Engine.InProcessRuntime(), spec, replicatesPerChunk: 2);
         Assert.True(onePass.Contracts.Length > 0, "the short run should sign contracts");
@@ -93,7 +93,7 @@ public sealed class DeterminismTests
     public async Task Tables_streamed_chunk_by_chunk_are_the_bytes_of_one_pass_and_the_run_keeps_no_contracts()
     {
         // The run command's path: each chunk's rows go to the files as it finishes (here chunks of 2 over 5 replicates).
-        var spec = TestWorld.Spec(TestWorld.ShortScenario("stream"), replicates: 5);
+        var spec = TestWorld.Plan(TestWorld.ShortScenario("stream"), replicates: 5);
         var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
         var (whole, streamed) = (TestWorld.TempDir("stream-whole"), TestWorld.TempDir("stream-chunks"));
         await Simulation.Runner.Results.RunTables.WriteAsync(whole, "stream", csv: true, onePass);
@@ -114,7 +114,7 @@ public sealed class DeterminismTests
     public async Task Published_targets_measured_chunk_by_chunk_are_those_of_one_pass()
     {
         // A streamed run keeps no contracts, so the report's check against the Carnegie 2019 facts is measured per chunk.
-        var spec = TestWorld.Spec(TestWorld.ShortScenario("tally", end: "2019-12"), replicates: 5);
+        var spec = TestWorld.Plan(TestWorld.ShortScenario("tally", end: "2019-12"), replicates: 5);
         var targets = Simulation.Runner.Calibration.TargetFile.Load(Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json"));
         var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
         var tally = new Simulation.Runner.Calibration.TargetTally(targets, onePass.Recorder.Calendar);

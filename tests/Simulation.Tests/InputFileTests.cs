@@ -1,4 +1,4 @@
-using Simulation.Model.Scenarios;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 

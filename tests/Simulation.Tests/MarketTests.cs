@@ -1,6 +1,5 @@
 using System.Globalization;
 using Simulation.Model.Engine;
-using Simulation.Model.Scenarios;
 using Simulation.Model.World;
 
 namespace Simulation.Tests;
@@ -19,7 +18,7 @@ public sealed class MarketTests
     [Fact]
     public async Task A_vendor_never_signs_more_than_its_capacity_and_refused_awards_fall_to_the_next_choice()
     {
-        var result = await new TickDriver(new InProcessRuntime()).RunAsync(TestWorld.Spec(TwoVendorScenario(), 3));
+        var result = await new TickDriver(new InProcessRuntime()).RunAsync(TestWorld.Plan(TwoVendorScenario(), 3));
         var byYear = result.Contracts.GroupBy(c => (c.Replicate, c.Vendor, Year: c.Signed[..4])).ToArray();
         Assert.All(byYear.Where(g => g.Key.Vendor == "scarce"), g => Assert.True(g.Count() <= 1, $"{g.Key}: {g.Count()} contracts"));
         Assert.Contains(byYear, g => g.Key.Vendor == "scarce");
@@ -30,8 +29,8 @@ public sealed class MarketTests
     [Fact]
     public void Settle_accepts_the_most_valuable_awards_first_within_capacity()
     {
-        var spec = TestWorld.Spec(TwoVendorScenario(), 1);
-        var ctx = new RunContext(spec);
+        var plan = TestWorld.Plan(TwoVendorScenario(), 1);
+        var ctx = new RunContext(plan);
         var scarce = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["scarce"]);
         for (var t = 0; t < 12; t++) scarce.Advance(t); // a year of capacity: one contract
         var awards = new[] { 5e6, 9e6, 1e6 }.Select((v, i) => new Simulation.Model.Market.Award(0, i, 0,
@@ -43,8 +42,8 @@ public sealed class MarketTests
     [Fact]
     public void Existing_customers_are_served_first_and_refused_awards_grow_capacity()
     {
-        var spec = TestWorld.Spec(TwoVendorScenario(capacityResponse: "0.5"), 1);
-        var ctx = new RunContext(spec);
+        var plan = TestWorld.Plan(TwoVendorScenario(capacityResponse: "0.5"), 1);
+        var ctx = new RunContext(plan);
         var scarce = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["scarce"]);
         for (var t = 0; t <= 12; t++) scarce.Advance(t); // a year of capacity: one contract
         var before = scarce.AnnualCapacity;
@@ -60,7 +59,7 @@ public sealed class MarketTests
     [Fact]
     public void Reading_the_offer_sheet_changes_nothing_and_capacity_accrues_only_as_ticks_pass()
     {
-        var ctx = new RunContext(TestWorld.Spec(TwoVendorScenario(), 1));
+        var ctx = new RunContext(TestWorld.Plan(TwoVendorScenario(), 1));
         var ample = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["ample"]);
         ample.Advance(0);
         var first = ample.OfferSheet(0);
@@ -76,7 +75,7 @@ public sealed class MarketTests
     [Fact]
     public void The_fringe_takes_every_award_but_never_learns_or_shares_the_home_market()
     {
-        var ctx = new RunContext(TestWorld.Spec(TestWorld.ShortScenario("fringe"), 1));
+        var ctx = new RunContext(TestWorld.Plan(TestWorld.ShortScenario("fringe"), 1));
         var index = ctx.World.VendorIndex["fringe-chn"];
         var fringe = new Simulation.Model.Agents.VendorAgent(ctx, index);
         fringe.Advance(0);
@@ -97,11 +96,11 @@ public sealed class MarketTests
     [Fact]
     public void Home_market_build_out_lowers_a_chinese_vendors_price_and_raises_its_quality()
     {
-        var on = TestWorld.Spec(TestWorld.ShortScenario("home-on"), 1);
-        var off = TestWorld.Spec(TestWorld.ShortScenario("home-off", extra: """, "parameters": { "vendors": { "homeMarketExperience": false } }"""), 1);
-        (double Price, double Quality) After(RunSpec spec)
+        var on = TestWorld.Plan(TestWorld.ShortScenario("home-on"), 1);
+        var off = TestWorld.Plan(TestWorld.ShortScenario("home-off", extra: """, "parameters": { "vendors": { "homeMarketExperience": false } }"""), 1);
+        (double Price, double Quality) After(RunPlan plan)
         {
-            var ctx = new RunContext(spec);
+            var ctx = new RunContext(plan);
             var huawei = new Simulation.Model.Agents.VendorAgent(ctx, ctx.World.VendorIndex["huawei"]);
             for (var t = 0; t < 60; t++) huawei.Advance(t);
             var offer = huawei.OfferSheet(59);
@@ -118,8 +117,8 @@ public sealed class AdoptionTests
 {
     private static Simulation.Model.Agents.CountryAgent Agent(string iso3, string parameters = "")
     {
-        var spec = TestWorld.Spec(TestWorld.ShortScenario("hazard-" + iso3, extra: parameters), 1);
-        var ctx = new RunContext(spec);
+        var plan = TestWorld.Plan(TestWorld.ShortScenario("hazard-" + iso3, extra: parameters), 1);
+        var ctx = new RunContext(plan);
         return new Simulation.Model.Agents.CountryAgent(ctx, ctx.World.CountryIndex[iso3], 0);
     }
 

@@ -14,7 +14,7 @@ namespace Simulation.Tests;
 public sealed class MechanismTests
 {
     /// <summary>Two Japanese brands and a German one; choice driven by price and quality only (alignment and alliance off).</summary>
-    private static RunContext ThreeBrands() => RunContext.For(TestWorld.Spec(TestWorld.CustomScenario("logit",
+    private static RunContext ThreeBrands() => RunContext.For(TestWorld.Plan(TestWorld.CustomScenario("logit",
         [new("jp-a", "JPN", Quality: 0.6, Price: 1.0, CapacityPerYear: 100), new("jp-b", "JPN", Quality: 0.4, Price: 0.8, CapacityPerYear: 100),
          new("de-a", "DEU", Quality: 0.5, Price: 1.2, CapacityPerYear: 100)],
         """
@@ -123,7 +123,7 @@ public sealed class MechanismTests
     {
         // Two Chinese brands alike but for how much data they expose (a platform the vendor operates against cameras an
         // integrator installs), offered to Germany, China's rival, at full salience after the 2018–2019 debates.
-        var ctx = RunContext.For(TestWorld.Spec(TestWorld.CustomScenario("exposure",
+        var ctx = RunContext.For(TestWorld.Plan(TestWorld.CustomScenario("exposure",
             [new("platform", "CHN", Quality: 0.6, Price: 1.0, CapacityPerYear: 100, HomeCompelsDataAccess: true),
              new("cameras", "CHN", Quality: 0.6, Price: 1.0, CapacityPerYear: 100, HomeCompelsDataAccess: true, DataExposure: 0.3)],
             """

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 

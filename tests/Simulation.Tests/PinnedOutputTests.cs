@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Cli;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Results;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 
@@ -57,7 +57,7 @@ public sealed class PinnedOutputTests
     {
         var name = Path.GetFileNameWithoutExtension(shipped);
         var loaded = ScenarioLoader.Load(shipped);
-        loaded = loaded with { Scenario = change(loaded.Scenario) }; // both changes keep the scenario valid
+        loaded = loaded.Changed(change, "the pinned short run"); // checked like a file: both changes keep it valid
         var run = await RunPipeline.ExecuteAsync(loaded, Replicates, loaded.Scenario.Seed, new RunOptions("", Engine: Engine.InProcess));
         var dir = TestWorld.TempDir("pinned-" + name);
         string At(string file) => Path.Combine(dir, file);

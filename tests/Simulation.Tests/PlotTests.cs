@@ -1,6 +1,7 @@
 using Simulation.Model.Time;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Results;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 
@@ -11,7 +12,7 @@ public class PlotTests
     [Fact]
     public async Task Market_share_legends_name_every_home_state_as_the_world_data_does()
     {
-        var spec = TestWorld.Spec(TestWorld.ShortScenario("home-names", end: "2009-12", tick: "year"), replicates: 1);
+        var spec = TestWorld.Plan(TestWorld.ShortScenario("home-names", end: "2009-12", tick: "year"), replicates: 1);
         var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec)).Recorder;
         var summary = new EnsembleSummary("home-names", recorder, []);
         Assert.Equal(Homes, summary.Homes.Where(Homes.Contains));
@@ -66,13 +67,13 @@ public class PlotTests
     public void The_hindcast_plots_mark_the_published_counts_of_their_own_series_and_no_subset_counts()
     {
         var observed = Simulation.Runner.Pipeline.RunPipeline.Observed(
-            Simulation.Model.Scenarios.ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "hindcast-2019.json")));
+            Simulation.Scenarios.ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "hindcast-2019.json")));
         // The 75 countries of the Carnegie index sit on the "any capability" line; the 40 among the top 50 military
         // spenders are a count of a subset and would read as a second, contradicting value of the same line.
         Assert.Equal(75, Assert.Single(observed, o => o.Metric == "countries_adopted" && o.Group == "any").Value);
         Assert.Equal(63, Assert.Single(observed, o => o.Metric == "countries_with_vendor_origin" && o.Group == "CHN").Value);
         Assert.Equal(observed.Count, observed.Select(o => (o.Metric, o.Group)).Distinct().Count());
         Assert.Empty(Simulation.Runner.Pipeline.RunPipeline.Observed(
-            Simulation.Model.Scenarios.ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json")))); // not a hindcast
+            Simulation.Scenarios.ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json")))); // not a hindcast
     }
 }

@@ -24,7 +24,7 @@ public sealed class PolicyAnswerTests
             if (Cache.TryGetValue(key, out var cached)) return cached;
             var path = Path.Combine(TestWorld.Scenarios, file).Replace("\\", "/");
             var scenario = TestWorld.WriteScenario($$"""{ "extends": "{{path}}", "end": "{{end}}"{{extra}} }""", Path.GetFileNameWithoutExtension(file));
-            return Cache[key] = new TickDriver(new InProcessRuntime()).RunAsync(TestWorld.Spec(scenario, replicates));
+            return Cache[key] = new TickDriver(new InProcessRuntime()).RunAsync(TestWorld.Plan(scenario, replicates));
         }
     }
 

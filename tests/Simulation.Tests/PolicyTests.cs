@@ -3,6 +3,7 @@ using Simulation.Model.Engine;
 using Simulation.Model.Metrics;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 
@@ -15,7 +16,7 @@ public sealed class PolicyTests
         TestWorld.ShortScenario(name, end: end, extra: FastAdoption + $", \"policies\": [{policies}]");
 
     private static Task<RunResult> Run(string scenario, int replicates = 4) =>
-        new TickDriver(new InProcessRuntime()).RunAsync(TestWorld.Spec(scenario, replicates));
+        new TickDriver(new InProcessRuntime()).RunAsync(TestWorld.Plan(scenario, replicates));
 
     private static bool Between(string signed, string from, string? until) =>
         string.CompareOrdinal(signed, from) >= 0 && (until is null || string.CompareOrdinal(signed, until) < 0);
@@ -223,7 +224,7 @@ public sealed class PolicyTests
     public void A_soft_loan_lifts_a_poor_eligible_countrys_hazard_only_while_its_budget_lasts()
     {
         var policy = """{ "id": "loans", "type": "financing", "from": "2008-01", "imposer": "CHN", "targets": { "countries": ["BRI"] }, "discount": 0.5, "budgetUsdPerYear": 1e7 }""";
-        var ctx = new RunContext(TestWorld.Spec(Scenario("loan-hazard", policy), 1));
+        var ctx = new RunContext(TestWorld.Plan(Scenario("loan-hazard", policy), 1));
         var peers = Simulation.Model.Agents.PeerCounts.Empty(1, ctx.World.PeerGroupNames.Count);
         Simulation.Model.Agents.TickBoard Board(bool open) => new(0, [[]], peers, [open], 1);
         double Hazard(string iso3, bool open) => new Simulation.Model.Agents.CountryAgent(ctx, ctx.World.CountryIndex[iso3], 0)
@@ -240,11 +241,11 @@ public sealed class PolicyTests
     [Fact]
     public async Task Shock_raises_the_adoption_hazard_only_inside_its_window()
     {
-        var shocked = TestWorld.Spec(Scenario("shock", """{ "id": "protests", "type": "shock", "from": "2009-01", "until": "2009-07", "targets": { "countries": ["LBN"] }, "unrest": 2 }"""), 1);
-        var calm = TestWorld.Spec(Scenario("calm", ""), 1);
-        var hazards = new[] { shocked, calm }.Select(spec =>
+        var shocked = TestWorld.Plan(Scenario("shock", """{ "id": "protests", "type": "shock", "from": "2009-01", "until": "2009-07", "targets": { "countries": ["LBN"] }, "unrest": 2 }"""), 1);
+        var calm = TestWorld.Plan(Scenario("calm", ""), 1);
+        var hazards = new[] { shocked, calm }.Select(plan =>
         {
-            var ctx = new RunContext(spec);
+            var ctx = new RunContext(plan);
             var lebanon = new Simulation.Model.Agents.CountryAgent(ctx, ctx.World.CountryIndex["LBN"], 0);
             var peers = Simulation.Model.Agents.PeerCounts.Empty(1, ctx.World.PeerGroupNames.Count);
             return Enumerable.Range(0, 24).Select(t =>
@@ -284,31 +285,32 @@ public sealed class PolicyTests
     }
 }
 
-/// <summary>What a silo in another process receives: the spec as JSON (the model codec), with the policies compiled.</summary>
-public sealed class RunSpecTransportTests
+/// <summary>What a silo in another process receives: the plan as JSON (the model codec), with the policies compiled.</summary>
+public sealed class RunPlanTransportTests
 {
-    private static async Task<double[]> ValuesAsync(RunSpec spec)
+    private static async Task<double[]> ValuesAsync(RunPlan plan)
     {
-        var recorder = (await new TickDriver(new InProcessRuntime()).RunAsync(spec)).Recorder;
+        var recorder = (await new TickDriver(new InProcessRuntime()).RunAsync(plan)).Recorder;
         var ticks = recorder.Calendar.Count;
         return [.. from r in Enumerable.Range(0, recorder.Replicates) from t in Enumerable.Range(0, ticks) from s in recorder.Catalog.All
                    select recorder.Value(r, t, s.Index)];
     }
 
     [Fact]
-    public async Task A_spec_sent_to_another_silo_runs_its_compiled_policies_to_the_same_values_without_compiling()
+    public async Task A_plan_sent_to_another_silo_runs_its_compiled_policies_to_the_same_values_without_compiling()
     {
-        var spec = TestWorld.Spec(TestWorld.ShortScenario("carried", end: "2011-12", tick: "quarter", extra: """
+        var plan = TestWorld.Plan(TestWorld.ShortScenario("carried", end: "2011-12", tick: "quarter", extra: """
             , "parameters": { "adoption": { "innovation": 0.08 } },
               "policies": [ { "id": "safe-city-ban", "type": "technologyBan", "from": "2008-01", "targets": { "countries": ["BRI"] },
                               "capabilities": ["safe_city"] } ]
             """), replicates: 2);
-        var received = System.Text.Json.JsonSerializer.Deserialize<RunSpec>(System.Text.Json.JsonSerializer.Serialize(spec))!;
+        var sent = System.Text.Json.JsonSerializer.Serialize(plan);
+        var received = System.Text.Json.JsonSerializer.Deserialize<RunPlan>(sent)!;
         Assert.Equal("safe-city-ban", Assert.Single(received.Policies).Id);
-        // The receiving side compiles nothing from the scenario: with its policy list emptied, the carried ban still applies.
-        received = received with { Scenario = received.Scenario with { Policies = [] } };
-        var here = await ValuesAsync(spec);
+        // The plan carries no scenario text to compile: nothing is lost on the way, and the carried ban applies as compiled.
+        Assert.Equal(sent, System.Text.Json.JsonSerializer.Serialize(received));
+        var here = await ValuesAsync(plan);
         Assert.Equal(here, await ValuesAsync(received));
-        Assert.NotEqual(here, await ValuesAsync(spec with { Policies = [] })); // and the ban does change the run
+        Assert.NotEqual(here, await ValuesAsync(plan with { Policies = [] })); // and the ban does change the run
     }
 }

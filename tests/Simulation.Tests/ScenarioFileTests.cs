@@ -1,7 +1,7 @@
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Results;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 

@@ -1,5 +1,6 @@
 using Simulation.Runner.Cli;
 using static Simulation.Tests.CliTests;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 
@@ -136,7 +137,7 @@ public sealed class SensitivityTests
     public void A_scenario_adds_uncertain_parameters_to_the_inherited_list_and_a_repeated_path_replaces_the_range()
     {
         var baseline = Path.Combine(TestWorld.Scenarios, "baseline.json").Replace("\\", "/");
-        var inherited = Simulation.Model.Scenarios.ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json")).Scenario.Uncertain;
+        var inherited = Simulation.Scenarios.ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json")).Scenario.Uncertain;
         Assert.True(inherited.Count >= 30, "baseline.json should inherit the list of uncertainties.json");
         Assert.All(inherited, u => Assert.False(string.IsNullOrWhiteSpace(u.Reason), $"{u.Path} has no reason for its range"));
 
@@ -150,7 +151,7 @@ public sealed class SensitivityTests
               ]
             }
             """, "uncertain-child");
-        var list = Simulation.Model.Scenarios.ScenarioLoader.Load(child).Scenario.Uncertain;
+        var list = Simulation.Scenarios.ScenarioLoader.Load(child).Scenario.Uncertain;
         Assert.Equal(inherited.Count + 1, list.Count);
         var bloc = list.Single(u => u.Path == "$.parameters.adoption.blocWeight");
         Assert.Equal((0.2, 0.8, "narrower"), (bloc.Min, bloc.Max, bloc.Reason));
@@ -165,7 +166,7 @@ public sealed class SensitivityTests
               ]
             }
             """, "uncertain-bad");
-        var e = Assert.Throws<Simulation.Model.Scenarios.ScenarioException>(() => Simulation.Model.Scenarios.ScenarioLoader.Load(bad));
+        var e = Assert.Throws<Simulation.Scenarios.ScenarioException>(() => Simulation.Scenarios.ScenarioLoader.Load(bad));
         Assert.Contains(e.Problems, p => p.ToString().Contains("uncertain-bad.json:5:") && p.ToString().Contains("did you mean 'blocWeight'"));
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Calibration;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 

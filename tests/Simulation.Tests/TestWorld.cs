@@ -1,6 +1,6 @@
 using Simulation.Model.Engine;
-using Simulation.Model.Scenarios;
 using Simulation.Model.World;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 
@@ -80,9 +80,9 @@ public static class TestWorld
         return path;
     }
 
-    public static RunSpec Spec(string scenarioPath, int replicates, ulong? seed = null)
+    public static RunPlan Plan(string scenarioPath, int replicates, ulong? seed = null)
     {
         var loaded = ScenarioLoader.Load(scenarioPath);
-        return RunSpec.Create(loaded.Scenario, loaded.World, replicates, seed ?? loaded.Scenario.Seed);
+        return loaded.Plan.Runs(replicates, seed ?? loaded.Scenario.Seed);
     }
 }

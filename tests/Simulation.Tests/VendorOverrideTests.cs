@@ -1,7 +1,7 @@
 using System.Globalization;
 using Simulation.Model.Engine;
-using Simulation.Model.Scenarios;
 using Simulation.Model.World;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 
@@ -18,7 +18,7 @@ public sealed class VendorOverrideTests
         var changed = TestWorld.ShortScenario("vendor-changed", end: "2016-12", extra: Adoption +
             """, "vendors": { "huawei": { "price": 2.0, "quality": { "safe_city": 0.2 } } }""");
         async Task<int> HuaweiContracts(string scenario) =>
-            (await new TickDriver(new InProcessRuntime()).RunAsync(TestWorld.Spec(scenario, 3))).Contracts.Count(c => c.Vendor == "huawei");
+            (await new TickDriver(new InProcessRuntime()).RunAsync(TestWorld.Plan(scenario, 3))).Contracts.Count(c => c.Vendor == "huawei");
 
         var before = await HuaweiContracts(plain);
         var after = await HuaweiContracts(changed);
@@ -32,7 +32,7 @@ public sealed class VendorOverrideTests
             """, "vendors": { "huawei": { "capacityPerYear": 30, "entry": "2012-06", "quality": { "facial_recognition": 0.9 } } }""");
         var loaded = ScenarioLoader.Load(path);
         var file = loaded.World.Vendor("huawei");
-        var run = TestWorld.Spec(path, 1).Vendors.Single(v => v.Id == "huawei");
+        var run = TestWorld.Plan(path, 1).Vendors.Single(v => v.Id == "huawei");
 
         Assert.Equal((23.1, "2009-01"), (file.CapacityPerYear, file.Entry.ToString())); // the loaded world is the file's
         Assert.Equal(30, run.CapacityPerYear);

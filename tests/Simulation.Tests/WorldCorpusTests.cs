@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Simulation.Model.Scenarios;
+using Simulation.Scenarios;
 
 namespace Simulation.Tests;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
+using Simulation.Model.Parameters;
 using Simulation.Model.World;
 
 namespace Simulation.Model.Agents;
@@ -77,7 +78,7 @@ public sealed class VendorAgent
     /// <summary>
     /// Phase 4: accept awards while capacity lasts: existing customers (renewals, expansions) first, then new
     /// adoptions, then replacements of banned equipment, each the most valuable first (ties by country, then tender); learn from what is signed. Each award refused for lack of capacity
-    /// adds <see cref="Scenarios.VendorParameters.CapacityResponse"/> contracts a year: supply follows the backlog.
+    /// adds <see cref="Parameters.VendorParameters.CapacityResponse"/> contracts a year: supply follows the backlog.
     /// Returns one flag per award, in the order given.
     /// </summary>
     public ImmutableArray<bool> Settle(IReadOnlyList<Award> awards)

@@ -26,27 +26,27 @@ public static class EnsembleChunks
 
     /// <param name="replicatesPerChunk">Tests use small chunks to compare a chunked run with one pass.</param>
     /// <param name="sink">Takes each chunk as it finishes (and then the contracts are not kept).</param>
-    public static async Task<RunResult> RunAsync(IAgentRuntime runtime, RunSpec spec, IProgress<int>? ticksDone = null,
+    public static async Task<RunResult> RunAsync(IAgentRuntime runtime, RunPlan plan, IProgress<int>? ticksDone = null,
         CancellationToken cancel = default, int replicatesPerChunk = ReplicatesPerChunk, IChunkSink? sink = null)
     {
         var driver = new TickDriver(runtime);
-        if (spec.Replicates <= replicatesPerChunk)
+        if (plan.Replicates <= replicatesPerChunk)
         {
-            var whole = await driver.RunAsync(spec, ticksDone, cancel);
+            var whole = await driver.RunAsync(plan, ticksDone, cancel);
             if (sink is null) return whole;
             await sink.TakeAsync(0, whole, cancel);
             return whole with { Contracts = [] };
         }
-        var recorder = new RunRecorder(RunContext.For(spec));
+        var recorder = new RunRecorder(RunContext.For(plan));
         var ticks = recorder.Calendar.Count;
         var contracts = ImmutableArray.CreateBuilder<ContractRecord>();
-        for (var first = 0; first < spec.Replicates; first += replicatesPerChunk)
+        for (var first = 0; first < plan.Replicates; first += replicatesPerChunk)
         {
-            var count = Math.Min(replicatesPerChunk, spec.Replicates - first);
+            var count = Math.Min(replicatesPerChunk, plan.Replicates - first);
             var done = first;
             // Progress in ticks of the whole ensemble: this chunk's ticks count for its share of the replicates.
-            var progress = ticksDone is null ? null : new Inline(t => ticksDone.Report((int)(((long)done * ticks + (long)t * count) / spec.Replicates)));
-            var chunk = await driver.RunAsync(spec.Batch(first, count), progress, cancel);
+            var progress = ticksDone is null ? null : new Inline(t => ticksDone.Report((int)(((long)done * ticks + (long)t * count) / plan.Replicates)));
+            var chunk = await driver.RunAsync(plan.Batch(first, count), progress, cancel);
             var part = chunk.Recorder;
             recorder.Absorb(first, [.. Enumerable.Range(0, count).Select(part.Row)],
                 [.. Enumerable.Range(0, part.YearEndTicks.Length).Select(part.YearEndCounts)],

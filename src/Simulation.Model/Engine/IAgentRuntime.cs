@@ -12,7 +12,7 @@ namespace Simulation.Model.Engine;
 public interface IAgentRuntime : IAsyncDisposable
 {
     string Name { get; }
-    Task StartRunAsync(RunSpec spec);
+    Task StartRunAsync(RunPlan plan);
     /// <summary>Advances every vendor to the tick and collects its offer sheets.</summary>
     Task<ImmutableArray<VendorOffer>[]> OfferAsync(int tick);
     Task<ImmutableArray<Tender>[]> DecideAsync(TickBoard board);
@@ -32,9 +32,9 @@ public sealed class InProcessRuntime : IAgentRuntime
 
     public string Name => "inprocess";
 
-    public Task StartRunAsync(RunSpec spec)
+    public Task StartRunAsync(RunPlan plan)
     {
-        var ctx = RunContext.For(spec);
+        var ctx = RunContext.For(plan);
         _countries = Enumerable.Range(0, ctx.World.Countries.Count).Select(c => new CountryEnsemble(ctx, c)).ToArray();
         _vendors = Enumerable.Range(0, ctx.World.Vendors.Count).Select(v => new VendorEnsemble(ctx, v)).ToArray();
         return Task.CompletedTask;

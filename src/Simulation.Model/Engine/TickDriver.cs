@@ -21,12 +21,12 @@ public sealed record RunResult(RunRecorder Recorder, ImmutableArray<ContractReco
 /// </summary>
 public sealed class TickDriver(IAgentRuntime runtime)
 {
-    public async Task<RunResult> RunAsync(RunSpec spec, IProgress<int>? ticksDone = null, CancellationToken cancel = default)
+    public async Task<RunResult> RunAsync(RunPlan plan, IProgress<int>? ticksDone = null, CancellationToken cancel = default)
     {
-        var ctx = RunContext.For(spec);
+        var ctx = RunContext.For(plan);
         var recorder = new RunRecorder(ctx);
         var ledger = new FinancingLedger(ctx);
-        await runtime.StartRunAsync(spec);
+        await runtime.StartRunAsync(plan);
         try
         {
             var peers = PeerCounts.Empty(ctx.Replicates, ctx.World.PeerGroupNames.Count);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Model.Engine;
+using Simulation.Model.Parameters;
 using Simulation.Model.Randomness;
-using Simulation.Model.Scenarios;
 using Simulation.Model.World;
 
 namespace Simulation.Model.Market;

@@ -22,7 +22,7 @@ public sealed class GroupRecorder
     {
         _ctx = ctx;
         _homes = ctx.World.Homes.Count;
-        Groups = CountryGroups.For(ctx.World, ctx.Spec.Scenario.Groups);
+        Groups = ctx.Plan.Groups;
         var series = new List<Series>();
         void Add(string metric, string group) => series.Add(new Series(series.Count, metric, group));
         Add(MetricCatalog.CountriesAdopted, MetricCatalog.Any);

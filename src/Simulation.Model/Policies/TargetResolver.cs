@@ -1,4 +1,3 @@
-using Simulation.Model.Scenarios;
 using Simulation.Model.World;
 
 namespace Simulation.Model.Policies;
@@ -78,11 +77,4 @@ public sealed class TargetResolver
             if (TryVendors(n, out var vs)) foreach (var v in vs) set[v] = true;
         return set;
     }
-
-    /// <summary>Validation: an unknown name gets a "did you mean" from the names that would have been accepted.</summary>
-    public string? CheckCountry(string name) =>
-        TryCountries(name, out _) ? null : $"unknown country or group '{name}'{Suggest.DidYouMean(name, CountryNames)}";
-
-    public string? CheckVendor(string name) =>
-        TryVendors(name, out _) ? null : $"unknown vendor or home state '{name}'{Suggest.DidYouMean(name, VendorNames)}";
 }

@@ -34,22 +34,10 @@ public static class CovariatesLoader
     public static readonly IReadOnlyDictionary<string, string> UngaProxy = new Dictionary<string, string>(StringComparer.Ordinal)
         { ["TWN"] = "JPN", ["XKX"] = "ALB" };
 
-    public static IReadOnlyList<CountryProfile> Attach(IReadOnlyList<CountryProfile> countries, string? path)
+    /// <summary>The countries with their covariates derived from the raw rows by ISO3 (a country without a row gets the gap-filling rules).</summary>
+    public static IReadOnlyList<CountryProfile> Attach(IReadOnlyList<CountryProfile> countries, IReadOnlyDictionary<string, CovariateRow> rows)
     {
-        var rows = new Dictionary<string, Raw>(StringComparer.Ordinal);
-        if (path != null)
-        {
-            var table = CsvTable.Read(path);
-            foreach (var r in table.Rows)
-            {
-                var iso3 = table.Get(r, "iso3");
-                if (!countries.Any(c => c.Iso3 == iso3)) throw new InvalidDataException($"{path}: unknown country '{iso3}'");
-                rows[iso3] = new Raw(table.GetDouble(r, "milex_usd"), table.GetDouble(r, "milex_rank"), table.GetDouble(r, "gdp_usd"),
-                    table.GetDouble(r, "cities_300k"), table.GetDouble(r, "homicide_rate"), table.GetDouble(r, "unga_ideal_point"),
-                    table.GetDouble(r, "cn_finance_2000_2017_usd2021"));
-            }
-        }
-        Raw Of(CountryProfile c) => rows.TryGetValue(c.Iso3, out var raw) ? raw : Raw.Blank;
+        CovariateRow Of(CountryProfile c) => rows.TryGetValue(c.Iso3, out var raw) ? raw : CovariateRow.Blank;
         double Gdp(CountryProfile c) => Of(c).GdpUsd ?? c.GdpPerCapitaUsd * c.Population;
 
         var ratios = countries.Where(c => Of(c) is { MilexUsd: > 0, GdpUsd: > 0 }).Select(c => Of(c).MilexUsd!.Value / Of(c).GdpUsd!.Value).ToArray();
@@ -96,8 +84,10 @@ public static class CovariatesLoader
         }).ToArray();
     }
 
-    private sealed record Raw(double? MilexUsd, double? MilexRank, double? GdpUsd, double? Cities, double? Homicide, double? Ideal, double? ChineseFinance)
-    {
-        public static readonly Raw Blank = new(null, null, null, null, null, null, null);
-    }
+}
+
+/// <summary>A country's raw covariates as the covariates file gives them (null where it has no value).</summary>
+public sealed record CovariateRow(double? MilexUsd, double? MilexRank, double? GdpUsd, double? Cities, double? Homicide, double? Ideal, double? ChineseFinance)
+{
+    public static readonly CovariateRow Blank = new(null, null, null, null, null, null, null);
 }

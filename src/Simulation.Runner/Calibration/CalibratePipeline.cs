@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Simulation.Model.Engine;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Cluster;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Report;
 using Simulation.Runner.Results;
 using Simulation.Runner.Pipeline;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Calibration;
 
@@ -28,7 +28,7 @@ public static class CalibratePipeline
         var ensemble = cluster is null ? null : ClusterEnsemble.ConnectAsync(cluster, verbose, cancel).GetAwaiter().GetResult();
         try
         {
-            Func<RunSpec, RunResult>? simulate = ensemble is null ? null : spec => ensemble.RunAsync(spec, null, cancel).GetAwaiter().GetResult();
+            Func<RunPlan, RunResult>? simulate = ensemble is null ? null : plan => ensemble.RunAsync(plan, null, cancel).GetAwaiter().GetResult();
             Calibrate(scenario, targets, replicates, budget, seed, folder, simulate, folds, foldBudget, cancel);
         }
         finally
@@ -39,7 +39,7 @@ public static class CalibratePipeline
     }
 
     private static void Calibrate(LoadedScenario scenario, TargetFile targets, int replicates, int budget, ulong? seed, OutputFolder folder,
-        Func<RunSpec, RunResult>? simulate, int folds, int foldBudget, CancellationToken cancel)
+        Func<RunPlan, RunResult>? simulate, int folds, int foldBudget, CancellationToken cancel)
     {
         var calibrator = new Calibrator(scenario, targets, replicates, seed ?? scenario.Scenario.Seed, simulate);
         var before = calibrator.Evaluate();

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 using MathNet.Numerics.Statistics;
 using Simulation.Model.Engine;
-using Simulation.Model.Scenarios;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Calibration;
 
@@ -43,7 +43,7 @@ public sealed record HeldOutFit(int Fold, TargetFit Fit);
 /// Nelder–Mead simplex; the budget counts ensemble runs. Each ensemble runs in this process unless
 /// <paramref name="simulate"/> runs it elsewhere (a cluster).
 /// </summary>
-public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed, Func<RunSpec, RunResult>? simulate = null)
+public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed, Func<RunPlan, RunResult>? simulate = null)
 {
     private readonly IReadOnlyList<FreeParameter> _free = scenario.Scenario.Calibration;
 
@@ -107,8 +107,8 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
     public IReadOnlyList<TargetFit> Evaluate(double[]? values = null)
     {
         var point = values is null ? scenario : scenario.With(_free.Select((f, i) => (f.Path, values[i]))); // validated like a file
-        var spec = RunSpec.Create(point.Scenario, point.World, replicates, seed);
-        var result = simulate?.Invoke(spec) ?? new TickDriver(new InProcessRuntime()).RunAsync(spec).GetAwaiter().GetResult();
+        var plan = point.Plan.Runs(replicates, seed);
+        var result = simulate?.Invoke(plan) ?? new TickDriver(new InProcessRuntime()).RunAsync(plan).GetAwaiter().GetResult();
         return targets.Targets.Select(t =>
         {
             var v = TargetMeasure.PerReplicate(result, t, targets.Date);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Simulation.Model.Metrics;
-using Simulation.Model.Scenarios;
 using Simulation.Model.Time;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Calibration;
 
@@ -69,11 +69,9 @@ public static class TargetChecks
     }
 
     /// <summary>What the scenario's run can measure: the date must be one of its ticks, each metric/group one of its series.</summary>
-    private static void CheckAgainst(LoadedScenario scenario, TargetFile file, YearMonth date, ScenarioValidator.Report report)
+    private static void CheckAgainst(LoadedScenario scenario, TargetFile file, YearMonth date, ProblemReport report)
     {
-        var spec = Simulation.Model.Engine.RunSpec.Create(scenario.Scenario, scenario.World, 1, scenario.Scenario.Seed);
-        var ctx = Simulation.Model.Engine.RunContext.For(spec);
-        var calendar = ctx.Calendar;
+        var calendar = scenario.Calendar;
         if (!Enumerable.Range(0, calendar.Count).Any(t => calendar.DateOf(t) == date))
             report("$.date", $"{date} is not a tick of {Path.GetFileName(scenario.Path)} ({calendar.Start}..{calendar.End}, by {scenario.Scenario.Tick})");
         var catalog = new MetricCatalog(scenario.World, scenario.Scenario.Policies.Where(p => p.Type == "financing").Select(p => p.Id).ToList());

@@ -5,7 +5,7 @@ using System.ComponentModel.DataAnnotations;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
 using Simulation.Model.World;
-using Simulation.Model.Scenarios;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Calibration;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Simulation.Model.Engine;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Engines;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Cli;
 
@@ -72,10 +72,10 @@ public static class BenchCommand
     {
         var loaded = ScenarioLoader.Load(path);
         // Warm-up: JIT and (for Orleans) silo start-up are not what is being measured.
-        var warm = loaded.Scenario with { Tick = "year" };
-        await Simulate(RunSpec.Create(warm, loaded.World, 2, loaded.Scenario.Seed), engine, cluster);
-        var spec = RunSpec.Create(loaded.Scenario, loaded.World, replicates, loaded.Scenario.Seed);
-        if (countries is { } c) spec = SyntheticWorld.Of(spec, c);
+        var warm = loaded.Changed(s => s with { Tick = "year" }, "$.tick = \"year\"");
+        await Simulate(warm.Plan.Runs(2, loaded.Scenario.Seed), engine, cluster);
+        var plan = loaded.Plan.Runs(replicates, loaded.Scenario.Seed);
+        if (countries is { } c) plan = SyntheticWorld.Of(plan, c, loaded.Scenario.Groups);
         // Bytes allocated and collections are counted, not timed: unlike wall time they do not change when other work
         // shares the cores, so they compare engines on a busy machine.
         var allocated = GC.GetTotalAllocatedBytes();
@@ -85,7 +85,7 @@ public static class BenchCommand
         // builds run side by side compare by it; allocated bytes do not depend on the load at all.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var result = await Simulate(spec, engine, cluster);
+        var result = await Simulate(plan, engine, cluster);
         var wall = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         allocated = GC.GetTotalAllocatedBytes() - allocated;
@@ -127,7 +127,7 @@ public static class BenchCommand
         var dir = Path.Combine(Path.GetTempPath(), $"bench-output-{Environment.ProcessId}");
         try
         {
-            var summary = new Results.EnsembleSummary(loaded.Scenario.Name, result.Recorder, Pipeline.RunPipeline.Markers(loaded.Scenario));
+            var summary = new Results.EnsembleSummary(loaded.Scenario.Name, result.Recorder, Pipeline.RunPipeline.Markers(loaded.Plan));
             var run = new Pipeline.ScenarioRun(loaded, result, summary, loaded.Scenario.Seed, replicates, 0);
             await Pipeline.RunPipeline.WriteOutputsAsync(run, dir, new Pipeline.RunOptions(loaded.Path, Engine: Engine.InProcess));
             return new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1e6;
@@ -162,15 +162,15 @@ public static class BenchCommand
         }
     }
 
-    private static async Task<RunResult> Simulate(RunSpec spec, string engine, Cluster.ClusterAddress? cluster)
+    private static async Task<RunResult> Simulate(RunPlan plan, string engine, Cluster.ClusterAddress? cluster)
     {
         if (engine == ClusterEngine)
         {
             await using var ensemble = await Cluster.ClusterEnsemble.ConnectAsync(cluster!, verbose: false);
-            return await ensemble.RunAsync(spec);
+            return await ensemble.RunAsync(plan);
         }
         await using var runtime = await Engine.CreateAsync(engine);
-        return await EnsembleChunks.RunAsync(runtime, spec);
+        return await EnsembleChunks.RunAsync(runtime, plan);
     }
 
     private static string RunChild(string scenario, string engine, int replicates, Cluster.ClusterAddress? cluster, int? countries = null)

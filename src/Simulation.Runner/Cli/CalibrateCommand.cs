@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Calibration;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Cli;
 

@@ -1,6 +1,6 @@
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Results;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Cli;
 

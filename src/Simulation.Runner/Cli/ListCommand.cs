@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Simulation.Model.Scenarios;
 using Spectre.Console;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Cli;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Simulation.Model.Scenarios;
 using Spectre.Console;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Cli;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Simulation.Model.Policies;
-using Simulation.Model.Scenarios;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Simulation.Model.Scenarios;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Cli;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Sensitivity;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Cli;
 

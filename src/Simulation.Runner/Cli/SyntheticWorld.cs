@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using Simulation.Model.Engine;
+using Simulation.Model.Metrics;
+using Simulation.Model.World;
 
 namespace Simulation.Runner.Cli;
 
@@ -9,17 +12,16 @@ namespace Simulation.Runner.Cli;
 /// </summary>
 public static class SyntheticWorld
 {
-    public static RunSpec Of(RunSpec spec, int countries)
+    /// <param name="groups">The scenario's own groups: the breakdown groups (regions, blocs, ...) take in the copies.</param>
+    public static RunPlan Of(RunPlan plan, int countries, IReadOnlyDictionary<string, List<string>> groups)
     {
-        var real = spec.Countries;
-        return spec with
+        var real = plan.Countries;
+        // The first copy keeps the real codes, so a scenario's policies and groups that name countries still apply.
+        ImmutableArray<CountryProfile> all = [.. Enumerable.Range(0, countries).Select(i => i < real.Length ? real[i] : real[i % real.Length] with
         {
-            // The first copy keeps the real codes, so a scenario's policies and groups that name countries still apply.
-            Countries = [.. Enumerable.Range(0, countries).Select(i => i < real.Length ? real[i] : real[i % real.Length] with
-            {
-                Iso3 = $"S{i:D4}",
-                Name = $"{real[i % real.Length].Name} ({i / real.Length + 1})",
-            })],
-        };
+            Iso3 = $"S{i:D4}",
+            Name = $"{real[i % real.Length].Name} ({i / real.Length + 1})",
+        })];
+        return plan with { Countries = all, Groups = [.. CountryGroups.For(new WorldData(all, plan.Vendors, plan.HomeMarkets), groups)] };
     }
 }

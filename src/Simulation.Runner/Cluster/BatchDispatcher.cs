@@ -38,11 +38,11 @@ public sealed class BatchDispatcher(IClusterClient client, TextWriter log)
         public string Replicates => $"replicates {Batch.First}-{Batch.First + Batch.Count - 1}";
     }
 
-    /// <summary>Runs every batch of <paramref name="spec"/>; <paramref name="absorb"/> gets each result once, on this thread.</summary>
-    public async Task RunAsync(RunSpec spec, Action<Batch, BatchResult> absorb, CancellationToken cancel)
+    /// <summary>Runs every batch of <paramref name="plan"/>; <paramref name="absorb"/> gets each result once, on this thread.</summary>
+    public async Task RunAsync(RunPlan plan, Action<Batch, BatchResult> absorb, CancellationToken cancel)
     {
         var ensemble = $"ens-{Guid.NewGuid():N}"; // a key only: never a model input
-        var pending = new Queue<Batch>(Batches.Of(spec.Replicates));
+        var pending = new Queue<Batch>(Batches.Of(plan.Replicates));
         var attempts = new int[pending.Count];
         var flying = new List<Flight>();
         var left = pending.Count;
@@ -75,7 +75,7 @@ public sealed class BatchDispatcher(IClusterClient client, TextWriter log)
                     var batch = pending.Dequeue();
                     var attempt = ++attempts[batch.Index];
                     var flight = new Flight(batch, attempt, silo, client.GetGrain<IBatchGrain>($"{ensemble}/b{batch.First}/a{attempt}"));
-                    flight.Start = StartAsync(flight, spec);
+                    flight.Start = StartAsync(flight, plan);
                     flying.Add(flight);
                 }
 
@@ -118,11 +118,11 @@ public sealed class BatchDispatcher(IClusterClient client, TextWriter log)
         }
     }
 
-    private static async Task<SiloAddress> StartAsync(Flight flight, RunSpec spec)
+    private static async Task<SiloAddress> StartAsync(Flight flight, RunPlan plan)
     {
         await Task.Yield();
         RequestContext.Set(IPlacementDirector.PlacementHintKey, flight.Silo);
-        return await flight.Grain.StartAsync(spec.Batch(flight.Batch.First, flight.Batch.Count).AsImmutable()).WaitAsync(CallLimit * 4);
+        return await flight.Grain.StartAsync(plan.Batch(flight.Batch.First, flight.Batch.Count).AsImmutable()).WaitAsync(CallLimit * 4);
     }
 
     private static async Task<SiloAddress[]> ActiveSilosAsync(IManagementGrain management, SiloAddress[] previous)

@@ -73,38 +73,38 @@ public sealed class ClusterEnsemble : IAsyncDisposable
 
     /// <summary>Runs the ensemble on the cluster. Progress is in ticks of the whole ensemble, as batches finish.</summary>
     /// <param name="sink">Takes the batches in replicate order as they become contiguous (and then the contracts are not kept).</param>
-    public async Task<RunResult> RunAsync(RunSpec spec, IProgress<int>? progress = null, CancellationToken cancel = default, IChunkSink? sink = null)
+    public async Task<RunResult> RunAsync(RunPlan plan, IProgress<int>? progress = null, CancellationToken cancel = default, IChunkSink? sink = null)
     {
-        var ctx = RunContext.For(spec);
+        var ctx = RunContext.For(plan);
         var recorder = new RunRecorder(ctx);
-        var contracts = new ImmutableArray<ContractRecord>[Batches.Count(spec.Replicates)];
+        var contracts = new ImmutableArray<ContractRecord>[Batches.Count(plan.Replicates)];
         var done = 0;
         // Batches finish in any order; the sink takes them in order, the next one as soon as all before it are in.
         var waiting = new SortedDictionary<int, (Batch Batch, BatchResult Result)>();
         var next = 0;
         var taking = Task.CompletedTask;
         var dispatcher = new BatchDispatcher(_client, Console.Error);
-        await dispatcher.RunAsync(spec, (batch, result) =>
+        await dispatcher.RunAsync(plan, (batch, result) =>
         {
             recorder.Absorb(batch.First, result.Rows, result.YearEndCounts, result.GroupRows);
             if (sink is null) contracts[batch.Index] = result.Contracts;
             else
             {
                 waiting[batch.Index] = (batch, result);
-                for (; waiting.Remove(next, out var ready); next++) taking = TakeAfterAsync(taking, sink, spec, ready.Batch, ready.Result, cancel);
+                for (; waiting.Remove(next, out var ready); next++) taking = TakeAfterAsync(taking, sink, plan, ready.Batch, ready.Result, cancel);
             }
             done += batch.Count;
-            progress?.Report(ctx.Calendar.Count * done / spec.Replicates);
+            progress?.Report(ctx.Calendar.Count * done / plan.Replicates);
         }, cancel);
         await taking;
         return new RunResult(recorder, [.. contracts.Where(c => !c.IsDefault).SelectMany(c => c)]);
     }
 
     /// <summary>A batch as the chunk a sink takes: its own run, replicates numbered from 0.</summary>
-    private static async Task TakeAfterAsync(Task before, IChunkSink sink, RunSpec spec, Batch batch, BatchResult result, CancellationToken cancel)
+    private static async Task TakeAfterAsync(Task before, IChunkSink sink, RunPlan plan, Batch batch, BatchResult result, CancellationToken cancel)
     {
         await before;
-        var part = new RunRecorder(RunContext.For(spec.Batch(batch.First, batch.Count)));
+        var part = new RunRecorder(RunContext.For(plan.Batch(batch.First, batch.Count)));
         part.Absorb(0, result.Rows, result.YearEndCounts, result.GroupRows);
         await sink.TakeAsync(batch.First, new RunResult(part, [.. result.Contracts.Select(c => c with { Replicate = c.Replicate - batch.First })]), cancel);
     }

@@ -1,7 +1,7 @@
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Report;
 using Simulation.Runner.Results;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Pipeline;
 
@@ -69,7 +69,9 @@ public static class ComparePipeline
                     throw new ArgumentException($"group '{name}' means different countries in {seen.Path} and {s.Path}; rename one of them to compare");
                 union[name] = (members, s.Path);
             }
-        return [.. scenarios.Select(s => s with { Scenario = s.Scenario with { Groups = union.ToDictionary(kv => kv.Key, kv => kv.Value.Members) } })];
+        var groups = union.ToDictionary(kv => kv.Key, kv => kv.Value.Members);
+        return [.. scenarios.Select(s => s.Scenario.Groups.Count == groups.Count ? s
+            : s.Changed(x => x with { Groups = groups }, "the groups of every compared scenario"))];
     }
 
     private static string? Svg(IReadOnlyList<string>? files) => files?.First(f => f.EndsWith(".svg", StringComparison.Ordinal));

@@ -22,9 +22,9 @@ public sealed class EnsembleSimulator : IAsyncDisposable
 
     /// <summary>Runs one ensemble; the same result on either (the cluster stitches its batches back in replicate order).</summary>
     /// <param name="sink">Takes the ensemble chunk by chunk, in replicate order (then the result keeps no contracts).</param>
-    public Task<RunResult> RunAsync(RunSpec spec, IProgress<int> progress, CancellationToken cancel, IChunkSink? sink = null) =>
-        _cluster is { } cluster ? cluster.RunAsync(spec, progress, cancel, sink)
-            : EnsembleChunks.RunAsync(_runtime!, spec, progress, cancel, sink: sink);
+    public Task<RunResult> RunAsync(RunPlan plan, IProgress<int> progress, CancellationToken cancel, IChunkSink? sink = null) =>
+        _cluster is { } cluster ? cluster.RunAsync(plan, progress, cancel, sink)
+            : EnsembleChunks.RunAsync(_runtime!, plan, progress, cancel, sink: sink);
 
     public async ValueTask DisposeAsync()
     {

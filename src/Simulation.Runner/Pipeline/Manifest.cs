@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
-using Simulation.Model.Scenarios;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Pipeline;
 

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using Simulation.Model.Engine;
-using Simulation.Model.Scenarios;
 using Simulation.Model.Time;
 using Simulation.Runner.Cluster;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Report;
 using Simulation.Runner.Results;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Pipeline;
 
@@ -45,11 +45,11 @@ public static class RunPipeline
         if (replicates is < 1 or > ScenarioLoader.MaxReplicates)
             throw new ArgumentException($"--replicates must be between 1 and {ScenarioLoader.MaxReplicates}");
         var clock = Stopwatch.StartNew();
-        var spec = RunSpec.Create(scenario.Scenario, scenario.World, replicates, seed);
+        var plan = scenario.Plan.Runs(replicates, seed);
         var result = progress is null
-            ? await SimulateAsync(spec, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel, options.Cluster, sink)
-            : simulator is not null ? await simulator.RunAsync(spec, progress, cancel, sink) : await SimulateAsync(spec, options, progress, cancel, sink);
-        var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(scenario.Scenario), Observed(scenario));
+            ? await SimulateAsync(plan, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel, options.Cluster, sink)
+            : simulator is not null ? await simulator.RunAsync(plan, progress, cancel, sink) : await SimulateAsync(plan, options, progress, cancel, sink);
+        var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(plan), Observed(scenario));
         return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
     }
 
@@ -107,19 +107,19 @@ public static class RunPipeline
         ScenarioLoader.Options);
 
     /// <summary>Runs the ensemble on the chosen engine with a progress display.</summary>
-    public static async Task<RunResult> SimulateAsync(RunSpec spec, string engine, int silos, bool verbose, string label, CancellationToken cancel = default,
+    public static async Task<RunResult> SimulateAsync(RunPlan plan, string engine, int silos, bool verbose, string label, CancellationToken cancel = default,
         ClusterAddress? cluster = null, IChunkSink? sink = null)
     {
-        var ticks = ScenarioTicks.CalendarOf(spec.Scenario).Count;
+        var ticks = plan.Calendar.Count;
         var options = new RunOptions("", Engine: engine, Silos: silos, Verbose: verbose, Cluster: cluster);
-        return await TickProgress.TrackAsync(label, ticks, spec.Replicates, progress => SimulateAsync(spec, options, progress, cancel, sink));
+        return await TickProgress.TrackAsync(label, ticks, plan.Replicates, progress => SimulateAsync(plan, options, progress, cancel, sink));
     }
 
     /// <summary>On a cluster (--cluster) as its client, else on this machine's engine.</summary>
-    private static async Task<RunResult> SimulateAsync(RunSpec spec, RunOptions options, IProgress<int> progress, CancellationToken cancel, IChunkSink? sink)
+    private static async Task<RunResult> SimulateAsync(RunPlan plan, RunOptions options, IProgress<int> progress, CancellationToken cancel, IChunkSink? sink)
     {
         await using var simulator = await EnsembleSimulator.CreateAsync(options, cancel);
-        return await simulator.RunAsync(spec, progress, cancel, sink);
+        return await simulator.RunAsync(plan, progress, cancel, sink);
     }
 
     /// <summary>The observed counts the Carnegie AIGS 2019 targets file ships (scenarios/targets/aigs-2019.json).</summary>
@@ -152,6 +152,5 @@ public static class RunPipeline
         return File.Exists(path) ? Calibration.TargetFile.Load(path) : null;
     }
 
-    public static IReadOnlyList<PolicyMarker> Markers(Scenario s) =>
-        s.Policies.Select(p => new PolicyMarker(p.Id, YearMonth.Parse(p.From), p.Until is null ? null : YearMonth.Parse(p.Until))).ToArray();
+    public static IReadOnlyList<PolicyMarker> Markers(RunPlan plan) => [.. plan.Policies.Select(p => new PolicyMarker(p.Id, p.From, p.Until))];
 }

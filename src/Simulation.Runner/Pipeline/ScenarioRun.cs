@@ -1,6 +1,6 @@
 using Simulation.Model.Engine;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Results;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Pipeline;
 

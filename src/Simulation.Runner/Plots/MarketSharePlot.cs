@@ -1,6 +1,7 @@
 using ScottPlot;
 using Simulation.Model.Metrics;
 using Simulation.Runner.Results;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Plots;
 

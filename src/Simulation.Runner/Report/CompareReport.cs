@@ -2,6 +2,7 @@ using Simulation.Model.Metrics;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Results;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Report;
 

@@ -2,6 +2,7 @@ using MathNet.Numerics.Statistics;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
 using Simulation.Model.World;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Results;
 

@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using Simulation.Model.Metrics;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Results;
 

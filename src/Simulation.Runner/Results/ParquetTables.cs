@@ -4,6 +4,7 @@ using Parquet.Schema;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Results;
 

@@ -3,6 +3,7 @@ using Simulation.Model.Engine;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Results;
 

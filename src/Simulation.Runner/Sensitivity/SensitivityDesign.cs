@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Estimators;
 using Simulation.Runner.Sweeps;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Sensitivity;
 

@@ -1,7 +1,7 @@
 using Simulation.Model.Metrics;
-using Simulation.Model.Scenarios;
 using Simulation.Model.Time;
 using Simulation.Runner.Plots;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Sensitivity;
 
@@ -65,7 +65,7 @@ public sealed record SensitivityOutcome(string Metric, string Group, string Date
         var text = series.ToString();
         if (series.In is { } name)
         {
-            var groups = CountryGroups.For(scenario.World, scenario.Scenario.Groups).Select(g => g.Name).ToArray();
+            var groups = scenario.Plan.Groups.Select(g => g.Name).ToArray();
             if (!groups.Contains(name))
                 throw new ArgumentException($"--outcome {text}: {scenario.Path} has no country group '{name}'{Suggest.DidYouMean(name, groups)} (e.g. SSF, EU, BRI, income:low, regime:0)");
             var recorded = GroupSeries.FirstOrDefault(s => s.Metric == series.Metric);

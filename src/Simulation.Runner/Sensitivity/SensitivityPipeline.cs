@@ -3,11 +3,11 @@ using System.Text;
 using System.Text.Json;
 using Simulation.Model.Engine;
 using Simulation.Model.Metrics;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Results;
 using Simulation.Runner.Sweeps;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Sensitivity;
 
@@ -115,8 +115,8 @@ public static class SensitivityPipeline
         IProgress<int> progress, int tickOffset, CancellationToken cancel)
     {
         PointRecord.Write(Path.Combine(directory, "points", name), point, replicates, seed);
-        var spec = RunSpec.Create(point.Scenario, point.World, replicates, seed);
-        var result = await simulator.RunAsync(spec, new Progress<int>(t => progress.Report(tickOffset + t)), cancel);
+        var plan = point.Plan.Runs(replicates, seed);
+        var result = await simulator.RunAsync(plan, new Progress<int>(t => progress.Report(tickOffset + t)), cancel);
         return result.Recorder;
     }
 

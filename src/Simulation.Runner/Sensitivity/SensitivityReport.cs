@@ -1,8 +1,8 @@
 using System.Globalization;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Estimators;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Report;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Sensitivity;
 

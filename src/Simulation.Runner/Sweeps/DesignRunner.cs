@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Results;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Sweeps;
 

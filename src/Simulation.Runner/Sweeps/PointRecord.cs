@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Simulation.Model.Scenarios;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Sweeps;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Simulation.Model.Randomness;
-using Simulation.Model.Scenarios;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Sweeps;
 

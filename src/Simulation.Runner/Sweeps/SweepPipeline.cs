@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Simulation.Model.Engine;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Results;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Sweeps;
 

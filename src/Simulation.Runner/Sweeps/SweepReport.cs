@@ -1,9 +1,9 @@
 using System.Globalization;
 using ScottPlot;
 using PlotStyle = Simulation.Runner.Plots.PlotStyle;
-using Simulation.Model.Scenarios;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Report;
+using Simulation.Scenarios;
 
 namespace Simulation.Runner.Sweeps;
 

@@ -1,4 +1,4 @@
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
 /// <summary>
 /// Reads an input file (scenario, world data, targets) safely: only a regular file, at most a given number of bytes,

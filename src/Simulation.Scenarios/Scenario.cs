@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using Simulation.Model.Parameters;
 
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
 /// <summary>A scenario file: the world, the horizon, the parameters and the policies of one experiment.</summary>
 public sealed record Scenario

@@ -1,8 +1,7 @@
 using System.Text;
 using Microsoft.VisualBasic.FileIO;
-using Simulation.Model.Scenarios;
 
-namespace Simulation.Model.World;
+namespace Simulation.Scenarios;
 
 /// <summary>
 /// A small CSV table read with the BCL's RFC 4180 parser (quoted fields, embedded commas), by column name. Every row

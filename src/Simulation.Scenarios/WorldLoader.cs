@@ -1,7 +1,7 @@
 using System.Globalization;
-using Simulation.Model.Scenarios;
+using Simulation.Model.World;
 
-namespace Simulation.Model.World;
+namespace Simulation.Scenarios;
 
 /// <summary>Reads countries.csv (+ gaps.csv) and vendors.json into a <see cref="WorldData"/>, filling documented gaps.</summary>
 public static class WorldLoader
@@ -15,11 +15,23 @@ public static class WorldLoader
         var countries = LoadCountries(countriesCsv, File.Exists(gapsCsv) ? gapsCsv : null, problems);
         var homes = countries?.Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal);
         var vendors = VendorFileReader.Read(vendorsJson, homes, problems);
-        if (File.Exists(covariatesCsv) && CsvTable.Read(covariatesCsv, problems) is { } covariates && countries != null)
+        var covariates = File.Exists(covariatesCsv) ? CsvTable.Read(covariatesCsv, problems) : null;
+        if (covariates != null && countries != null)
             WorldChecks.CheckCovariates(covariates, countries.Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal), problems);
         if (problems.Count > 0 || countries == null || vendors == null) throw new WorldDataException(problems);
-        countries = CovariatesLoader.Attach(countries, File.Exists(covariatesCsv) ? covariatesCsv : null);
+        countries = CovariatesLoader.Attach(countries, covariates is null ? new Dictionary<string, CovariateRow>() : CovariateRows(covariates));
         return new WorldData(countries, vendors.Value.Item1, vendors.Value.Item2);
+    }
+
+    /// <summary>The checked covariates table's rows by ISO3 (every country in it is one of the countries file's).</summary>
+    private static Dictionary<string, CovariateRow> CovariateRows(CsvTable table)
+    {
+        var rows = new Dictionary<string, CovariateRow>(StringComparer.Ordinal);
+        foreach (var r in table.Rows)
+            rows[table.Get(r, "iso3")] = new CovariateRow(table.GetDouble(r, "milex_usd"), table.GetDouble(r, "milex_rank"), table.GetDouble(r, "gdp_usd"),
+                table.GetDouble(r, "cities_300k"), table.GetDouble(r, "homicide_rate"), table.GetDouble(r, "unga_ideal_point"),
+                table.GetDouble(r, "cn_finance_2000_2017_usd2021"));
+        return rows;
     }
 
     public static IReadOnlyList<CountryProfile> LoadCountries(string path, string? gapsPath)

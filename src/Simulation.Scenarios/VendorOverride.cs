@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Simulation.Model.Time;
 using Simulation.Model.World;
 
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
 /// <summary>Upper bounds of vendor numbers, shared by vendors.json and a scenario's "vendors" section.</summary>
 public static class VendorRanges
@@ -73,7 +73,7 @@ public sealed record VendorOverride
     }
 
     /// <summary>Every override must name a vendor of the world, and every value must be in range.</summary>
-    public static void Check(Scenario scenario, WorldData world, ScenarioValidator.Report problem)
+    public static void Check(Scenario scenario, WorldData world, ProblemReport problem)
     {
         foreach (var (id, o) in scenario.Vendors)
         {
@@ -84,7 +84,7 @@ public sealed record VendorOverride
                 continue;
             }
             var vendor = world.Vendors[index];
-            if (o.Entry != null) ScenarioValidator.Date(o.Entry, $"{at}.entry", problem, out _);
+            if (o.Entry != null) ScenarioTicks.Date(o.Entry, $"{at}.entry", problem, out _);
             foreach (var cap in o.Quality?.Keys.ToArray() ?? [])
                 if (Capabilities.TryParse(cap, out var capability) && !vendor.Offers(capability))
                     problem($"{at}.quality.{cap}", VendorNumber.NotOffered(vendor, cap)); // ranges and unknown names: DeclaredRules

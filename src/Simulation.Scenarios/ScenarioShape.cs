@@ -4,7 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
 /// <summary>
 /// Checks a parsed scenario file against the shape of the scenario types before anything is deserialised, so that
@@ -13,10 +13,10 @@ namespace Simulation.Model.Scenarios;
 /// </summary>
 public static class ScenarioShape
 {
-    public static void Check(JsonElement element, Type type, string path, JsonLineMap map, ScenarioValidator.Report problem) =>
+    public static void Check(JsonElement element, Type type, string path, JsonLineMap map, ProblemReport problem) =>
         CheckValue(element, type, nullable: false, path, map, problem);
 
-    private static void CheckValue(JsonElement e, Type type, bool nullable, string path, JsonLineMap map, ScenarioValidator.Report problem)
+    private static void CheckValue(JsonElement e, Type type, bool nullable, string path, JsonLineMap map, ProblemReport problem)
     {
         if (e.ValueKind == JsonValueKind.Null)
         {
@@ -81,7 +81,7 @@ public static class ScenarioShape
     }
 
     /// <summary>The record a polymorphic object's discriminator (e.g. a policy's "type") names, reporting a missing or unknown one.</summary>
-    private static (Type Type, string Name)? Variant(JsonElement e, Type baseType, string discriminator, string path, ScenarioValidator.Report problem)
+    private static (Type Type, string Name)? Variant(JsonElement e, Type baseType, string discriminator, string path, ProblemReport problem)
     {
         var variants = Variants(baseType);
         var names = variants.Select(v => v.Name).ToArray();
@@ -121,7 +121,7 @@ public static class ScenarioShape
     /// default must be written, in the object and in each record of its lists; a missing one is not a silent zero.
     /// Call after <see cref="Check"/> found no problems.
     /// </summary>
-    public static void CheckRequired(JsonElement obj, Type type, string path, ScenarioValidator.Report problem)
+    public static void CheckRequired(JsonElement obj, Type type, string path, ProblemReport problem)
     {
         if (obj.ValueKind != JsonValueKind.Object || type.GetConstructors().FirstOrDefault() is not { } ctor) return;
         var properties = Properties(type);
@@ -146,7 +146,7 @@ public static class ScenarioShape
     /// Values the reader accepts but no number or text can hold: a number beyond ±1.8e308 (it would become Infinity),
     /// and a string with a lone UTF-16 surrogate escape such as "\ud800".
     /// </summary>
-    private static bool Decodable(JsonElement e, string path, ScenarioValidator.Report problem)
+    private static bool Decodable(JsonElement e, string path, ProblemReport problem)
     {
         if (e.ValueKind == JsonValueKind.Number && (!e.TryGetDouble(out var d) || !double.IsFinite(d)))
         {
@@ -173,7 +173,7 @@ public static class ScenarioShape
     }
 
     /// <summary>An object's properties, reporting a repeated key at its second occurrence.</summary>
-    private static IEnumerable<JsonProperty> Distinct(JsonElement obj, string path, JsonLineMap map, ScenarioValidator.Report problem)
+    private static IEnumerable<JsonProperty> Distinct(JsonElement obj, string path, JsonLineMap map, ProblemReport problem)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in obj.EnumerateObject())

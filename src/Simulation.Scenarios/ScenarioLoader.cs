@@ -1,13 +1,23 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Simulation.Model.Engine;
+using Simulation.Model.Metrics;
+using Simulation.Model.Policies;
+using Simulation.Model.Time;
 using Simulation.Model.World;
 
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
-/// <summary>A scenario ready to run: the validated, resolved scenario, its world, and a hash of its resolved content.</summary>
+/// <summary>
+/// A scenario ready to run: the validated, resolved scenario, its world, a hash of its resolved content, and the
+/// <see cref="RunPlan"/> the engines take, built while validating.
+/// </summary>
 public sealed record LoadedScenario(string Path, Scenario Scenario, WorldData World, string Hash, string ResolvedJson)
 {
+    /// <summary>The validated run with the scenario's own replicates and seed (<see cref="RunPlan.Runs"/> for others).</summary>
+    public required RunPlan Plan { get; init; }
+
     /// <summary>Every file the scenario was read from: itself, the files it extends and its world files.</summary>
     public IReadOnlyList<string> Inputs { get; init; } = [Path];
 
@@ -73,8 +83,15 @@ public sealed record LoadedScenario(string Path, Scenario Scenario, WorldData Wo
         return ScenarioLoader.Revalidate(this, json, $"$.end = \"{end}\"");
     }
 
+    /// <summary>
+    /// This scenario changed in code (a test's or benchmark's shorter run, the groups `compare` shares), checked like
+    /// <see cref="With"/>; <paramref name="changes"/> says what changed, for any problem.
+    /// </summary>
+    public LoadedScenario Changed(Func<Scenario, Scenario> change, string changes) =>
+        ScenarioLoader.Revalidate(this, JsonSerializer.SerializeToNode(change(Scenario), ScenarioLoader.Options)!.AsObject(), changes);
+
     /// <summary>The validated horizon and tick.</summary>
-    public Time.Calendar Calendar => ScenarioTicks.CalendarOf(Scenario);
+    public Calendar Calendar => Plan.Calendar;
 }
 
 /// <summary>
@@ -85,24 +102,14 @@ public sealed record LoadedScenario(string Path, Scenario Scenario, WorldData Wo
 public static class ScenarioLoader
 {
     public const int MaxFileBytes = 1 << 20;
-    public const int MaxDepth = 32;
+    public const int MaxDepth = InputJson.MaxDepth;
     /// <summary>Files in one extends chain (the shipped scenarios use three: scenario → baseline → calibrated parameters).</summary>
     public const int MaxExtendsDepth = 16;
     public const int MaxReplicates = 10_000;
     public const int MaxHorizonYears = 100;
 
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        AllowOutOfOrderMetadataProperties = true, // a policy's "type" may come after its other fields
-        MaxDepth = MaxDepth,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
-    };
+    /// <summary>How scenario files are read and written (<see cref="InputJson.Options"/>).</summary>
+    public static JsonSerializerOptions Options => InputJson.Options;
 
     public static LoadedScenario Load(string path)
     {
@@ -155,14 +162,16 @@ public static class ScenarioLoader
         }
         var policies = world is null ? null : ScenarioValidator.CheckReferences(scenario, world, calendar, Problem);
         if (problems.Count > 0 || shapeProblems) throw new ScenarioException(problems);
-        Policies.PolicyBooks.Remember(scenario, policies!); // compiling was validating: runs of this scenario use it
 
         var json = JsonSerializer.Serialize(scenario, Options);
         var hash = Hash(json);
         var inputs = resolved.Origins.Values.Select(o => o.File).Append(path)
             .Append(scenario.World.Countries).Append(scenario.World.Vendors)
             .Select(f => System.IO.Path.GetFullPath(f)).Distinct().ToArray();
-        return new LoadedScenario(path, scenario, world!, hash, json) { Inputs = inputs, Origins = resolved.Origins };
+        return new LoadedScenario(path, scenario, world!, hash, json)
+        {
+            Inputs = inputs, Origins = resolved.Origins, Plan = PlanOf(scenario, world!, calendar!, policies!, hash),
+        };
     }
 
     /// <summary>
@@ -187,10 +196,20 @@ public static class ScenarioLoader
         var calendar = ScenarioValidator.Check(scenario, Problem);
         var policies = ScenarioValidator.CheckReferences(scenario, origin.World, calendar, Problem);
         if (problems.Count > 0) throw new ScenarioException(problems);
-        Policies.PolicyBooks.Remember(scenario, policies!);
         var resolved = JsonSerializer.Serialize(scenario, Options);
-        return origin with { Scenario = scenario, ResolvedJson = resolved, Hash = Hash(resolved) };
+        var hash = Hash(resolved);
+        return origin with { Scenario = scenario, ResolvedJson = resolved, Hash = hash, Plan = PlanOf(scenario, origin.World, calendar!, policies!, hash) };
     }
+
+    /// <summary>
+    /// The run plan of a validated scenario: its policies as the validation compiled them, the world with the vendor
+    /// overrides applied, and the groups results are broken down by.
+    /// </summary>
+    private static RunPlan PlanOf(Scenario scenario, WorldData world, Calendar calendar, PolicyBook policies, string hash) => new(
+        scenario.Name, hash, calendar, scenario.Parameters, [.. policies.All],
+        [.. world.Countries], [.. VendorOverride.ApplyAll(world.Vendors, scenario.Vendors)],
+        [.. world.HomeMarkets.Values.OrderBy(h => h.Home, StringComparer.Ordinal)],
+        [.. CountryGroups.For(world, scenario.Groups)], scenario.Replicates, scenario.Seed);
 
     private static string Hash(string resolvedJson) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(resolvedJson)))[..16];

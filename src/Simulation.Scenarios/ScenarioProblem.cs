@@ -1,4 +1,7 @@
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
+
+/// <summary>Records a problem at a JSON path; <paramref name="at"/> overrides the path's position (e.g. a repeated key).</summary>
+public delegate void ProblemReport(string path, string message, (int Line, int Column)? at = null);
 
 /// <summary>One thing wrong with a scenario file, located precisely enough to fix by hand.</summary>
 public sealed record ScenarioProblem(string File, int Line, int Column, string Path, string Message)

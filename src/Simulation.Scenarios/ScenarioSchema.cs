@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
 /// <summary>
 /// The JSON Schema of scenario files, generated from the C# scenario types (System.Text.Json's schema exporter):

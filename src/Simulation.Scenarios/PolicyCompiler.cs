@@ -1,14 +1,14 @@
-using Simulation.Model.Scenarios;
+using Simulation.Model.Policies;
 using Simulation.Model.Time;
 using Simulation.Model.World;
 
-namespace Simulation.Model.Policies;
+namespace Simulation.Scenarios;
 
 /// <summary>Checks a scenario's policies (their numbers' ranges are declared on PolicySpec and checked by DeclaredRules) against the world and the horizon and compiles them into a <see cref="PolicyBook"/>.</summary>
 public static class PolicyCompiler
 {
     /// <summary>Compiles every policy; problems go to <paramref name="problem"/> with their JSON paths.</summary>
-    public static PolicyBook Compile(Scenario scenario, WorldData world, Calendar calendar, ScenarioValidator.Report problem)
+    public static PolicyBook Compile(Scenario scenario, WorldData world, Calendar calendar, ProblemReport problem)
     {
         var targets = new TargetResolver(world, scenario.Groups);
         var compiled = new List<Policy>();
@@ -22,8 +22,8 @@ public static class PolicyCompiler
             else if (!ids.Add(s.Id)) problem($"{at}.id", $"duplicate policy id '{s.Id}'");
             if (!Policy.TypeNames.TryGetValue(s.Type, out var type)) continue; // a missing or unknown type: the shape check reported it
             var window = Window(s, at, calendar, problem);
-            var countries = Names(s.Targets.Countries, $"{at}.targets.countries", targets.CheckCountry, problem);
-            var vendors = Names(s.Targets.Vendors, $"{at}.targets.vendors", targets.CheckVendor, problem);
+            var countries = Names(s.Targets.Countries, $"{at}.targets.countries", CheckCountry(targets), problem);
+            var vendors = Names(s.Targets.Vendors, $"{at}.targets.vendors", CheckVendor(targets), problem);
             var (imposer, followers) = s switch
             {
                 SanctionPolicy p => (p.Imposer, p.Followers),
@@ -31,7 +31,7 @@ public static class PolicyCompiler
                 FinancingPolicy p => (p.Imposer, []),
                 _ => ((string?)null, new List<string>()),
             };
-            Names(followers, $"{at}.followers", targets.CheckCountry, problem);
+            Names(followers, $"{at}.followers", CheckCountry(targets), problem);
             var capabilities = s switch { ImportBanPolicy p => p.Capabilities, TechnologyBanPolicy p => p.Capabilities, _ => [] };
             RequireFields(s, imposer, at, world, problem);
             if (window is not { } w) continue;
@@ -65,9 +65,9 @@ public static class PolicyCompiler
 
     private readonly record struct PolicyWindow(YearMonth From, YearMonth? Until, int FromTick, int UntilTick);
 
-    private static PolicyWindow? Window(PolicySpec s, string at, Calendar calendar, ScenarioValidator.Report problem)
+    private static PolicyWindow? Window(PolicySpec s, string at, Calendar calendar, ProblemReport problem)
     {
-        if (!ScenarioValidator.Date(s.From, $"{at}.from", problem, out var from)) return null;
+        if (!ScenarioTicks.Date(s.From, $"{at}.from", problem, out var from)) return null;
         var ok = true;
         if (from < calendar.Start || from > calendar.End)
         {
@@ -77,7 +77,7 @@ public static class PolicyCompiler
         YearMonth? until = null;
         if (s.Until != null)
         {
-            if (!ScenarioValidator.Date(s.Until, $"{at}.until", problem, out var u)) return null;
+            if (!ScenarioTicks.Date(s.Until, $"{at}.until", problem, out var u)) return null;
             if (u <= from) { problem($"{at}.until", $"until {u} must be after from {from}"); ok = false; }
             else if (u > calendar.End) { problem($"{at}.until", $"{u} is after the scenario's end {calendar.End}; leave 'until' out for a policy that lasts to the end"); ok = false; }
             until = u;
@@ -86,7 +86,14 @@ public static class PolicyCompiler
         return new PolicyWindow(from, until, calendar.TickOf(from), until is { } e ? calendar.TickOf(e) : int.MaxValue);
     }
 
-    private static List<string> Names(List<string> names, string at, Func<string, string?> check, ScenarioValidator.Report problem)
+    /// <summary>An unknown name gets a "did you mean" from the names that would have been accepted.</summary>
+    private static Func<string, string?> CheckCountry(TargetResolver targets) => name =>
+        targets.TryCountries(name, out _) ? null : $"unknown country or group '{name}'{Suggest.DidYouMean(name, targets.CountryNames)}";
+
+    private static Func<string, string?> CheckVendor(TargetResolver targets) => name =>
+        targets.TryVendors(name, out _) ? null : $"unknown vendor or home state '{name}'{Suggest.DidYouMean(name, targets.VendorNames)}";
+
+    private static List<string> Names(List<string> names, string at, Func<string, string?> check, ProblemReport problem)
     {
         for (var i = 0; i < names.Count; i++)
             if (check(names[i]) is { } message) problem($"{at}[{i}]", message);
@@ -95,15 +102,15 @@ public static class PolicyCompiler
 
     private static bool[] CapabilitySet(List<string> ids)
     {
-        var set = new bool[World.Capabilities.Count];
+        var set = new bool[Capabilities.Count];
         if (ids.Count == 0) Array.Fill(set, true);
         foreach (var id in ids)
-            if (World.Capabilities.TryParse(id, out var k)) set[(int)k] = true; // unknown ones: the declared rules
+            if (Capabilities.TryParse(id, out var k)) set[(int)k] = true; // unknown ones: the declared rules
         return set;
     }
 
     /// <summary>What each type needs to mean anything: a policy that silently does nothing is an error.</summary>
-    private static void RequireFields(PolicySpec s, string? imposer, string at, WorldData world, ScenarioValidator.Report problem)
+    private static void RequireFields(PolicySpec s, string? imposer, string at, WorldData world, ProblemReport problem)
     {
         var hasCountries = s.Targets.Countries.Count > 0;
         var hasVendors = s.Targets.Vendors.Count > 0;

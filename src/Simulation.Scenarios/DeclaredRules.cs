@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
 /// <summary>
 /// A name that lands in file names, CSV cells and plot legends: letters, digits, '_', '-' and '.', starting with a
@@ -45,13 +45,13 @@ public sealed class OneOfAttribute(string what, params string[] values) : Attrib
 public static class DeclaredRules
 {
     /// <summary>Checks every declared rule of <paramref name="value"/> and its children, reporting at JSON paths.</summary>
-    public static void Check(object value, string path, ScenarioValidator.Report problem)
+    public static void Check(object value, string path, ProblemReport problem)
     {
         foreach (var (name, property) in ScenarioShape.Properties(value.GetType()))
             CheckValue(property.GetValue(value), property, JsonLineMap.Child(path, name), problem);
     }
 
-    private static void CheckValue(object? v, PropertyInfo property, string at, ScenarioValidator.Report problem)
+    private static void CheckValue(object? v, PropertyInfo property, string at, ProblemReport problem)
     {
         var range = property.GetCustomAttribute<RangeAttribute>();
         var allowed = property.GetCustomAttribute<OneOfAttribute>();

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
-using Simulation.Model.Scenarios;
 using Simulation.Model.Time;
+using Simulation.Model.World;
 
-namespace Simulation.Model.World;
+namespace Simulation.Scenarios;
 
 /// <summary>scenarios/world/vendors.json as written: the vendors and the home states' domestic build-out.</summary>
 public sealed record VendorFile(List<VendorEntry> Vendors, string? Description = null, List<HomeMarketEntry>? HomeMarkets = null);
@@ -71,7 +71,7 @@ public static class VendorFileReader
             if (problems.Count > before) return null;
             ScenarioShape.CheckRequired(document.RootElement, typeof(VendorFile), "$", Report);
             if (problems.Count > before) return null;
-            var file = document.RootElement.Deserialize<VendorFile>(ScenarioLoader.Options)!;
+            var file = document.RootElement.Deserialize<VendorFile>(InputJson.Options)!;
             DeclaredRules.Check(file, "$", Report);
             var vendors = new List<VendorProfile>();
             var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);

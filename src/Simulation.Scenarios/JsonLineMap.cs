@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
 /// <summary>
 /// Maps JSON paths ("$.policies[2].from") to the line and column where their value starts, so checks made after

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Simulation.Model.World;
-namespace Simulation.Model.Scenarios;
+
+namespace Simulation.Model.Parameters;
 
 // Every number here is documented in docs/model.md (parameter table) with its source or "assumption", and has one
 // declared [Range] (applied by DeclaredRules, exported to the JSON Schema, listed in the table; a test keeps them in step).

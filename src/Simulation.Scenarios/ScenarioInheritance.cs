@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
 /// <summary>Where a value of the resolved scenario was written: file, line and column.</summary>
 public readonly record struct Origin(string File, int Line, int Column);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Simulation.Model.Scenarios;
 
-namespace Simulation.Model.World;
+namespace Simulation.Scenarios;
 
 /// <summary>World data that cannot be used: every problem found, each with file, line, column and column name (or JSON path).</summary>
 public sealed class WorldDataException(IReadOnlyList<ScenarioProblem> problems)

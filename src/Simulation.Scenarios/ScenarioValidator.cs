@@ -1,23 +1,21 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
-using Simulation.Model.Engine;
+using Simulation.Model.Metrics;
+using Simulation.Model.Policies;
 using Simulation.Model.Time;
 using Simulation.Model.World;
 
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
 /// <summary>Value checks on a deserialised scenario: ranges, dates, horizon, references to the world.</summary>
 public static class ScenarioValidator
 {
-    /// <summary>Records a problem at a JSON path; <paramref name="at"/> overrides the path's position (e.g. a repeated key).</summary>
-    public delegate void Report(string path, string message, (int Line, int Column)? at = null);
-
     /// <summary>Checks that need no world data; returns the calendar when the horizon is valid.</summary>
-    public static Calendar? Check(Scenario s, Report problem)
+    public static Calendar? Check(Scenario s, ProblemReport problem)
     {
         if (string.IsNullOrWhiteSpace(s.Name)) problem("$.name", "a scenario needs a name, e.g. \"name\": \"baseline\"");
-        var okStart = Date(s.Start, "$.start", problem, out var start);
-        var okEnd = Date(s.End, "$.end", problem, out var end);
+        var okStart = ScenarioTicks.Date(s.Start, "$.start", problem, out var start);
+        var okEnd = ScenarioTicks.Date(s.End, "$.end", problem, out var end);
         TickSize? tick = null;
         try { tick = ScenarioTicks.Parse(s.Tick); }
         catch (FormatException) { } // reported by the declared rules
@@ -31,19 +29,12 @@ public static class ScenarioValidator
             ? new Calendar(start, end, t) : null;
     }
 
-    public static bool Date(string? text, string path, Report problem, out YearMonth date)
-    {
-        if (YearMonth.TryParse(text, out date)) return true;
-        problem(path, $"'{text}' is not a date of the form YYYY-MM (month 01..12), e.g. \"2019-05\"");
-        return false;
-    }
-
     /// <summary>
     /// Free and uncertain parameters must name numbers of the scenario (or of a world vendor). A free parameter's bounds
     /// must hold its current value (the fit starts there); an uncertain range need not, because a scenario may set a
     /// value outside the range it inherits.
     /// </summary>
-    private static void CheckBounds(Scenario s, WorldData world, Report problem, List<FreeParameter> list, string name, bool holdValue)
+    private static void CheckBounds(Scenario s, WorldData world, ProblemReport problem, List<FreeParameter> list, string name, bool holdValue)
     {
         var json = System.Text.Json.JsonSerializer.SerializeToNode(s, ScenarioLoader.Options)!.AsObject();
         for (var i = 0; i < list.Count; i++)
@@ -69,7 +60,7 @@ public static class ScenarioValidator
     /// Checks that need the world: groups, vendor overrides, free parameters, and (with a valid horizon) policies.
     /// Returns the compiled policies (valid only if nothing was reported), so a run need not compile them again.
     /// </summary>
-    public static Policies.PolicyBook? CheckReferences(Scenario s, WorldData world, Calendar? calendar, Report problem)
+    public static PolicyBook? CheckReferences(Scenario s, WorldData world, Calendar? calendar, ProblemReport problem)
     {
         foreach (var (name, members) in s.Groups)
         {
@@ -79,7 +70,7 @@ public static class ScenarioValidator
                 if (!world.CountryIndex.ContainsKey(members[i]))
                     problem($"$.groups.{name}[{i}]", $"unknown country '{members[i]}'{Suggest.DidYouMean(members[i], world.CountryIndex.Keys)}");
         }
-        var breakdown = Metrics.CountryGroups.For(world, s.Groups).Select(g => g.Name).ToArray();
+        var breakdown = CountryGroups.For(world, s.Groups).Select(g => g.Name).ToArray();
         for (var i = 0; i < s.Report.Groups.Count; i++)
             if (!breakdown.Contains(s.Report.Groups[i]))
                 problem($"$.report.groups[{i}]", $"'{s.Report.Groups[i]}' is not a group results are broken down by (a region code, EU, NATO, BRI, " +
@@ -87,6 +78,6 @@ public static class ScenarioValidator
         VendorOverride.Check(s, world, problem);
         CheckBounds(s, world, problem, s.Calibration, "calibration", holdValue: true);
         CheckBounds(s, world, problem, s.Uncertain, "uncertain", holdValue: false);
-        return calendar is null ? null : Policies.PolicyCompiler.Compile(s, world, calendar, problem); // policy windows need valid dates
+        return calendar is null ? null : PolicyCompiler.Compile(s, world, calendar, problem); // policy windows need valid dates
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
 /// <summary>
 /// Reads and writes numbers in a resolved scenario by JSON path ("$.parameters.adoption.innovation",

@@ -1,4 +1,4 @@
-namespace Simulation.Model.Scenarios;
+namespace Simulation.Scenarios;
 
 /// <summary>"Did you mean" hints by edit distance, for typos in names and codes.</summary>
 public static class Suggest
