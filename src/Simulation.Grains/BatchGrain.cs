@@ -44,14 +44,13 @@ public sealed class BatchGrain(ILocalSiloDetails silo, ILogger<BatchGrain> log) 
             spec.FirstReplicate, spec.FirstReplicate + spec.Replicates - 1, spec.Scenario.Name);
         var runtime = new OrleansRuntime(GrainFactory, runKey: this.GetPrimaryKeyString());
         var result = await new TickDriver(runtime).RunAsync(spec);
-        var recorder = result.Recorder;
         var first = spec.FirstReplicate;
         log.LogInformation("batch {Key}: replicates {First}-{Last} of '{Scenario}' done in {Seconds:0.0} s", this.GetPrimaryKeyString(),
             first, first + spec.Replicates - 1, spec.Scenario.Name, clock.Elapsed.TotalSeconds);
         return new BatchResult(
-            [.. Enumerable.Range(0, spec.Replicates).Select(recorder.Row)],
-            [.. Enumerable.Range(0, recorder.YearEndTicks.Length).Select(recorder.YearEndCounts)],
+            [.. Enumerable.Range(0, spec.Replicates).Select(result.Row)],
+            [.. Enumerable.Range(0, result.Countries.YearEnds).Select(result.Countries.Counts)],
             [.. result.Contracts.Select(c => c with { Replicate = c.Replicate + first })],
-            [.. Enumerable.Range(0, spec.Replicates).Select(recorder.Groups.Row)]);
+            [.. Enumerable.Range(0, spec.Replicates).Select(result.Groups.Row)]);
     }
 }

@@ -103,15 +103,14 @@ public sealed class OutputContractTests
     public async Task Timeseries_parquet_reads_back_exactly_the_values_the_run_recorded()
     {
         var (run, folder) = await Written.Value;
-        var recorder = run.Result.Recorder;
-        var calendar = recorder.Calendar;
+        var recorder = run.Result;
         var table = await ParquetReadBack.ReadAsync(Path.Combine(folder, "timeseries.parquet"));
-        Assert.Equal(3 * calendar.Count * recorder.Catalog.Count, table.Rows);
+        Assert.Equal(3 * recorder.Dates.Count * recorder.Series.Count, table.Rows);
         Assert.Equal(["scenario", "replicate", "date", "metric", "group", "value"], table.Columns);
         for (var i = 0; i < table.Rows; i++)
         {
-            var series = recorder.Catalog.Get((string)table["metric"][i], (string)table["group"][i]);
-            var tick = Array.FindIndex(Enumerable.Range(0, calendar.Count).ToArray(), t => calendar.DateOf(t).ToString() == (string)table["date"][i]);
+            var series = recorder.Series.Get((string)table["metric"][i], (string)table["group"][i]);
+            var tick = recorder.TickOf((string)table["date"][i]);
             Assert.Equal(recorder.Value((int)table["replicate"][i], tick, series.Index), (double)table["value"][i]); // bit for bit
         }
         Assert.All(table["scenario"], v => Assert.Equal("contract", v));

@@ -65,7 +65,7 @@ public sealed class PinnedOutputTests
         ResultWriter.WriteTimeseries(At("timeseries.csv"), scenario, run.Result);
         ResultWriter.WriteContracts(At("contracts.csv"), run.Result);
         ResultWriter.WriteSummary(At("summary.csv"), run.Summary);
-        ResultWriter.WriteGroups(At("groups.csv"), scenario, run.Result.Recorder);
+        ResultWriter.WriteGroups(At("groups.csv"), scenario, run.Result);
         ResultWriter.WriteCountries(At("countries.csv"), scenario, run.Result);
         var digests = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(dir).Order(StringComparer.Ordinal))

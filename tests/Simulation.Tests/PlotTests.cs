@@ -12,7 +12,7 @@ public class PlotTests
     public async Task Market_share_legends_name_every_home_state_as_the_world_data_does()
     {
         var spec = TestWorld.Spec(TestWorld.ShortScenario("home-names", end: "2009-12", tick: "year"), replicates: 1);
-        var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec)).Recorder;
+        var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec));
         var summary = new EnsembleSummary("home-names", recorder, []);
         Assert.Equal(Homes, summary.Homes.Where(Homes.Contains));
         Assert.Equal(["China", "France", "Israel", "Japan", "Russia", "United States"], Homes.Select(h => summary.HomeNames[h]));

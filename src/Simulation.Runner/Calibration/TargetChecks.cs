@@ -71,9 +71,7 @@ public static class TargetChecks
     /// <summary>What the scenario's run can measure: the date must be one of its ticks, each metric/group one of its series.</summary>
     private static void CheckAgainst(LoadedScenario scenario, TargetFile file, YearMonth date, ScenarioValidator.Report report)
     {
-        var spec = Simulation.Model.Engine.RunSpec.Create(scenario.Scenario, scenario.World, 1, scenario.Scenario.Seed);
-        var ctx = Simulation.Model.Engine.RunContext.For(spec);
-        var calendar = ctx.Calendar;
+        var calendar = scenario.Calendar;
         if (!Enumerable.Range(0, calendar.Count).Any(t => calendar.DateOf(t) == date))
             report("$.date", $"{date} is not a tick of {Path.GetFileName(scenario.Path)} ({calendar.Start}..{calendar.End}, by {scenario.Scenario.Tick})");
         var catalog = new MetricCatalog(scenario.World, scenario.Scenario.Policies.Where(p => p.Type == "financing").Select(p => p.Id).ToList());
