@@ -24,6 +24,33 @@ public sealed class OutputContractTests
 
     private static async Task<string[]> Lines(string file) => await File.ReadAllLinesAsync(Path.Combine(await FolderAsync(), file));
 
+    [Fact]
+    public async Task The_run_result_describes_itself_as_the_legends_and_axes_need()
+    {
+        // What plots and the report read instead of the model's world: names, units and counts travel with the result.
+        var (run, folder) = await Written.Value;
+        var result = run.Result;
+        var china = result.Series.Get("countries_with_vendor_origin", "CHN");
+        Assert.Equal(("China", "countries"), (china.Label, china.Unit));
+        Assert.Equal("Huawei Technologies", result.Series.Get("countries_with_vendor", "huawei").Label);
+        Assert.Equal("Facial recognition", result.Series.Get("countries_adopted", "facial_recognition").Label);
+        Assert.Equal("Closed autocracy", result.Series.Get("countries_adopted", "regime:0").Label);
+        Assert.Equal("share", result.Series.Get("installed_share_origin", "USA").Unit);
+        Assert.Equal(196, result.World.CountryCount);
+        Assert.Equal(result.World.CountryCount, result.World.RegimeSizes.Sum());
+        Assert.Equal("China", result.World.HomeNames["CHN"]);
+        // Monthly 2008-01..2012-12: 60 dates, a year end each December, indicators for every country at each.
+        Assert.Equal(60, result.Dates.Count);
+        Assert.Equal([2008, 2009, 2010, 2011, 2012], result.YearEnds.Select(t => result.Dates[t].Year));
+        Assert.All(result.YearEnds, t => Assert.Equal(12, result.Dates[t].Month));
+        Assert.Equal(result.YearEnds.Count, result.Countries.YearEnds);
+        Assert.Equal(196, result.Countries.Iso3.Count);
+        // metrics.csv is the catalogue as the result carries it, row for row.
+        var metrics = (await File.ReadAllLinesAsync(Path.Combine(folder, "metrics.csv"))).Skip(1).ToArray();
+        Assert.Equal(result.Series.Count, metrics.Length);
+        Assert.StartsWith("countries_with_vendor_origin,CHN,countries,", metrics[china.Index]);
+    }
+
     [Theory]
     [InlineData("summary.csv", "scenario,date,metric,group,mean,p05,p50,p95,replicates")]
     [InlineData("countries.csv", "scenario,year,iso3,adopted_any,adopted_safe_city,adopted_facial_recognition,adopted_smart_policing,vendor_origin_CHN,")]

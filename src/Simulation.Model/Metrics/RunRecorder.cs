@@ -11,7 +11,8 @@ namespace Simulation.Model.Metrics;
 /// <summary>
 /// Data collection (Mesa's DataCollector role): turns each tick's country reports and offer sheets into the catalogue's
 /// series for every replicate, and counts, at each year end, in how many replicates each country indicator holds.
-/// Reports are read in country order and sums taken in that order, so results are bit-for-bit reproducible.
+/// Reports are read in country order and sums taken in that order, so results are bit-for-bit reproducible. A finished
+/// run hands its arrays on as an <see cref="EnsembleResult"/> (<see cref="Result"/>); the results read only that.
 /// </summary>
 public sealed class RunRecorder
 {
