@@ -41,10 +41,10 @@ public sealed class DeterminismTests
         static async Task<double[]> Contracts(string scenario, ulong seed)
         {
             var spec = TestWorld.Spec(scenario, replicates: 3, seed: seed);
-            var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec));
-            var series = recorder.Series.Get("contracts_signed", "any").Index;
-            return Enumerable.Range(0, 3).SelectMany(r => Enumerable.Range(0, recorder.Dates.Count)
-                .Select(t => recorder.Value(r, t, series))).ToArray();
+            var result = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec));
+            var series = result.Series.Get("contracts_signed", "any").Index;
+            return Enumerable.Range(0, 3).SelectMany(r => Enumerable.Range(0, result.Dates.Count)
+                .Select(t => result.Value(r, t, series))).ToArray();
         }
         var a = await Contracts(scenario, 1);
         var b = await Contracts(scenario, 2);
@@ -57,12 +57,11 @@ public sealed class DeterminismTests
     {
         var spec = TestWorld.Spec(TestWorld.ShortScenario("replicates"), replicates: 4);
         var result = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
-        var recorder = result;
-        var last = recorder.Dates.Count - 1;
-        var contracts = recorder.Series.Get("contracts_signed", "any").Index;
+        var last = result.Dates.Count - 1;
+        var contracts = result.Series.Get("contracts_signed", "any").Index;
         // Cumulative contracts signed over the run, per replicate: random draws must make them differ.
         var totals = Enumerable.Range(0, 4)
-            .Select(r => Enumerable.Range(0, last + 1).Sum(t => recorder.Value(r, t, contracts))).ToArray();
+            .Select(r => Enumerable.Range(0, last + 1).Sum(t => result.Value(r, t, contracts))).ToArray();
         Assert.True(totals.Distinct().Count() > 1, $"all replicates signed the same: {string.Join(",", totals)}");
     }
 

@@ -130,15 +130,15 @@ public sealed class OutputContractTests
     public async Task Timeseries_parquet_reads_back_exactly_the_values_the_run_recorded()
     {
         var (run, folder) = await Written.Value;
-        var recorder = run.Result;
+        var result = run.Result;
         var table = await ParquetReadBack.ReadAsync(Path.Combine(folder, "timeseries.parquet"));
-        Assert.Equal(3 * recorder.Dates.Count * recorder.Series.Count, table.Rows);
+        Assert.Equal(3 * result.Dates.Count * result.Series.Count, table.Rows);
         Assert.Equal(["scenario", "replicate", "date", "metric", "group", "value"], table.Columns);
         for (var i = 0; i < table.Rows; i++)
         {
-            var series = recorder.Series.Get((string)table["metric"][i], (string)table["group"][i]);
-            var tick = recorder.TickOf((string)table["date"][i]);
-            Assert.Equal(recorder.Value((int)table["replicate"][i], tick, series.Index), (double)table["value"][i]); // bit for bit
+            var series = result.Series.Get((string)table["metric"][i], (string)table["group"][i]);
+            var tick = result.TickOf((string)table["date"][i]);
+            Assert.Equal(result.Value((int)table["replicate"][i], tick, series.Index), (double)table["value"][i]); // bit for bit
         }
         Assert.All(table["scenario"], v => Assert.Equal("contract", v));
         Assert.Contains("CHN", table["group"].Where((_, i) => (string)table["metric"][i] == "countries_with_vendor_origin"));

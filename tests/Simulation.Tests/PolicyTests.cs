@@ -287,10 +287,10 @@ public sealed class RunSpecTransportTests
 {
     private static async Task<double[]> ValuesAsync(RunSpec spec)
     {
-        var recorder = (await new TickDriver(new InProcessRuntime()).RunAsync(spec));
-        var ticks = recorder.Dates.Count;
-        return [.. from r in Enumerable.Range(0, recorder.Replicates) from t in Enumerable.Range(0, ticks) from s in recorder.Series.All
-                   select recorder.Value(r, t, s.Index)];
+        var result = (await new TickDriver(new InProcessRuntime()).RunAsync(spec));
+        var ticks = result.Dates.Count;
+        return [.. from r in Enumerable.Range(0, result.Replicates) from t in Enumerable.Range(0, ticks) from s in result.Series.All
+                   select result.Value(r, t, s.Index)];
     }
 
     [Fact]
