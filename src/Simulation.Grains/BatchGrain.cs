@@ -44,14 +44,13 @@ public sealed class BatchGrain(ILocalSiloDetails silo, ILogger<BatchGrain> log) 
             plan.FirstReplicate, plan.FirstReplicate + plan.Replicates - 1, plan.Name);
         var runtime = new OrleansRuntime(GrainFactory, runKey: this.GetPrimaryKeyString());
         var result = await new TickDriver(runtime).RunAsync(plan);
-        var recorder = result.Recorder;
         var first = plan.FirstReplicate;
         log.LogInformation("batch {Key}: replicates {First}-{Last} of '{Scenario}' done in {Seconds:0.0} s", this.GetPrimaryKeyString(),
             first, first + plan.Replicates - 1, plan.Name, clock.Elapsed.TotalSeconds);
         return new BatchResult(
-            [.. Enumerable.Range(0, plan.Replicates).Select(recorder.Row)],
-            [.. Enumerable.Range(0, recorder.YearEndTicks.Length).Select(recorder.YearEndCounts)],
+            [.. Enumerable.Range(0, plan.Replicates).Select(result.Row)],
+            [.. Enumerable.Range(0, result.Countries.YearEnds).Select(result.Countries.Counts)],
             [.. result.Contracts.Select(c => c with { Replicate = c.Replicate + first })],
-            [.. Enumerable.Range(0, plan.Replicates).Select(recorder.Groups.Row)]);
+            [.. Enumerable.Range(0, plan.Replicates).Select(result.Groups.Row)]);
     }
 }

@@ -105,21 +105,21 @@ public sealed class CompareTests
     [Fact]
     public async Task Regions_partition_the_world_so_their_series_add_up_to_the_worlds()
     {
-        var spec = TestWorld.Plan(TestWorld.ShortScenario("regions", end: "2014-12"), replicates: 3);
-        var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec)).Recorder;
-        var groups = recorder.Groups;
+        var plan = TestWorld.Plan(TestWorld.ShortScenario("regions", end: "2014-12"), replicates: 3);
+        var result = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(plan));
+        var groups = result.Groups;
         var regions = groups.Groups.Select((g, i) => (g, i)).Where(x => x.g.Kind == "region").Select(x => x.i).ToArray();
         Assert.Equal(7, regions.Length);
-        Assert.Equal(196, regions.Sum(g => groups.Groups[g].Members.Length));
+        Assert.Equal(196, regions.Sum(g => groups.Groups[g].Members));
         foreach (var (metric, group) in new[] { ("countries_adopted", "any"), ("countries_with_vendor_origin", "CHN"), ("population_covered", "any") })
-            for (var y = 0; y < recorder.YearEndTicks.Length; y++)
+            for (var y = 0; y < result.YearEnds.Count; y++)
                 for (var r = 0; r < 3; r++)
                 {
-                    var world = recorder.Value(r, recorder.YearEndTicks[y], recorder.Catalog.Get(metric, group).Index);
+                    var world = result.Value(r, result.YearEnds[y], result.Series.Get(metric, group).Index);
                     var sum = regions.Sum(g => groups.Value(r, y, g, groups.SeriesIndex(metric, group)));
                     Assert.True(Math.Abs(world - sum) <= 1e-9 * Math.Max(1, Math.Abs(world)), $"{metric}/{group}: world {world}, regions {sum}");
                 }
-        Assert.True(recorder.Value(0, recorder.YearEndTicks[^1], recorder.Catalog.Get("countries_adopted", "any").Index) > 0);
+        Assert.True(result.Value(0, result.YearEnds[^1], result.Series.Get("countries_adopted", "any").Index) > 0);
     }
 
     [Fact]

@@ -40,11 +40,11 @@ public sealed class DeterminismTests
         var scenario = TestWorld.ShortScenario("seeds");
         static async Task<double[]> Contracts(string scenario, ulong seed)
         {
-            var spec = TestWorld.Plan(scenario, replicates: 3, seed: seed);
-            var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec)).Recorder;
-            var series = recorder.Catalog.Get("contracts_signed", "any").Index;
-            return Enumerable.Range(0, 3).SelectMany(r => Enumerable.Range(0, recorder.Calendar.Count)
-                .Select(t => recorder.Value(r, t, series))).ToArray();
+            var plan = TestWorld.Plan(scenario, replicates: 3, seed: seed);
+            var result = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(plan));
+            var series = result.Series.Get("contracts_signed", "any").Index;
+            return Enumerable.Range(0, 3).SelectMany(r => Enumerable.Range(0, result.Dates.Count)
+                .Select(t => result.Value(r, t, series))).ToArray();
         }
         var a = await Contracts(scenario, 1);
         var b = await Contracts(scenario, 2);
@@ -55,14 +55,13 @@ public sealed class DeterminismTests
     [Fact]
     public async Task Replicates_differ_from_one_another()
     {
-        var spec = TestWorld.Plan(TestWorld.ShortScenario("replicates"), replicates: 4);
-        var result = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
-        var recorder = result.Recorder;
-        var last = recorder.Calendar.Count - 1;
-        var contracts = recorder.Catalog.Get("contracts_signed", "any").Index;
+        var plan = TestWorld.Plan(TestWorld.ShortScenario("replicates"), replicates: 4);
+        var result = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(plan);
+        var last = result.Dates.Count - 1;
+        var contracts = result.Series.Get("contracts_signed", "any").Index;
         // Cumulative contracts signed over the run, per replicate: random draws must make them differ.
         var totals = Enumerable.Range(0, 4)
-            .Select(r => Enumerable.Range(0, last + 1).Sum(t => recorder.Value(r, t, contracts))).ToArray();
+            .Select(r => Enumerable.Range(0, last + 1).Sum(t => result.Value(r, t, contracts))).ToArray();
         Assert.True(totals.Distinct().Count() > 1, $"all replicates signed the same: {string.Join(",", totals)}");
     }
 
@@ -70,17 +69,17 @@ public sealed class DeterminismTests
     public async Task A_big_ensemble_run_in_chunks_writes_the_bytes_of_one_pass()
     {
         // Chunks of 2 over 5 replicates (the last chunk short) stand in for chunks of 500 over thousands.
-        var spec = TestWorld.Plan(TestWorld.ShortScenario("chunks"), replicates: 5);
-        var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
-        var chunked = await Simulation.Model.Engine.EnsembleChunks.RunAsync(new Simulation.Model.Engine.InProcessRuntime(), spec, replicatesPerChunk: 2);
+        var plan = TestWorld.Plan(TestWorld.ShortScenario("chunks"), replicates: 5);
+        var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(plan);
+        var chunked = await Simulation.Model.Engine.EnsembleChunks.RunAsync(new Simulation.Model.Engine.InProcessRuntime(), plan, replicatesPerChunk: 2);
         Assert.True(onePass.Contracts.Length > 0, "the short run should sign contracts");
-        async Task<byte[][]> Files(Simulation.Model.Engine.RunResult result)
+        async Task<byte[][]> Files(Simulation.Model.Output.EnsembleResult result)
         {
             var dir = TestWorld.TempDir("chunks");
             string At(string file) => Path.Combine(dir, file);
             await Simulation.Runner.Results.ParquetTables.WriteTimeseriesAsync(At("timeseries.parquet"), "chunks", result);
             await Simulation.Runner.Results.ParquetTables.WriteContractsAsync(At("contracts.parquet"), result);
-            Simulation.Runner.Results.ResultWriter.WriteGroups(At("groups.csv"), "chunks", result.Recorder);
+            Simulation.Runner.Results.ResultWriter.WriteGroups(At("groups.csv"), "chunks", result);
             Simulation.Runner.Results.ResultWriter.WriteCountries(At("countries.csv"), "chunks", result);
             return [.. new[] { "timeseries.parquet", "contracts.parquet", "groups.csv", "countries.csv" }.Select(f => File.ReadAllBytes(At(f)))];
         }
@@ -93,14 +92,14 @@ public sealed class DeterminismTests
     public async Task Tables_streamed_chunk_by_chunk_are_the_bytes_of_one_pass_and_the_run_keeps_no_contracts()
     {
         // The run command's path: each chunk's rows go to the files as it finishes (here chunks of 2 over 5 replicates).
-        var spec = TestWorld.Plan(TestWorld.ShortScenario("stream"), replicates: 5);
-        var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
+        var plan = TestWorld.Plan(TestWorld.ShortScenario("stream"), replicates: 5);
+        var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(plan);
         var (whole, streamed) = (TestWorld.TempDir("stream-whole"), TestWorld.TempDir("stream-chunks"));
         await Simulation.Runner.Results.RunTables.WriteAsync(whole, "stream", csv: true, onePass);
-        Simulation.Model.Engine.RunResult chunked;
+        Simulation.Model.Output.EnsembleResult chunked;
         await using (var tables = new Simulation.Runner.Results.RunTables(streamed, "stream", csv: true))
         {
-            chunked = await Simulation.Model.Engine.EnsembleChunks.RunAsync(new Simulation.Model.Engine.InProcessRuntime(), spec,
+            chunked = await Simulation.Model.Engine.EnsembleChunks.RunAsync(new Simulation.Model.Engine.InProcessRuntime(), plan,
                 replicatesPerChunk: 2, sink: tables);
             await tables.FinishAsync();
         }
@@ -114,12 +113,14 @@ public sealed class DeterminismTests
     public async Task Published_targets_measured_chunk_by_chunk_are_those_of_one_pass()
     {
         // A streamed run keeps no contracts, so the report's check against the Carnegie 2019 facts is measured per chunk.
-        var spec = TestWorld.Plan(TestWorld.ShortScenario("tally", end: "2019-12"), replicates: 5);
+        var scenario = TestWorld.ShortScenario("tally", end: "2019-12");
+        var plan = TestWorld.Plan(scenario, replicates: 5);
+        var world = Simulation.Scenarios.ScenarioLoader.Load(scenario);
         var targets = Simulation.Runner.Calibration.TargetFile.Load(Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json"));
-        var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec);
-        var tally = new Simulation.Runner.Calibration.TargetTally(targets, onePass.Recorder.Calendar);
-        await Simulation.Model.Engine.EnsembleChunks.RunAsync(new Simulation.Model.Engine.InProcessRuntime(), spec, replicatesPerChunk: 2, sink: tally);
-        var expected = Simulation.Runner.Calibration.TargetMeasure.Check(onePass, targets);
+        var onePass = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(plan);
+        var tally = new Simulation.Runner.Calibration.TargetTally(targets, world.Calendar, world.World);
+        await Simulation.Model.Engine.EnsembleChunks.RunAsync(new Simulation.Model.Engine.InProcessRuntime(), plan, replicatesPerChunk: 2, sink: tally);
+        var expected = Simulation.Runner.Calibration.TargetMeasure.Check(onePass, world.World, targets);
         Assert.Equal(targets.Targets.Count, expected.Count);
         Assert.Equal(expected, tally.Checks());
     }

@@ -35,7 +35,7 @@ public sealed class FiniteOutputTests
         var run = await RunPipeline.ExecuteAsync(loaded, 2, loaded.Scenario.Seed, new RunOptions("", Engine: Engine.InProcess));
         var dir = TestWorld.TempDir("finite-" + loaded.Scenario.Name);
         ResultWriter.WriteTimeseries(Path.Combine(dir, "timeseries.csv"), loaded.Scenario.Name, run.Result);
-        ResultWriter.WriteGroups(Path.Combine(dir, "groups.csv"), loaded.Scenario.Name, run.Result.Recorder);
+        ResultWriter.WriteGroups(Path.Combine(dir, "groups.csv"), loaded.Scenario.Name, run.Result);
         ResultWriter.WriteSummary(Path.Combine(dir, "summary.csv"), run.Summary);
         ResultWriter.WriteCountries(Path.Combine(dir, "countries.csv"), loaded.Scenario.Name, run.Result);
         ResultWriter.WriteContracts(Path.Combine(dir, "contracts.csv"), run.Result);

@@ -24,6 +24,33 @@ public sealed class OutputContractTests
 
     private static async Task<string[]> Lines(string file) => await File.ReadAllLinesAsync(Path.Combine(await FolderAsync(), file));
 
+    [Fact]
+    public async Task The_run_result_describes_itself_as_the_legends_and_axes_need()
+    {
+        // What plots and the report read instead of the model's world: names, units and counts travel with the result.
+        var (run, folder) = await Written.Value;
+        var result = run.Result;
+        var china = result.Series.Get("countries_with_vendor_origin", "CHN");
+        Assert.Equal(("China", "countries"), (china.Label, china.Unit));
+        Assert.Equal("Huawei Technologies", result.Series.Get("countries_with_vendor", "huawei").Label);
+        Assert.Equal("Facial recognition", result.Series.Get("countries_adopted", "facial_recognition").Label);
+        Assert.Equal("Closed autocracy", result.Series.Get("countries_adopted", "regime:0").Label);
+        Assert.Equal("share", result.Series.Get("installed_share_origin", "USA").Unit);
+        Assert.Equal(196, result.World.CountryCount);
+        Assert.Equal(result.World.CountryCount, result.World.RegimeSizes.Sum());
+        Assert.Equal("China", result.World.HomeNames["CHN"]);
+        // Monthly 2008-01..2012-12: 60 dates, a year end each December, indicators for every country at each.
+        Assert.Equal(60, result.Dates.Count);
+        Assert.Equal([2008, 2009, 2010, 2011, 2012], result.YearEnds.Select(t => result.Dates[t].Year));
+        Assert.All(result.YearEnds, t => Assert.Equal(12, result.Dates[t].Month));
+        Assert.Equal(result.YearEnds.Count, result.Countries.YearEnds);
+        Assert.Equal(196, result.Countries.Iso3.Count);
+        // metrics.csv is the catalogue as the result carries it, row for row.
+        var metrics = (await File.ReadAllLinesAsync(Path.Combine(folder, "metrics.csv"))).Skip(1).ToArray();
+        Assert.Equal(result.Series.Count, metrics.Length);
+        Assert.StartsWith("countries_with_vendor_origin,CHN,countries,", metrics[china.Index]);
+    }
+
     [Theory]
     [InlineData("summary.csv", "scenario,date,metric,group,mean,p05,p50,p95,replicates")]
     [InlineData("countries.csv", "scenario,year,iso3,adopted_any,adopted_safe_city,adopted_facial_recognition,adopted_smart_policing,vendor_origin_CHN,")]
@@ -103,16 +130,15 @@ public sealed class OutputContractTests
     public async Task Timeseries_parquet_reads_back_exactly_the_values_the_run_recorded()
     {
         var (run, folder) = await Written.Value;
-        var recorder = run.Result.Recorder;
-        var calendar = recorder.Calendar;
+        var result = run.Result;
         var table = await ParquetReadBack.ReadAsync(Path.Combine(folder, "timeseries.parquet"));
-        Assert.Equal(3 * calendar.Count * recorder.Catalog.Count, table.Rows);
+        Assert.Equal(3 * result.Dates.Count * result.Series.Count, table.Rows);
         Assert.Equal(["scenario", "replicate", "date", "metric", "group", "value"], table.Columns);
         for (var i = 0; i < table.Rows; i++)
         {
-            var series = recorder.Catalog.Get((string)table["metric"][i], (string)table["group"][i]);
-            var tick = Array.FindIndex(Enumerable.Range(0, calendar.Count).ToArray(), t => calendar.DateOf(t).ToString() == (string)table["date"][i]);
-            Assert.Equal(recorder.Value((int)table["replicate"][i], tick, series.Index), (double)table["value"][i]); // bit for bit
+            var series = result.Series.Get((string)table["metric"][i], (string)table["group"][i]);
+            var tick = result.TickOf((string)table["date"][i]);
+            Assert.Equal(result.Value((int)table["replicate"][i], tick, series.Index), (double)table["value"][i]); // bit for bit
         }
         Assert.All(table["scenario"], v => Assert.Equal("contract", v));
         Assert.Contains("CHN", table["group"].Where((_, i) => (string)table["metric"][i] == "countries_with_vendor_origin"));

@@ -12,9 +12,9 @@ public class PlotTests
     [Fact]
     public async Task Market_share_legends_name_every_home_state_as_the_world_data_does()
     {
-        var spec = TestWorld.Plan(TestWorld.ShortScenario("home-names", end: "2009-12", tick: "year"), replicates: 1);
-        var recorder = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(spec)).Recorder;
-        var summary = new EnsembleSummary("home-names", recorder, []);
+        var plan = TestWorld.Plan(TestWorld.ShortScenario("home-names", end: "2009-12", tick: "year"), replicates: 1);
+        var result = (await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime()).RunAsync(plan));
+        var summary = new EnsembleSummary("home-names", result, []);
         Assert.Equal(Homes, summary.Homes.Where(Homes.Contains));
         Assert.Equal(["China", "France", "Israel", "Japan", "Russia", "United States"], Homes.Select(h => summary.HomeNames[h]));
         Assert.All(summary.Homes, h => Assert.NotEqual(h, summary.HomeNames[h])); // no legend shows a bare code

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using Simulation.Model.Output;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
@@ -13,10 +14,10 @@ namespace Simulation.Tests;
 /// </summary>
 public sealed class PolicyAnswerTests
 {
-    private static readonly Dictionary<string, Task<RunResult>> Cache = [];
+    private static readonly Dictionary<string, Task<EnsembleResult>> Cache = [];
 
     /// <summary>A shipped scenario cut at <paramref name="end"/> (it extends the shipped file, so its policies and parameters are the real ones).</summary>
-    private static Task<RunResult> Shipped(string file, string end, int replicates, string extra = "")
+    private static Task<EnsembleResult> Shipped(string file, string end, int replicates, string extra = "")
     {
         var key = $"{file}|{end}|{replicates}|{extra}";
         lock (Cache)
@@ -28,12 +29,11 @@ public sealed class PolicyAnswerTests
         }
     }
 
-    private static double[] Series(RunResult r, string date, string metric, string group)
+    private static double[] Series(EnsembleResult r, string date, string metric, string group)
     {
-        var ctx = r.Recorder.Context;
-        var tick = Enumerable.Range(0, ctx.Calendar.Count).First(t => ctx.Calendar.DateOf(t).ToString() == date);
-        var index = r.Recorder.Catalog.Get(metric, group).Index;
-        return Enumerable.Range(0, ctx.Replicates).Select(rep => r.Recorder.Value(rep, tick, index)).ToArray();
+        var tick = r.TickOf(date);
+        var index = r.Series.Get(metric, group).Index;
+        return Enumerable.Range(0, r.Replicates).Select(rep => r.Value(rep, tick, index)).ToArray();
     }
 
     /// <summary>Paired-t 95 % interval of the mean difference treated − base.</summary>
@@ -47,10 +47,10 @@ public sealed class PolicyAnswerTests
     }
 
     /// <summary>Countries (of a set) holding a contract of the given kind at a date, per replicate, from the contracts.</summary>
-    private static double[] Count(RunResult r, string date, Func<ContractRecord, bool> which)
+    private static double[] Count(EnsembleResult r, string date, Func<ContractRecord, bool> which)
     {
         var at = Simulation.Model.Time.YearMonth.Parse(date).Index;
-        return Enumerable.Range(0, r.Recorder.Replicates).Select(rep => (double)r.Contracts
+        return Enumerable.Range(0, r.Replicates).Select(rep => (double)r.Contracts
             .Where(c => c.Replicate == rep && which(c))
             .Where(c => Simulation.Model.Time.YearMonth.Parse(c.Signed).Index <= at && Simulation.Model.Time.YearMonth.Parse(c.Signed).Index + c.DurationMonths > at)
             .Select(c => c.Country).Distinct().Count()).ToArray();
@@ -96,7 +96,7 @@ public sealed class PolicyAnswerTests
         var world = TestWorld.World;
         var bri = world.Countries.Where(c => c.Bri).Select(c => c.Iso3).ToHashSet();
         var africa = world.Countries.Where(c => c.Region == "Sub-Saharan Africa").Select(c => c.Iso3).ToHashSet();
-        var checks = new (string What, Func<RunResult, double[]> Measure)[]
+        var checks = new (string What, Func<EnsembleResult, double[]> Measure)[]
         {
             ("BRI countries using AI surveillance", r => Count(r, "2025-12", c => bri.Contains(c.Country))),
             ("Sub-Saharan countries using AI surveillance", r => Count(r, "2025-12", c => africa.Contains(c.Country))),
@@ -110,7 +110,7 @@ public sealed class PolicyAnswerTests
     }
 
     /// <summary>A two-year +2 s.d. unrest shock (2012–2013) to a group, against the same world without it.</summary>
-    private static Task<RunResult> Unrest(string? group) => Shipped("baseline.json", "2014-12", 16, group is null ? "" : $$"""
+    private static Task<EnsembleResult> Unrest(string? group) => Shipped("baseline.json", "2014-12", 16, group is null ? "" : $$"""
         , "policies": [ { "id": "unrest", "type": "shock", "from": "2012-01", "until": "2014-01", "targets": { "countries": ["{{group}}"] }, "unrest": 2 } ]
         """);
 
@@ -121,7 +121,7 @@ public sealed class PolicyAnswerTests
         var world = TestWorld.World;
         bool Chinese(ContractRecord c) => world.Vendor(c.Vendor).Home == "CHN";
         bool Us(ContractRecord c) => world.Vendor(c.Vendor).Home == "USA";
-        double[] Signed(RunResult r, int regime, Func<ContractRecord, bool> vendor) => Enumerable.Range(0, r.Recorder.Replicates)
+        double[] Signed(EnsembleResult r, int regime, Func<ContractRecord, bool> vendor) => Enumerable.Range(0, r.Replicates)
             .Select(rep => (double)r.Contracts.Count(c => c.Replicate == rep && c.Capability == "facial_recognition" && vendor(c)
                 && world.Country(c.Country).Regime == regime && string.CompareOrdinal(c.Signed, "2012-01") >= 0 && string.CompareOrdinal(c.Signed, "2014-01") < 0))
             .ToArray();

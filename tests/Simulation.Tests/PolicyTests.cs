@@ -1,4 +1,5 @@
 using System.Globalization;
+using Simulation.Model.Output;
 using Simulation.Model.Engine;
 using Simulation.Model.Metrics;
 using Simulation.Runner.Engines;
@@ -15,17 +16,15 @@ public sealed class PolicyTests
     private static string Scenario(string name, string policies, string end = "2014-12") =>
         TestWorld.ShortScenario(name, end: end, extra: FastAdoption + $", \"policies\": [{policies}]");
 
-    private static Task<RunResult> Run(string scenario, int replicates = 4) =>
+    private static Task<EnsembleResult> Run(string scenario, int replicates = 4) =>
         new TickDriver(new InProcessRuntime()).RunAsync(TestWorld.Plan(scenario, replicates));
 
     private static bool Between(string signed, string from, string? until) =>
         string.CompareOrdinal(signed, from) >= 0 && (until is null || string.CompareOrdinal(signed, until) < 0);
 
-    private static double Series(RunResult r, int replicate, string date, string metric, string group)
+    private static double Series(EnsembleResult r, int replicate, string date, string metric, string group)
     {
-        var ctx = r.Recorder.Context;
-        var tick = Enumerable.Range(0, ctx.Calendar.Count).First(t => ctx.Calendar.DateOf(t).ToString() == date);
-        return r.Recorder.Value(replicate, tick, r.Recorder.Catalog.Get(metric, group).Index);
+        return r.Value(replicate, r.TickOf(date), r.Series.Get(metric, group).Index);
     }
 
     [Fact]
@@ -106,7 +105,7 @@ public sealed class PolicyTests
             """;
         var with = await Run(Scenario("embargo", sanction), 1);
         var without = await Run(Scenario("no-embargo", ""), 1);
-        double Quality(RunResult r, string date, string vendor) => Series(r, 0, date, MetricCatalog.VendorQuality, vendor);
+        double Quality(EnsembleResult r, string date, string vendor) => Series(r, 0, date, MetricCatalog.VendorQuality, vendor);
         Assert.Equal(Quality(without, "2009-12", "huawei"), Quality(with, "2009-12", "huawei"));
         var drop = Quality(without, "2010-01", "huawei") - Quality(with, "2010-01", "huawei");
         var later = Quality(without, "2013-01", "huawei") - Quality(with, "2013-01", "huawei");
@@ -172,7 +171,7 @@ public sealed class PolicyTests
         var none = await Run(Scenario("no-loans", ""), 6);
         var bri = TestWorld.World.Countries.Where(c => c.Bri).Select(c => c.Iso3).ToHashSet();
         // Share of contracts signed by eligible countries that Chinese vendors win.
-        double ChineseShare(RunResult r)
+        double ChineseShare(EnsembleResult r)
         {
             var eligible = r.Contracts.Where(c => bri.Contains(c.Country)).ToArray();
             return eligible.Count(c => TestWorld.World.Vendor(c.Vendor).Home == "CHN") / (double)eligible.Length;
@@ -181,17 +180,16 @@ public sealed class PolicyTests
         Assert.Contains(financed.Contracts, c => c.Financed);
 
         // Within each calendar year, once spending reaches the budget nothing more is spent until January.
-        var ctx = financed.Recorder.Context;
-        var series = financed.Recorder.Catalog.Get(MetricCatalog.FinancingSpentUsd, "loans").Index;
+        var series = financed.Series.Get(MetricCatalog.FinancingSpentUsd, "loans").Index;
         var closedYears = 0;
         for (var r = 0; r < 6; r++)
-            foreach (var year in Enumerable.Range(0, ctx.Calendar.Count).GroupBy(t => ctx.Calendar.DateOf(t).Year))
+            foreach (var year in Enumerable.Range(0, financed.Dates.Count).GroupBy(t => financed.Dates[t].Year))
             {
                 double spent = 0;
                 var closed = false;
                 foreach (var t in year)
                 {
-                    var s = financed.Recorder.Value(r, t, series);
+                    var s = financed.Value(r, t, series);
                     if (closed) Assert.Equal(0, s);
                     spent += s;
                     if (spent >= budget) closed = true;
@@ -290,10 +288,10 @@ public sealed class RunPlanTransportTests
 {
     private static async Task<double[]> ValuesAsync(RunPlan plan)
     {
-        var recorder = (await new TickDriver(new InProcessRuntime()).RunAsync(plan)).Recorder;
-        var ticks = recorder.Calendar.Count;
-        return [.. from r in Enumerable.Range(0, recorder.Replicates) from t in Enumerable.Range(0, ticks) from s in recorder.Catalog.All
-                   select recorder.Value(r, t, s.Index)];
+        var result = (await new TickDriver(new InProcessRuntime()).RunAsync(plan));
+        var ticks = result.Dates.Count;
+        return [.. from r in Enumerable.Range(0, result.Replicates) from t in Enumerable.Range(0, ticks) from s in result.Series.All
+                   select result.Value(r, t, s.Index)];
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
+using Simulation.Model.Output;
 
 namespace Simulation.Model.Engine;
 
 /// <summary>
 /// Runs a big ensemble as consecutive chunks of replicates through one runtime and stitches the chunks into one
-/// <see cref="RunResult"/>, as a cluster stitches its batches. Replicates never interact and every draw is keyed by the
+/// <see cref="EnsembleResult"/>, as a cluster stitches its batches. Replicates never interact and every draw is keyed by the
 /// replicate's own index, so the result is byte-identical to one pass; but only one chunk's agents (their state and
 /// contract ledgers, the bulk of a run's memory) are alive at a time, so peak memory stops growing with replicates
 /// beyond a chunk's worth. Only the recorded series are kept for all replicates; the contracts too, unless a sink takes
@@ -26,7 +27,7 @@ public static class EnsembleChunks
 
     /// <param name="replicatesPerChunk">Tests use small chunks to compare a chunked run with one pass.</param>
     /// <param name="sink">Takes each chunk as it finishes (and then the contracts are not kept).</param>
-    public static async Task<RunResult> RunAsync(IAgentRuntime runtime, RunPlan plan, IProgress<int>? ticksDone = null,
+    public static async Task<EnsembleResult> RunAsync(IAgentRuntime runtime, RunPlan plan, IProgress<int>? ticksDone = null,
         CancellationToken cancel = default, int replicatesPerChunk = ReplicatesPerChunk, IChunkSink? sink = null)
     {
         var driver = new TickDriver(runtime);
@@ -35,7 +36,7 @@ public static class EnsembleChunks
             var whole = await driver.RunAsync(plan, ticksDone, cancel);
             if (sink is null) return whole;
             await sink.TakeAsync(0, whole, cancel);
-            return whole with { Contracts = [] };
+            return whole.WithContracts([]);
         }
         var recorder = new RunRecorder(RunContext.For(plan));
         var ticks = recorder.Calendar.Count;
@@ -47,15 +48,14 @@ public static class EnsembleChunks
             // Progress in ticks of the whole ensemble: this chunk's ticks count for its share of the replicates.
             var progress = ticksDone is null ? null : new Inline(t => ticksDone.Report((int)(((long)done * ticks + (long)t * count) / plan.Replicates)));
             var chunk = await driver.RunAsync(plan.Batch(first, count), progress, cancel);
-            var part = chunk.Recorder;
-            recorder.Absorb(first, [.. Enumerable.Range(0, count).Select(part.Row)],
-                [.. Enumerable.Range(0, part.YearEndTicks.Length).Select(part.YearEndCounts)],
-                [.. Enumerable.Range(0, count).Select(part.Groups.Row)]);
+            recorder.Absorb(first, [.. Enumerable.Range(0, count).Select(chunk.Row)],
+                [.. Enumerable.Range(0, chunk.Countries.YearEnds).Select(chunk.Countries.Counts)],
+                [.. Enumerable.Range(0, count).Select(chunk.Groups.Row)]);
             if (sink is not null) await sink.TakeAsync(first, chunk, cancel);
             // A chunk numbers its replicates from 0, in replicate order: shifted, the chunks follow one another in order.
             else contracts.AddRange(chunk.Contracts.Select(c => c with { Replicate = c.Replicate + first }));
         }
-        return new RunResult(recorder, contracts.ToImmutable());
+        return recorder.Result(contracts.ToImmutable());
     }
 
     /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; would post each report to the thread pool).</summary>

@@ -2,15 +2,10 @@ using System.Collections.Immutable;
 using Simulation.Model.Agents;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
+using Simulation.Model.Output;
 using Simulation.Model.Policies;
 
 namespace Simulation.Model.Engine;
-
-/// <summary>
-/// What a finished run hands to the writers: the recorded series and every contract of every replicate (none when an
-/// <see cref="IChunkSink"/> took them as the run went).
-/// </summary>
-public sealed record RunResult(RunRecorder Recorder, ImmutableArray<ContractRecord> Contracts);
 
 /// <summary>
 /// The coordinator of the bulk-synchronous tick protocol (model spec §3). Agents never call each other: each tick the
@@ -21,7 +16,7 @@ public sealed record RunResult(RunRecorder Recorder, ImmutableArray<ContractReco
 /// </summary>
 public sealed class TickDriver(IAgentRuntime runtime)
 {
-    public async Task<RunResult> RunAsync(RunPlan plan, IProgress<int>? ticksDone = null, CancellationToken cancel = default)
+    public async Task<EnsembleResult> RunAsync(RunPlan plan, IProgress<int>? ticksDone = null, CancellationToken cancel = default)
     {
         var ctx = RunContext.For(plan);
         var recorder = new RunRecorder(ctx);
@@ -46,7 +41,7 @@ public sealed class TickDriver(IAgentRuntime runtime)
             var contracts = await runtime.ContractsAsync();
             // Contracts in replicate order, then country order, then signing order.
             var all = contracts.SelectMany(c => c).OrderBy(c => c.Replicate).ToImmutableArray();
-            return new RunResult(recorder, all);
+            return recorder.Result(all);
         }
         finally
         {

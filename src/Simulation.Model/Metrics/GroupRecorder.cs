@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Model.Agents;
 using Simulation.Model.Engine;
+using Simulation.Model.Output;
 
 namespace Simulation.Model.Metrics;
 
@@ -39,12 +40,6 @@ public sealed class GroupRecorder
     /// <summary>The headline series every group has (same metric and group names as the world's series).</summary>
     public IReadOnlyList<Series> Series { get; }
 
-    public double Value(int replicate, int yearEnd, int group, int series) =>
-        RowOf(replicate)[(yearEnd * Groups.Count + group) * Series.Count + series];
-
-    /// <summary>One replicate's group series (year end × group × series), as a cluster batch sends them back.</summary>
-    public double[] Row(int replicate) => RowOf(replicate);
-
     private double[] RowOf(int replicate) => _values[replicate] ??= new double[_width];
 
     /// <summary>Takes in a batch's replicates as replicates <paramref name="first"/>.. of this run.</summary>
@@ -59,8 +54,13 @@ public sealed class GroupRecorder
         }
     }
 
-    public int SeriesIndex(string metric, string group) =>
-        Series.FirstOrDefault(s => s.Metric == metric && s.Group == group)?.Index ?? -1;
+    /// <summary>The breakdown as the results read it: wraps this recorder's rows, each series described by <paramref name="describe"/>.</summary>
+    internal GroupBreakdown Breakdown(Func<Series, SeriesInfo> describe)
+    {
+        for (var r = 0; r < _values.Length; r++) RowOf(r);
+        return new GroupBreakdown([.. Groups.Select(g => new BreakdownGroup(g.Name, g.Kind, g.Label, g.Members.Length))],
+            [.. Series.Select(describe)], _values);
+    }
 
     /// <summary>Records every replicate at a year end; members are summed in country order (reproducible sums).</summary>
     internal void Record(int yearEnd, ImmutableArray<CountryReport>[] reportsByCountry) =>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Simulation.Model.Agents;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
+using Simulation.Model.Output;
 using Simulation.Model.Time;
 using Simulation.Model.World;
 
@@ -10,7 +11,8 @@ namespace Simulation.Model.Metrics;
 /// <summary>
 /// Data collection (Mesa's DataCollector role): turns each tick's country reports and offer sheets into the catalogue's
 /// series for every replicate, and counts, at each year end, in how many replicates each country indicator holds.
-/// Reports are read in country order and sums taken in that order, so results are bit-for-bit reproducible.
+/// Reports are read in country order and sums taken in that order, so results are bit-for-bit reproducible. A finished
+/// run hands its arrays on as an <see cref="EnsembleResult"/> (<see cref="Result"/>); the results read only that.
 /// </summary>
 public sealed class RunRecorder
 {
@@ -40,32 +42,42 @@ public sealed class RunRecorder
     /// <summary>Per vendor, the capabilities (indices, in order) it offers.</summary>
     private readonly int[][] _offered;
 
+    /// <summary>
+    /// The finished run as the results read it: it wraps this recorder's arrays (nothing is copied), with the
+    /// catalogue's labels and units and the world's facts, and the run's <paramref name="contracts"/>.
+    /// </summary>
+    public EnsembleResult Result(ImmutableArray<ContractRecord> contracts)
+    {
+        for (var r = 0; r < _values.Length; r++) RowOf(r); // every replicate has its row, even one never recorded
+        var world = _ctx.World;
+        var series = new SeriesCatalog([.. Catalog.All.Select(s => Describe(s))]);
+        return new EnsembleResult([.. Enumerable.Range(0, Calendar.Count).Select(Calendar.DateOf)], YearEndTicks, series, _values,
+            Groups.Breakdown(Describe), new CountryIndicators([.. world.Countries.Select(c => c.Iso3)], Indicators, _yearEnd, Replicates),
+            Facts(world), contracts);
+    }
+
+    private SeriesInfo Describe(Series s)
+    {
+        var info = MetricUnits.Of(s.Metric);
+        return new SeriesInfo(s.Index, s.Metric, s.Group, SeriesLabels.Of(_ctx.World, s.Metric, s.Group), info.Unit, info.Description, info.Groups);
+    }
+
+    private static WorldFacts Facts(WorldData world) => new(world.Countries.Count,
+        [.. Enumerable.Range(0, Regime.Count).Select(r => world.Countries.Count(c => c.Regime == r))],
+        [.. Enumerable.Range(0, Regime.Count).Select(Regime.Label)],
+        world.Homes, world.Homes.ToDictionary(h => h, h => world.Country(h).Name),
+        [.. world.Vendors.Select(v => new VendorFacts(v.Id, v.Name, v.Home))]);
+
     public MetricCatalog Catalog { get; }
     /// <summary>The headline series by region, bloc, income group, regime and scenario group, at year ends.</summary>
     public GroupRecorder Groups { get; }
     public int[] YearEndTicks { get; }
     public string[] Indicators { get; }
-    /// <summary>The model's context; results code reads <see cref="Calendar"/>, <see cref="Replicates"/> and <see cref="World"/> instead.</summary>
-    public RunContext Context => _ctx;
     /// <summary>The dates of the recorded ticks.</summary>
     public Calendar Calendar => _ctx.Calendar;
     public int Replicates => _ctx.Replicates;
-    /// <summary>The countries and vendors (overrides applied) the series and indicators are indexed by.</summary>
-    public WorldData World => _ctx.World;
-
-    public double Value(int replicate, int tick, int series) => RowOf(replicate)[tick * Catalog.Count + series];
-
-    /// <summary>Share of replicates in which indicator i held for the country at the year end.</summary>
-    public double Probability(int yearEnd, int country, int indicator) =>
-        _yearEnd[yearEnd][country * Indicators.Length + indicator] / (double)_ctx.Replicates;
-
-    /// <summary>One replicate's recorded series (tick-major: ticks × catalogue), as a batch sends them back.</summary>
-    public double[] Row(int replicate) => RowOf(replicate);
 
     private double[] RowOf(int replicate) => _values[replicate] ??= new double[_ctx.Calendar.Count * Catalog.Count];
-
-    /// <summary>The year end's counts ([country × indicator]) over this run's replicates.</summary>
-    public int[] YearEndCounts(int yearEnd) => _yearEnd[yearEnd];
 
     /// <summary>
     /// Takes in a batch run apart: its replicates become replicates <paramref name="first"/>.. of this run and its

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Simulation.Model.Output;
 using Simulation.Model.Engine;
 using Simulation.Runner.Cluster;
 using Simulation.Runner.Plots;
@@ -28,7 +29,7 @@ public static class CalibratePipeline
         var ensemble = cluster is null ? null : ClusterEnsemble.ConnectAsync(cluster, verbose, cancel).GetAwaiter().GetResult();
         try
         {
-            Func<RunPlan, RunResult>? simulate = ensemble is null ? null : plan => ensemble.RunAsync(plan, null, cancel).GetAwaiter().GetResult();
+            Func<RunPlan, EnsembleResult>? simulate = ensemble is null ? null : plan => ensemble.RunAsync(plan, null, cancel).GetAwaiter().GetResult();
             Calibrate(scenario, targets, replicates, budget, seed, folder, simulate, folds, foldBudget, cancel);
         }
         finally
@@ -39,7 +40,7 @@ public static class CalibratePipeline
     }
 
     private static void Calibrate(LoadedScenario scenario, TargetFile targets, int replicates, int budget, ulong? seed, OutputFolder folder,
-        Func<RunPlan, RunResult>? simulate, int folds, int foldBudget, CancellationToken cancel)
+        Func<RunPlan, EnsembleResult>? simulate, int folds, int foldBudget, CancellationToken cancel)
     {
         var calibrator = new Calibrator(scenario, targets, replicates, seed ?? scenario.Scenario.Seed, simulate);
         var before = calibrator.Evaluate();

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 using MathNet.Numerics.Statistics;
+using Simulation.Model.Output;
 using Simulation.Model.Engine;
 using Simulation.Scenarios;
 
@@ -43,7 +44,7 @@ public sealed record HeldOutFit(int Fold, TargetFit Fit);
 /// Nelder–Mead simplex; the budget counts ensemble runs. Each ensemble runs in this process unless
 /// <paramref name="simulate"/> runs it elsewhere (a cluster).
 /// </summary>
-public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed, Func<RunPlan, RunResult>? simulate = null)
+public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int replicates, ulong seed, Func<RunPlan, EnsembleResult>? simulate = null)
 {
     private readonly IReadOnlyList<FreeParameter> _free = scenario.Scenario.Calibration;
 
@@ -111,7 +112,7 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         var result = simulate?.Invoke(plan) ?? new TickDriver(new InProcessRuntime()).RunAsync(plan).GetAwaiter().GetResult();
         return targets.Targets.Select(t =>
         {
-            var v = TargetMeasure.PerReplicate(result, t, targets.Date);
+            var v = TargetMeasure.PerReplicate(result, point.World, t, targets.Date);
             var spread = Results.Spread.Of(v); // sorts v
             return new TargetFit(t, t.Observed, spread.P05, spread.P50, spread.P95, HarrellDavisMedian(v));
         }).ToArray();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Simulation.Model.Engine;
+using Simulation.Model.Output;
 using Simulation.Model.Market;
 using System.ComponentModel.DataAnnotations;
 using Simulation.Model.Metrics;
@@ -34,7 +34,9 @@ public sealed record TargetFile(string Source, string Date, List<Target> Targets
 /// <summary>
 /// The ensemble's value of a target at its date: one number per replicate. Targets restricted to a set of countries
 /// (<see cref="Target.Among"/>, <see cref="Target.Where"/>) and the share metrics are measured from the contracts:
-/// a country uses what it holds under a contract in force at the date (signed, not yet at its end).
+/// a country uses what it holds under a contract in force at the date (signed, not yet at its end). The countries'
+/// profiles (regime, population, region, ...) that filters read come from the scenario's world; the series, vendors
+/// and contracts from the run's result.
 /// </summary>
 public static class TargetMeasure
 {
@@ -43,13 +45,10 @@ public static class TargetMeasure
     /// <summary>Of the countries where the vendor (or home state) signed any contract by the date, the share matching "where" (CSIS counts agreements, not what is still in force).</summary>
     public const string AgreementShare = "agreement_share";
 
-    public static double[] PerReplicate(RunResult result, Target target, string date)
+    public static double[] PerReplicate(EnsembleResult result, WorldData world, Target target, string date)
     {
-        var recorder = result.Recorder;
-        var calendar = recorder.Calendar;
-        var tick = Enumerable.Range(0, calendar.Count).FirstOrDefault(t => calendar.DateOf(t).ToString() == date, -1);
-        if (tick < 0) throw new ArgumentException($"target date {date} is not a tick of the scenario ({calendar.Start}..{calendar.End})");
-        var world = recorder.World;
+        var tick = result.TickOf(date);
+        if (tick < 0) throw new ArgumentException($"target date {date} is not a tick of the scenario ({result.Dates[0]}..{result.Dates[^1]})");
         var among = CountryFilter.Parse(target.Among, world);
         var where = CountryFilter.Parse(target.Where, world);
         if (target.Group.StartsWith("regime:", StringComparison.Ordinal))
@@ -60,16 +59,16 @@ public static class TargetMeasure
         }
         if (target.Among is null && target.Where is null && target.Metric is not (ReachShare or AgreementShare))
         {
-            if (!recorder.Catalog.TryGet(target.Metric, target.Group, out var series))
+            if (!result.Series.TryGet(target.Metric, target.Group, out var series))
                 throw new ArgumentException($"target '{target.Id}': no series {target.Metric}/{target.Group}");
             var denominator = target.Per is null ? 1.0 : world.Countries.Count(CountryFilter.Parse(target.Per, world));
-            return Enumerable.Range(0, recorder.Replicates).Select(r => recorder.Value(r, tick, series.Index) / denominator).ToArray();
+            return Enumerable.Range(0, result.Replicates).Select(r => result.Value(r, tick, series.Index) / denominator).ToArray();
         }
         var at = YearMonth.Parse(date);
         var perCount = target.Per is null ? 1.0 : world.Countries.Where(among).Count(CountryFilter.Parse(target.Per, world));
-        var matches = Matcher(target, world);
+        var matches = Matcher(target, result.World);
         var byReplicate = result.Contracts.ToLookup(c => c.Replicate);
-        return Enumerable.Range(0, recorder.Replicates).Select(r =>
+        return Enumerable.Range(0, result.Replicates).Select(r =>
         {
             var signed = byReplicate[r].Where(c => YearMonth.Parse(c.Signed).Index <= at.Index).ToArray();
             var inForce = signed.Where(c => YearMonth.Parse(c.Signed).Index + c.DurationMonths > at.Index).ToArray();
@@ -85,8 +84,8 @@ public static class TargetMeasure
     }
 
     /// <summary>Every target of the file against the run, if its date is a tick of the run (else none).</summary>
-    public static IReadOnlyList<Results.TargetCheck> Check(RunResult result, TargetFile file) =>
-        Measured(result.Recorder.Calendar, file) ? Check(file, t => PerReplicate(result, t, file.Date)) : [];
+    public static IReadOnlyList<Results.TargetCheck> Check(EnsembleResult result, WorldData world, TargetFile file) =>
+        result.TickOf(file.Date) >= 0 ? Check(file, t => PerReplicate(result, world, t, file.Date)) : [];
 
     /// <summary>Whether the file's date is a tick of the run (else its targets are not checked).</summary>
     public static bool Measured(Calendar calendar, TargetFile file) =>
@@ -106,19 +105,20 @@ public static class TargetMeasure
     }
 
     /// <summary>Which contracts count for the target's metric and group.</summary>
-    private static Func<ContractRecord, bool> Matcher(Target target, WorldData world)
+    private static Func<ContractRecord, bool> Matcher(Target target, WorldFacts world)
     {
         var g = target.Group;
+        var homeOf = world.Vendors.ToDictionary(v => v.Id, v => v.Home);
         return target.Metric switch
         {
             MetricCatalog.CountriesAdopted when g == MetricCatalog.Any || g.StartsWith("regime:", StringComparison.Ordinal) => _ => true,
             MetricCatalog.CountriesAdopted when Capabilities.Ids.Contains(g) => c => c.Capability == g,
-            MetricCatalog.CountriesWithVendorOrigin when world.Homes.Contains(g) => c => world.Vendor(c.Vendor).Home == g,
-            MetricCatalog.CountriesWithVendor when world.VendorIndex.ContainsKey(g) => c => c.Vendor == g,
-            ReachShare or AgreementShare when world.Homes.Contains(g) => c => world.Vendor(c.Vendor).Home == g,
-            ReachShare or AgreementShare when world.VendorIndex.ContainsKey(g) => c => c.Vendor == g,
+            MetricCatalog.CountriesWithVendorOrigin when world.Homes.Contains(g) => c => homeOf[c.Vendor] == g,
+            MetricCatalog.CountriesWithVendor when homeOf.ContainsKey(g) => c => c.Vendor == g,
+            ReachShare or AgreementShare when world.Homes.Contains(g) => c => homeOf[c.Vendor] == g,
+            ReachShare or AgreementShare when homeOf.ContainsKey(g) => c => c.Vendor == g,
             // "huawei:safe_city": one vendor's contracts of one capability (CSIS counts safe-city agreements).
-            ReachShare or AgreementShare when g.Split(':') is [var v, var k] && world.VendorIndex.ContainsKey(v) && Capabilities.Ids.Contains(k)
+            ReachShare or AgreementShare when g.Split(':') is [var v, var k] && homeOf.ContainsKey(v) && Capabilities.Ids.Contains(k)
                 => c => c.Vendor == v && c.Capability == k,
             _ => throw new ArgumentException($"target '{target.Id}': no measure of {target.Metric}/{g} over a set of countries"),
         };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Simulation.Model.Output;
 using Simulation.Model.Engine;
 using Simulation.Runner.Engines;
 using Simulation.Scenarios;
@@ -122,12 +123,12 @@ public static class BenchCommand
     }
 
     /// <summary>Size of what `run` writes for this ensemble (default detail), written to a temporary folder after timing.</summary>
-    private static async Task<double> OutputMegabytesAsync(LoadedScenario loaded, RunResult result, int replicates)
+    private static async Task<double> OutputMegabytesAsync(LoadedScenario loaded, EnsembleResult result, int replicates)
     {
         var dir = Path.Combine(Path.GetTempPath(), $"bench-output-{Environment.ProcessId}");
         try
         {
-            var summary = new Results.EnsembleSummary(loaded.Scenario.Name, result.Recorder, Pipeline.RunPipeline.Markers(loaded.Plan));
+            var summary = new Results.EnsembleSummary(loaded.Scenario.Name, result, Pipeline.RunPipeline.Markers(loaded.Plan));
             var run = new Pipeline.ScenarioRun(loaded, result, summary, loaded.Scenario.Seed, replicates, 0);
             await Pipeline.RunPipeline.WriteOutputsAsync(run, dir, new Pipeline.RunOptions(loaded.Path, Engine: Engine.InProcess));
             return new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1e6;
@@ -162,7 +163,7 @@ public static class BenchCommand
         }
     }
 
-    private static async Task<RunResult> Simulate(RunPlan plan, string engine, Cluster.ClusterAddress? cluster)
+    private static async Task<EnsembleResult> Simulate(RunPlan plan, string engine, Cluster.ClusterAddress? cluster)
     {
         if (engine == ClusterEngine)
         {

@@ -8,13 +8,14 @@ using Simulation.Abstractions;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
+using Simulation.Model.Output;
 
 namespace Simulation.Runner.Cluster;
 
 /// <summary>
 /// The runner as an external Orleans client of a cluster found through Redis membership: it cuts an ensemble into
 /// batches of replicates, lets a <see cref="BatchDispatcher"/> spread them over the silos, and stitches the batches
-/// back into one <see cref="RunResult"/>, identical to what one process would have computed.
+/// back into one <see cref="EnsembleResult"/>, identical to what one process would have computed.
 /// </summary>
 public sealed class ClusterEnsemble : IAsyncDisposable
 {
@@ -73,7 +74,7 @@ public sealed class ClusterEnsemble : IAsyncDisposable
 
     /// <summary>Runs the ensemble on the cluster. Progress is in ticks of the whole ensemble, as batches finish.</summary>
     /// <param name="sink">Takes the batches in replicate order as they become contiguous (and then the contracts are not kept).</param>
-    public async Task<RunResult> RunAsync(RunPlan plan, IProgress<int>? progress = null, CancellationToken cancel = default, IChunkSink? sink = null)
+    public async Task<EnsembleResult> RunAsync(RunPlan plan, IProgress<int>? progress = null, CancellationToken cancel = default, IChunkSink? sink = null)
     {
         var ctx = RunContext.For(plan);
         var recorder = new RunRecorder(ctx);
@@ -97,7 +98,7 @@ public sealed class ClusterEnsemble : IAsyncDisposable
             progress?.Report(ctx.Calendar.Count * done / plan.Replicates);
         }, cancel);
         await taking;
-        return new RunResult(recorder, [.. contracts.Where(c => !c.IsDefault).SelectMany(c => c)]);
+        return recorder.Result([.. contracts.Where(c => !c.IsDefault).SelectMany(c => c)]);
     }
 
     /// <summary>A batch as the chunk a sink takes: its own run, replicates numbered from 0.</summary>
@@ -106,7 +107,7 @@ public sealed class ClusterEnsemble : IAsyncDisposable
         await before;
         var part = new RunRecorder(RunContext.For(plan.Batch(batch.First, batch.Count)));
         part.Absorb(0, result.Rows, result.YearEndCounts, result.GroupRows);
-        await sink.TakeAsync(batch.First, new RunResult(part, [.. result.Contracts.Select(c => c with { Replicate = c.Replicate - batch.First })]), cancel);
+        await sink.TakeAsync(batch.First, part.Result([.. result.Contracts.Select(c => c with { Replicate = c.Replicate - batch.First })]), cancel);
     }
 
     public async ValueTask DisposeAsync()

@@ -45,8 +45,8 @@ public static class ComparePipeline
             var byRegion = runs.Count > 1 ? RegionPanels.Write(runs, outcome, folder.Staging) : null;
             figures.Add(new CompareFigures(outcome, Svg(overlay)!, Svg(difference), Svg(byRegion)));
         }
-        var deltas = runs.Skip(1).SelectMany(r => PairedDifferences.AtYearEnds(r.Summary.Scenario, r.Result.Recorder,
-            runs[0].Summary.Scenario, runs[0].Result.Recorder)).ToList();
+        var deltas = runs.Skip(1).SelectMany(r => PairedDifferences.AtYearEnds(r.Summary.Scenario, r.Result,
+            runs[0].Summary.Scenario, runs[0].Result)).ToList();
         PairedDifferences.Write(folder.PathOf("deltas.csv"), deltas);
         CompareReport.Write(runs, deltas, figures, folder.Staging, [.. runs.Select(RunPipeline.CalibrationChecks)]);
         cancel.ThrowIfCancellationRequested();

@@ -1,3 +1,4 @@
+using Simulation.Model.Output;
 using Simulation.Model.Engine;
 using Simulation.Runner.Cluster;
 using Simulation.Runner.Engines;
@@ -22,7 +23,7 @@ public sealed class EnsembleSimulator : IAsyncDisposable
 
     /// <summary>Runs one ensemble; the same result on either (the cluster stitches its batches back in replicate order).</summary>
     /// <param name="sink">Takes the ensemble chunk by chunk, in replicate order (then the result keeps no contracts).</param>
-    public Task<RunResult> RunAsync(RunPlan plan, IProgress<int> progress, CancellationToken cancel, IChunkSink? sink = null) =>
+    public Task<EnsembleResult> RunAsync(RunPlan plan, IProgress<int> progress, CancellationToken cancel, IChunkSink? sink = null) =>
         _cluster is { } cluster ? cluster.RunAsync(plan, progress, cancel, sink)
             : EnsembleChunks.RunAsync(_runtime!, plan, progress, cancel, sink: sink);
 

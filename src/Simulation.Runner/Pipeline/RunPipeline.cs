@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Simulation.Model.Output;
 using Simulation.Model.Engine;
 using Simulation.Model.Time;
 using Simulation.Runner.Cluster;
@@ -25,7 +26,7 @@ public static class RunPipeline
         // The per-replicate tables are written as the ensemble runs and its contracts then dropped (memory stays flat
         // in the replicates); the published targets the report checks are measured from each chunk on its way.
         await using var tables = new RunTables(folder.Staging, scenario.Scenario.Name, options.Detail == OutputDetail.Full);
-        var tally = TargetsBeside(scenario) is { } targets ? new Calibration.TargetTally(targets, scenario.Calendar) : null;
+        var tally = TargetsBeside(scenario) is { } targets ? new Calibration.TargetTally(targets, scenario.Calendar, scenario.World) : null;
         var run = await ExecuteAsync(scenario, replicates, options.Seed ?? scenario.Scenario.Seed, options, cancel,
             sink: tally is null ? tables : new Calibration.ChunkSinks(tally, tables));
         run = run with { Checks = tally?.Checks() ?? [] };
@@ -49,7 +50,7 @@ public static class RunPipeline
         var result = progress is null
             ? await SimulateAsync(plan, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel, options.Cluster, sink)
             : simulator is not null ? await simulator.RunAsync(plan, progress, cancel, sink) : await SimulateAsync(plan, options, progress, cancel, sink);
-        var summary = new EnsembleSummary(scenario.Scenario.Name, result.Recorder, Markers(plan), Observed(scenario));
+        var summary = new EnsembleSummary(scenario.Scenario.Name, result, Markers(plan), Observed(scenario));
         return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
     }
 
@@ -66,8 +67,8 @@ public static class RunPipeline
         else await RunTables.WriteAsync(directory, name, options.Detail == OutputDetail.Full, run.Result);
         cancel.ThrowIfCancellationRequested();
         ResultWriter.WriteSummary(At("summary.csv"), run.Summary);
-        ResultWriter.WriteMetrics(At("metrics.csv"), run.Result.Recorder.Catalog);
-        ResultWriter.WriteGroups(At("groups.csv"), name, run.Result.Recorder);
+        ResultWriter.WriteMetrics(At("metrics.csv"), run.Result.Series);
+        ResultWriter.WriteGroups(At("groups.csv"), name, run.Result);
         ResultWriter.WriteCountries(At("countries.csv"), name, run.Result);
         cancel.ThrowIfCancellationRequested();
         WriteReproducible(run.Scenario, directory);
@@ -107,7 +108,7 @@ public static class RunPipeline
         ScenarioLoader.Options);
 
     /// <summary>Runs the ensemble on the chosen engine with a progress display.</summary>
-    public static async Task<RunResult> SimulateAsync(RunPlan plan, string engine, int silos, bool verbose, string label, CancellationToken cancel = default,
+    public static async Task<EnsembleResult> SimulateAsync(RunPlan plan, string engine, int silos, bool verbose, string label, CancellationToken cancel = default,
         ClusterAddress? cluster = null, IChunkSink? sink = null)
     {
         var ticks = plan.Calendar.Count;
@@ -116,7 +117,7 @@ public static class RunPipeline
     }
 
     /// <summary>On a cluster (--cluster) as its client, else on this machine's engine.</summary>
-    private static async Task<RunResult> SimulateAsync(RunPlan plan, RunOptions options, IProgress<int> progress, CancellationToken cancel, IChunkSink? sink)
+    private static async Task<EnsembleResult> SimulateAsync(RunPlan plan, RunOptions options, IProgress<int> progress, CancellationToken cancel, IChunkSink? sink)
     {
         await using var simulator = await EnsembleSimulator.CreateAsync(options, cancel);
         return await simulator.RunAsync(plan, progress, cancel, sink);
@@ -143,7 +144,7 @@ public static class RunPipeline
 
     /// <summary>The published facts (targets file beside the scenario) against this run; none when there is no file or the run ends before them.</summary>
     public static IReadOnlyList<TargetCheck> CalibrationChecks(ScenarioRun run) =>
-        run.Checks ?? (TargetsBeside(run.Scenario) is { } targets ? Calibration.TargetMeasure.Check(run.Result, targets) : []);
+        run.Checks ?? (TargetsBeside(run.Scenario) is { } targets ? Calibration.TargetMeasure.Check(run.Result, run.Scenario.World, targets) : []);
 
     /// <summary>The shipped Carnegie 2019 targets file beside the scenario, if there is one.</summary>
     public static Calibration.TargetFile? TargetsBeside(LoadedScenario scenario)

@@ -12,10 +12,8 @@ public static class CalibrationPlot
     public static Plot Create(string scenario, string observed, IReadOnlyList<TargetFit> fits, int replicates)
     {
         var counts = fits.Where(f => !f.Target.IsShare).Reverse().ToArray(); // first target at the top
-        var plot = new Plot();
-        plot.Font.Set(PlotStyle.FontName);
-        plot.Title($"Observed vs model — {scenario}\nmodel median (dot) and 5–95 % range (bar) over {replicates} replicates; observed ({observed}) as a diamond", 16);
-        plot.XLabel("Countries", 14);
+        var plot = PlotStyle.Titled($"Observed vs model — {scenario}",
+            $"model median (dot) and 5–95 % range (bar) over {replicates} replicates; observed ({observed}) as a diamond", "Countries");
         var model = PlotStyle.PaletteColor(0);
         var observedColor = PlotStyle.PaletteColor(3);
         for (var i = 0; i < counts.Length; i++)
@@ -35,9 +33,7 @@ public static class CalibrationPlot
         seen.LegendText = "observed";
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(rows, counts.Select(f => Label(f.Target.Description)).ToArray());
         plot.Axes.SetLimits(0, counts.Max(f => Math.Max(f.P95, f.Observed)) * 1.05, -0.7, counts.Length - 0.3);
-        plot.ShowLegend(Edge.Right);
-        plot.Legend.FontName = PlotStyle.FontName;
-        plot.Legend.FontSize = 12;
+        PlotStyle.Legend(plot, Edge.Right);
         return plot;
     }
 

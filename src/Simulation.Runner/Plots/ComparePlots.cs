@@ -59,7 +59,7 @@ public static class ComparePlots
         var years = runs[0].Summary.Years;
         var plot = PlotStyle.Create($"Difference: {o.Title}", $"each scenario minus {runs[0].Summary.Scenario}",
             "mean of paired differences and 5–95 % range of the per-replicate differences", o.DifferenceLabel);
-        var bands = runs.Skip(1).Select((r, i) => (PairedDifferences.Band(r.Result.Recorder, runs[0].Result.Recorder, o.Metric, o.Group).Scaled(o.Scale),
+        var bands = runs.Skip(1).Select((r, i) => (PairedDifferences.Band(r.Result, runs[0].Result, o.Metric, o.Group).Scaled(o.Scale),
             ScenarioColor(i + 1), $"{r.Summary.Scenario} − {runs[0].Summary.Scenario}")).ToList();
         PlotStyle.AddBands(plot, years, bands);
         var lo = Math.Min(0, bands.Min(b => b.Item1.P05.Min()));

@@ -35,15 +35,31 @@ public static class PlotStyle
     public static string BandSubtitle(int replicates) =>
         $"median and 5–95 % band over {replicates} replicate{(replicates == 1 ? "" : "s")}";
 
-    /// <summary>A new plot with the title "<paramref name="title"/> — scenario" and a second title line.</summary>
-    public static Plot Create(string title, string scenario, string subtitle, string yLabel)
+    /// <summary>A new plot over the years with the title "<paramref name="title"/> — scenario" and a second title line.</summary>
+    public static Plot Create(string title, string scenario, string subtitle, string yLabel) =>
+        Titled($"{title} — {scenario}", subtitle, "Year", yLabel);
+
+    /// <summary>
+    /// A new plot of any kind (time, bars, dots against a parameter) in the house font, with a two-line title and the
+    /// axis labels (none where null): every plot starts here.
+    /// </summary>
+    public static Plot Titled(string title, string subtitle, string? xLabel, string? yLabel = null)
     {
         var plot = new Plot();
         plot.Font.Set(FontName);
-        plot.Title($"{title} — {scenario}\n{subtitle}", 16);
-        plot.XLabel("Year", 14);
-        plot.YLabel(yLabel, 14);
+        plot.Title($"{title}\n{subtitle}", 16);
+        if (xLabel is not null) plot.XLabel(xLabel, 14);
+        if (yLabel is not null) plot.YLabel(yLabel, 14);
         return plot;
+    }
+
+    /// <summary>The house legend: at <paramref name="edge"/>, in the plot font at 12 pt; horizontal below the plot.</summary>
+    public static void Legend(Plot plot, Edge edge = Edge.Bottom)
+    {
+        plot.ShowLegend(edge);
+        if (edge == Edge.Bottom) plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.FontName = FontName;
+        plot.Legend.FontSize = 12;
     }
 
     /// <summary>
@@ -159,10 +175,7 @@ public static class PlotStyle
         }
         plot.Axes.Top.MinimumSize = lines.Length == 0 ? 0 : LabelSpace(lines.Select(l => l.Label));
         plot.Axes.SetLimits(x0, x1 + (x1 - x0) * 0.01, 0, top); // a little room right of the last tick for end markers
-        plot.ShowLegend(Edge.Bottom);
-        plot.Legend.Orientation = Orientation.Horizontal;
-        plot.Legend.FontName = FontName;
-        plot.Legend.FontSize = 12;
+        Legend(plot);
     }
 
     /// <summary>Writes <paramref name="baseName"/>.png (1200×700) and .svg into the directory; returns the two file names.</summary>

@@ -17,11 +17,11 @@ public static class RegionPanels
 
     public static IReadOnlyList<string> Write(IReadOnlyList<ScenarioRun> runs, Outcome o, string directory)
     {
-        var baseline = runs[0].Result.Recorder;
+        var baseline = runs[0].Result;
         var regions = baseline.Groups.Groups.Where(g => g.Kind == "region").ToArray();
-        var years = baseline.YearEndTicks.Select(t => baseline.Calendar.DateOf(t).DecimalYear).ToArray();
+        var years = baseline.YearEnds.Select(t => baseline.Dates[t].DecimalYear).ToArray();
         var bands = regions.Select(r => runs.Skip(1).Select(run =>
-            PairedDifferences.GroupBand(run.Result.Recorder, baseline, r.Name, o.Metric, o.Group)).ToArray()).ToArray();
+            PairedDifferences.GroupBand(run.Result, baseline, r.Name, o.Metric, o.Group)).ToArray()).ToArray();
         var all = bands.SelectMany(b => b).SelectMany(b => b.P05.Concat(b.P95)).Select(v => v * o.Scale).DefaultIfEmpty(0).ToArray();
         var (lo, hi) = (Math.Min(0, all.Min()), Math.Max(0, all.Max()));
         var pad = Math.Max(1e-9, (hi - lo) * 0.08);
@@ -30,7 +30,7 @@ public static class RegionPanels
         {
             var plot = new Plot();
             plot.Font.Set(PlotStyle.FontName);
-            plot.Title($"{regions[p].Label} ({regions[p].Members.Length})", 13);
+            plot.Title($"{regions[p].Label} ({regions[p].Members})", 13);
             for (var i = 0; i < bands[p].Length; i++)
             {
                 var (mean, p05, p95) = bands[p][i];

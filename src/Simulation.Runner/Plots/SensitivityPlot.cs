@@ -17,10 +17,7 @@ public static class SensitivityPlot
     public static Plot Create(string title, string subtitle, string xLabel, IReadOnlyList<(string Legend, IReadOnlyList<IndexBar> Bars)> series,
         (double Value, string Legend)? reference = null)
     {
-        var plot = new Plot();
-        plot.Font.Set(PlotStyle.FontName);
-        plot.Title($"{title}\n{subtitle}", 16);
-        plot.XLabel(xLabel, 14);
+        var plot = PlotStyle.Titled(title, subtitle, xLabel);
         var names = series[0].Bars.Select(b => b.Parameter).ToArray();
         var n = names.Length;
         var width = 0.8 / series.Count;
@@ -60,9 +57,7 @@ public static class SensitivityPlot
             [.. names.Select((name, i) => new Tick(n - 1 - i, name))]);
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.SetLimits(0, xMax > 0 ? xMax * 1.05 : 1, -0.6, n - 0.4);
-        plot.ShowLegend(Edge.Bottom);
-        plot.Legend.FontName = PlotStyle.FontName;
-        plot.Legend.FontSize = 12;
+        PlotStyle.Legend(plot);
         return plot;
     }
 }

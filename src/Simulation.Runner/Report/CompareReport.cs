@@ -1,3 +1,4 @@
+using Simulation.Model.Output;
 using Simulation.Model.Metrics;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Plots;
@@ -37,7 +38,7 @@ public static class CompareReport
         report.Paragraph("The same outcomes within groups of countries: first the groups the scenario's report lists, then those " +
             "its policies target, then the World Bank regions. Every group's table is in groups.csv (levels) and deltas.csv (differences).");
         foreach (var group in LeadGroups(runs))
-            report.Table(Header(runs), Rows(runs, deltas, group.Name), $"{group.Label} ({group.Name}, {group.Members.Length} countries)");
+            report.Table(Header(runs), Rows(runs, deltas, group.Name), $"{group.Label} ({group.Name}, {group.Members} countries)");
 
         report.Heading("Over time");
         foreach (var (outcome, overlay, difference, byRegion) in figures)
@@ -62,13 +63,13 @@ public static class CompareReport
         ["Outcome", "Unit", "Date", .. runs.Select((r, i) => i == 0 ? r.Summary.Scenario : $"{r.Summary.Scenario} (difference; 95 % CI)")];
 
     /// <summary>Groups the report lists first (scenario "report.groups"), then the policies' country targets, then the regions.</summary>
-    private static IEnumerable<CountryGroup> LeadGroups(IReadOnlyList<ScenarioRun> runs)
+    private static IEnumerable<BreakdownGroup> LeadGroups(IReadOnlyList<ScenarioRun> runs)
     {
-        var groups = runs[0].Result.Recorder.Groups.Groups;
+        var groups = runs[0].Result.Groups.Groups;
         var names = runs.SelectMany(r => r.Scenario.Scenario.Report.Groups)
             .Concat(runs.SelectMany(r => r.Scenario.Scenario.Policies).SelectMany(p => p.Targets.Countries))
             .Concat(groups.Where(g => g.Kind == "region").Select(g => g.Name));
-        return names.Distinct().Select(n => groups.FirstOrDefault(g => g.Name == n)).OfType<CountryGroup>();
+        return names.Distinct().Select(n => groups.FirstOrDefault(g => g.Name == n)).OfType<BreakdownGroup>();
     }
 
     /// <summary>Mean across replicates of an outcome in a country group ("world": the whole world) at a year end.</summary>
@@ -76,11 +77,9 @@ public static class CompareReport
     {
         var t = KeyOutcomes.Tick(run, date);
         if (countryGroup == CountryGroups.World) return run.Summary.Band(o.Metric, o.Group).Mean[t];
-        var recorder = run.Result.Recorder;
-        var y = Array.IndexOf(recorder.YearEndTicks, t);
-        var g = recorder.Groups.Groups.ToList().FindIndex(x => x.Name == countryGroup);
-        var s = recorder.Groups.SeriesIndex(o.Metric, o.Group);
-        return Enumerable.Range(0, run.Replicates).Average(r => recorder.Groups.Value(r, y, g, s));
+        var groups = run.Result.Groups;
+        var (y, g, s) = (run.Result.YearEndOf(t), groups.GroupIndex(countryGroup), groups.SeriesIndex(o.Metric, o.Group));
+        return Enumerable.Range(0, run.Replicates).Average(r => groups.Value(r, y, g, s));
     }
 
     private static IEnumerable<IReadOnlyList<string>> Rows(IReadOnlyList<ScenarioRun> runs, IReadOnlyList<DeltaRow> deltas, string countryGroup)

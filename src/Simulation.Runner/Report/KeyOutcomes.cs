@@ -16,11 +16,10 @@ public static class KeyOutcomes
     /// </summary>
     public static string[] Dates(ScenarioRun run, bool lastTick = false)
     {
-        var recorder = run.Result.Recorder;
-        var calendar = recorder.Calendar;
-        var ends = recorder.YearEndTicks.Select(t => calendar.DateOf(t)).ToList();
+        var result = run.Result;
+        var ends = result.YearEnds.Select(t => result.Dates[t]).ToList();
         var dates = ends.Where(d => d.Year is 2025 or 2030).ToList();
-        if (lastTick) dates.Add(calendar.DateOf(calendar.Count - 1));
+        if (lastTick) dates.Add(result.Dates[^1]);
         else if (ends.Count > 0) dates.Add(ends[^1]);
         return [.. dates.Select(d => d.ToString()).Distinct()];
     }

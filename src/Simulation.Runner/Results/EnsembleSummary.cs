@@ -1,5 +1,5 @@
 using MathNet.Numerics.Statistics;
-using Simulation.Model.Metrics;
+using Simulation.Model.Output;
 using Simulation.Model.Time;
 using Simulation.Model.World;
 using Simulation.Scenarios;
@@ -31,27 +31,30 @@ public sealed class EnsembleSummary
 {
     private readonly Dictionary<(string, string), SeriesBand> _bands = [];
 
-    public EnsembleSummary(string scenario, RunRecorder recorder, IReadOnlyList<PolicyMarker> policies, IReadOnlyList<ObservedPoint>? observed = null)
+    public EnsembleSummary(string scenario, EnsembleResult result, IReadOnlyList<PolicyMarker> policies, IReadOnlyList<ObservedPoint>? observed = null)
     {
         Scenario = scenario;
         Policies = policies;
         Observed = observed ?? [];
-        Dates = Enumerable.Range(0, recorder.Calendar.Count).Select(recorder.Calendar.DateOf).ToArray();
-        Replicates = recorder.Replicates;
-        Homes = recorder.World.Homes;
-        Vendors = recorder.World.Vendors.Select(v => v.Id).ToArray();
-        VendorNames = recorder.World.Vendors.ToDictionary(v => v.Id, v => v.Name);
-        VendorHome = recorder.World.Vendors.ToDictionary(v => v.Id, v => v.Home);
-        HomeNames = Homes.ToDictionary(h => h, h => recorder.World.Country(h).Name);
-        CountryCount = recorder.World.Countries.Count;
-        RegimeSizes = Enumerable.Range(0, Regime.Count).Select(r => recorder.World.Countries.Count(c => c.Regime == r)).ToArray();
+        Dates = [.. result.Dates];
+        Replicates = result.Replicates;
+        Series = result.Series;
+        var world = result.World;
+        Homes = world.Homes;
+        Vendors = world.Vendors.Select(v => v.Id).ToArray();
+        VendorNames = world.Vendors.ToDictionary(v => v.Id, v => v.Name);
+        VendorHome = world.Vendors.ToDictionary(v => v.Id, v => v.Home);
+        HomeNames = world.HomeNames;
+        CountryCount = world.CountryCount;
+        RegimeSizes = world.RegimeSizes;
+        RegimeLabels = world.RegimeLabels;
         var sample = new double[Replicates];
-        foreach (var s in recorder.Catalog.All)
+        foreach (var s in result.Series.All)
         {
             var band = new SeriesBand(s.Metric, s.Group, new double[Dates.Length], new double[Dates.Length], new double[Dates.Length], new double[Dates.Length]);
             for (var t = 0; t < Dates.Length; t++)
             {
-                for (var r = 0; r < Replicates; r++) sample[r] = recorder.Value(r, t, s.Index);
+                for (var r = 0; r < Replicates; r++) sample[r] = result.Value(r, t, s.Index);
                 (band.Mean[t], band.P05[t], band.P50[t], band.P95[t]) = Spread.Of(sample);
             }
             _bands[(s.Metric, s.Group)] = band;
@@ -76,8 +79,12 @@ public sealed class EnsembleSummary
     public IReadOnlyDictionary<string, string> VendorHome { get; }
     /// <summary>Each home state's name in the world data ("CHN" → "China"), for legends.</summary>
     public IReadOnlyDictionary<string, string> HomeNames { get; }
-    /// <summary>Number of countries in each regime class (<see cref="Regime"/>; shares by regime divide by these).</summary>
+    /// <summary>Number of countries in each V-Dem regime class, 0 (closed autocracy) to 3 (shares by regime divide by these).</summary>
     public IReadOnlyList<int> RegimeSizes { get; }
+    /// <summary>Each regime class's name ("Closed autocracy").</summary>
+    public IReadOnlyList<string> RegimeLabels { get; }
+    /// <summary>The run's series with their labels and units.</summary>
+    public SeriesCatalog Series { get; }
     /// <summary>All bands in catalogue order.</summary>
     public List<SeriesBand> Order { get; } = [];
 

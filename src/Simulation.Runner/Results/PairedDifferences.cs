@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
+using Simulation.Model.Output;
 using Simulation.Model.Metrics;
 using Simulation.Scenarios;
 
@@ -21,10 +22,10 @@ public sealed record DeltaRow(string Scenario, string Baseline, string Date, str
 /// </summary>
 public static class PairedDifferences
 {
-    public static double[] Differences(RunRecorder a, RunRecorder b, string metric, string group, int tick)
+    public static double[] Differences(EnsembleResult a, EnsembleResult b, string metric, string group, int tick)
     {
-        var sa = a.Catalog.Get(metric, group).Index;
-        var sb = b.Catalog.Get(metric, group).Index;
+        var sa = a.Series.Get(metric, group).Index;
+        var sb = b.Series.Get(metric, group).Index;
         return Enumerable.Range(0, a.Replicates).Select(r => a.Value(r, tick, sa) - b.Value(r, tick, sb)).ToArray();
     }
 
@@ -39,22 +40,21 @@ public static class PairedDifferences
     }
 
     /// <summary>Every series both runs have, at every year end: the world's, then each country group's headline series.</summary>
-    public static IEnumerable<DeltaRow> AtYearEnds(string scenario, RunRecorder a, string baseline, RunRecorder b)
+    public static IEnumerable<DeltaRow> AtYearEnds(string scenario, EnsembleResult a, string baseline, EnsembleResult b)
     {
-        var calendar = a.Calendar;
-        for (var y = 0; y < a.YearEndTicks.Length; y++)
+        for (var y = 0; y < a.YearEnds.Count; y++)
         {
-            var tick = a.YearEndTicks[y];
-            var date = calendar.DateOf(tick).ToString();
-            foreach (var s in a.Catalog.All)
+            var tick = a.YearEnds[y];
+            var date = a.Dates[tick].ToString();
+            foreach (var s in a.Series.All)
             {
-                if (!b.Catalog.TryGet(s.Metric, s.Group, out _)) continue;
+                if (!b.Series.TryGet(s.Metric, s.Group, out _)) continue;
                 var (mean, low, high) = MeanWithInterval(Differences(a, b, s.Metric, s.Group, tick));
                 yield return new DeltaRow(scenario, baseline, date, CountryGroups.World, s.Metric, s.Group, mean, low, high, a.Replicates);
             }
             foreach (var (group, g) in a.Groups.Groups.Select((x, i) => (x, i)))
             {
-                var gb = b.Groups.Groups.ToList().FindIndex(x => x.Name == group.Name);
+                var gb = b.Groups.GroupIndex(group.Name);
                 if (gb < 0) continue; // a scenario group only one of the two scenarios defines
                 foreach (var s in a.Groups.Series)
                 {
@@ -69,12 +69,11 @@ public static class PairedDifferences
     }
 
     /// <summary>Per year end: mean of the paired differences of a group's series and their 5–95 % range.</summary>
-    public static (double[] Mean, double[] P05, double[] P95) GroupBand(RunRecorder a, RunRecorder b, string countryGroup, string metric, string group)
+    public static (double[] Mean, double[] P05, double[] P95) GroupBand(EnsembleResult a, EnsembleResult b, string countryGroup, string metric, string group)
     {
-        int G(RunRecorder x) => x.Groups.Groups.ToList().FindIndex(c => c.Name == countryGroup);
-        var (ga, gb) = (G(a), G(b));
+        var (ga, gb) = (a.Groups.GroupIndex(countryGroup), b.Groups.GroupIndex(countryGroup));
         var (sa, sb) = (a.Groups.SeriesIndex(metric, group), b.Groups.SeriesIndex(metric, group));
-        var years = a.YearEndTicks.Length;
+        var years = a.YearEnds.Count;
         var (mean, p05, p95) = (new double[years], new double[years], new double[years]);
         for (var y = 0; y < years; y++)
         {
@@ -85,9 +84,9 @@ public static class PairedDifferences
     }
 
     /// <summary>Per tick: mean difference and the 5–95 % range of the per-replicate differences (a 90 % band).</summary>
-    public static SeriesBand Band(RunRecorder a, RunRecorder b, string metric, string group)
+    public static SeriesBand Band(EnsembleResult a, EnsembleResult b, string metric, string group)
     {
-        var ticks = a.Calendar.Count;
+        var ticks = a.Dates.Count;
         var band = new SeriesBand(metric, group, new double[ticks], new double[ticks], new double[ticks], new double[ticks]);
         for (var t = 0; t < ticks; t++)
         {

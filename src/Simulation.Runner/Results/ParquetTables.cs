@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Parquet;
 using Parquet.Schema;
-using Simulation.Model.Engine;
+using Simulation.Model.Output;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
 using Simulation.Scenarios;
@@ -48,14 +48,14 @@ public static class ParquetTables
     public static readonly DataField<string> Status = new("status");
 
     /// <summary>timeseries.parquet of a finished run in one go (the same bytes as appended chunk by chunk).</summary>
-    public static async Task WriteTimeseriesAsync(string path, string scenario, RunResult result)
+    public static async Task WriteTimeseriesAsync(string path, string scenario, EnsembleResult result)
     {
-        await using var table = await TimeseriesFile.CreateAsync(path, scenario, result.Recorder);
-        await table.AppendAsync(0, result.Recorder);
+        await using var table = await TimeseriesFile.CreateAsync(path, scenario, result);
+        await table.AppendAsync(0, result);
     }
 
     /// <summary>contracts.parquet of a finished run in one go (the same bytes as appended chunk by chunk).</summary>
-    public static async Task WriteContractsAsync(string path, RunResult result)
+    public static async Task WriteContractsAsync(string path, EnsembleResult result)
     {
         await using var table = await ContractsFile.CreateAsync(path);
         await table.AppendAsync(0, result.Contracts);
@@ -74,25 +74,25 @@ public static class ParquetTables
         private readonly int[] _replicate;
         private readonly double[] _value;
 
-        private TimeseriesFile(string path, FileStream file, ParquetWriter writer, string scenario, RunRecorder shape)
+        private TimeseriesFile(string path, FileStream file, ParquetWriter writer, string scenario, EnsembleResult shape)
         {
             (_path, _file, _writer) = (path, file, writer);
-            var calendar = shape.Calendar;
-            var rows = calendar.Count * shape.Catalog.Count;
-            var dates = Enumerable.Range(0, calendar.Count).Select(t => calendar.DateOf(t).ToString()).ToArray();
+            var ticks = shape.Dates.Count;
+            var rows = ticks * shape.Series.Count;
+            var dates = shape.Dates.Select(d => d.ToString()).ToArray();
             _scenario = Enumerable.Repeat(scenario, rows).ToArray();
             (_date, _metric, _group) = (new string[rows], new string[rows], new string[rows]);
-            foreach (var s in shape.Catalog.All)
-                for (var t = 0; t < calendar.Count; t++)
+            foreach (var s in shape.Series.All)
+                for (var t = 0; t < ticks; t++)
                 {
-                    var i = s.Index * calendar.Count + t;
+                    var i = s.Index * ticks + t;
                     (_date[i], _metric[i], _group[i]) = (dates[t], s.Metric, s.Group);
                 }
             (_replicate, _value) = (new int[rows], new double[rows]);
         }
 
-        /// <param name="shape">A recorder of the run (any chunk's): its calendar and catalogue.</param>
-        public static async Task<TimeseriesFile> CreateAsync(string path, string scenario, RunRecorder shape)
+        /// <param name="shape">A result of the run (any chunk's): its dates and catalogue.</param>
+        public static async Task<TimeseriesFile> CreateAsync(string path, string scenario, EnsembleResult shape)
         {
             var file = File.Create(path);
             var writer = await ParquetWriter.CreateAsync(new ParquetSchema(Scenario, Replicate, Date, Metric, Group, Value), file, Options);
@@ -100,10 +100,10 @@ public static class ParquetTables
         }
 
         /// <summary>The replicates of <paramref name="part"/> (numbered from 0) as replicates <paramref name="first"/>.. of the run.</summary>
-        public async Task AppendAsync(int first, RunRecorder part)
+        public async Task AppendAsync(int first, EnsembleResult part)
         {
-            var ticks = part.Calendar.Count;
-            var series = part.Catalog.Count;
+            var ticks = part.Dates.Count;
+            var series = part.Series.Count;
             for (var r = 0; r < part.Replicates; r++)
             {
                 var replicate = first + r;

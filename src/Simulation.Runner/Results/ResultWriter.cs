@@ -1,5 +1,5 @@
 using MathNet.Numerics.Statistics;
-using Simulation.Model.Engine;
+using Simulation.Model.Output;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
@@ -15,22 +15,20 @@ public static class ResultWriter
 {
     public const string TimeseriesHeader = "scenario,replicate,date,metric,group,value";
 
-    public static void WriteTimeseries(string path, string scenario, RunResult result)
+    public static void WriteTimeseries(string path, string scenario, EnsembleResult result)
     {
         using var csv = new Csv(path, TimeseriesHeader);
-        AppendTimeseries(csv, scenario, 0, result.Recorder);
+        AppendTimeseries(csv, scenario, 0, result);
     }
 
     /// <summary>The replicates of <paramref name="part"/> (numbered from 0) as replicates <paramref name="first"/>.. of the run.</summary>
-    public static void AppendTimeseries(Csv csv, string scenario, int first, RunRecorder part)
+    public static void AppendTimeseries(Csv csv, string scenario, int first, EnsembleResult part)
     {
-        var calendar = part.Calendar;
-        var catalog = part.Catalog;
         for (var r = 0; r < part.Replicates; r++)
-            for (var t = 0; t < calendar.Count; t++)
+            for (var t = 0; t < part.Dates.Count; t++)
             {
-                var date = calendar.DateOf(t).ToString();
-                foreach (var s in catalog.All)
+                var date = part.Dates[t].ToString();
+                foreach (var s in part.Series.All)
                 {
                     csv.Field(scenario).Field(first + r).Field(date).Field(s.Metric).Field(s.Group).Field(part.Value(r, t, s.Index));
                     csv.EndRow();
@@ -57,17 +55,17 @@ public static class ResultWriter
     /// countries.csv, one row per country and year end (wide, so it joins the world file on iso3): for each indicator
     /// the share of replicates in which it held. Indicator columns use '_' where the catalogue has ':' (vendor_origin_CHN).
     /// </summary>
-    public static void WriteCountries(string path, string scenario, RunResult result)
+    public static void WriteCountries(string path, string scenario, EnsembleResult result)
     {
-        var recorder = result.Recorder;
-        using var csv = new Csv(path, "scenario,year,iso3," + string.Join(",", recorder.Indicators.Select(i => i.Replace(':', '_'))));
-        for (var y = 0; y < recorder.YearEndTicks.Length; y++)
+        var countries = result.Countries;
+        using var csv = new Csv(path, "scenario,year,iso3," + string.Join(",", countries.Names.Select(i => i.Replace(':', '_'))));
+        for (var y = 0; y < result.YearEnds.Count; y++)
         {
-            var year = recorder.Calendar.DateOf(recorder.YearEndTicks[y]).Year;
-            for (var c = 0; c < recorder.World.Countries.Count; c++)
+            var year = result.Dates[result.YearEnds[y]].Year;
+            for (var c = 0; c < countries.Iso3.Count; c++)
             {
-                csv.Field(scenario).Field(year).Field(recorder.World.Countries[c].Iso3);
-                for (var i = 0; i < recorder.Indicators.Length; i++) csv.Field(recorder.Probability(y, c, i));
+                csv.Field(scenario).Field(year).Field(countries.Iso3[c]);
+                for (var i = 0; i < countries.Names.Count; i++) csv.Field(countries.Probability(y, c, i));
                 csv.EndRow();
             }
         }
@@ -75,7 +73,7 @@ public static class ResultWriter
 
     public const string ContractsHeader = "replicate,number,signed,country,vendor,capability,value_usd,duration_months,financed,data_access,status";
 
-    public static void WriteContracts(string path, RunResult result)
+    public static void WriteContracts(string path, EnsembleResult result)
     {
         using var csv = new Csv(path, ContractsHeader);
         AppendContracts(csv, 0, result.Contracts);
@@ -93,13 +91,12 @@ public static class ResultWriter
     }
 
     /// <summary>metrics.csv: every series the files hold, with its unit (from the one catalogue) and what it means.</summary>
-    public static void WriteMetrics(string path, MetricCatalog catalog)
+    public static void WriteMetrics(string path, SeriesCatalog catalog)
     {
         using var csv = new Csv(path, "metric,group,unit,description");
         foreach (var s in catalog.All)
         {
-            var info = MetricUnits.Of(s.Metric);
-            csv.Field(s.Metric).Field(s.Group).Field(info.Unit).Field(info.Description);
+            csv.Field(s.Metric).Field(s.Group).Field(s.Unit).Field(s.Description);
             csv.EndRow();
         }
     }
@@ -108,21 +105,20 @@ public static class ResultWriter
     /// groups.csv: the headline series by country group (regions, blocs, income groups, regimes, the scenario's groups)
     /// at every year end, as ensemble statistics like summary.csv.
     /// </summary>
-    public static void WriteGroups(string path, string scenario, RunRecorder recorder)
+    public static void WriteGroups(string path, string scenario, EnsembleResult result)
     {
-        var groups = recorder.Groups;
-        var calendar = recorder.Calendar;
-        var replicates = recorder.Replicates;
+        var groups = result.Groups;
+        var replicates = result.Replicates;
         var sample = new double[replicates];
         using var csv = new Csv(path, "scenario,date,country_group,kind,metric,group,mean,p05,p50,p95,replicates");
-        for (var y = 0; y < recorder.YearEndTicks.Length; y++)
+        for (var y = 0; y < result.YearEnds.Count; y++)
             foreach (var (group, g) in groups.Groups.Select((x, i) => (x, i)))
                 foreach (var s in groups.Series)
                 {
                     for (var r = 0; r < replicates; r++) sample[r] = groups.Value(r, y, g, s.Index);
                     var mean = sample.Mean();
                     Array.Sort(sample);
-                    csv.Field(scenario).Field(calendar.DateOf(recorder.YearEndTicks[y]).ToString()).Field(group.Name).Field(group.Kind)
+                    csv.Field(scenario).Field(result.Dates[result.YearEnds[y]].ToString()).Field(group.Name).Field(group.Kind)
                         .Field(s.Metric).Field(s.Group).Field(mean)
                         .Field(SortedArrayStatistics.QuantileCustom(sample, 0.05, QuantileDefinition.R8))
                         .Field(SortedArrayStatistics.QuantileCustom(sample, 0.50, QuantileDefinition.R8))

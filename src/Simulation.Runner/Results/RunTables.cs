@@ -1,3 +1,4 @@
+using Simulation.Model.Output;
 using Simulation.Model.Engine;
 
 namespace Simulation.Runner.Results;
@@ -18,13 +19,13 @@ public sealed class RunTables(string directory, string scenario, bool csv) : ICh
 
     private string At(string file) => Path.Combine(directory, file);
 
-    public async Task TakeAsync(int first, RunResult chunk, CancellationToken cancel)
+    public async Task TakeAsync(int first, EnsembleResult chunk, CancellationToken cancel)
     {
         await _writing;
         cancel.ThrowIfCancellationRequested();
         if (_series is null)
         {
-            _series = await ParquetTables.TimeseriesFile.CreateAsync(At("timeseries.parquet"), scenario, chunk.Recorder);
+            _series = await ParquetTables.TimeseriesFile.CreateAsync(At("timeseries.parquet"), scenario, chunk);
             _contracts = await ParquetTables.ContractsFile.CreateAsync(At("contracts.parquet"));
             if (csv)
             {
@@ -37,8 +38,8 @@ public sealed class RunTables(string directory, string scenario, bool csv) : ICh
         _writing = Task.WhenAll(
             Task.Run(async () =>
             {
-                await _series.AppendAsync(first, chunk.Recorder);
-                if (_seriesCsv is not null) ResultWriter.AppendTimeseries(_seriesCsv, scenario, first, chunk.Recorder);
+                await _series.AppendAsync(first, chunk);
+                if (_seriesCsv is not null) ResultWriter.AppendTimeseries(_seriesCsv, scenario, first, chunk);
             }, CancellationToken.None),
             Task.Run(async () =>
             {
@@ -55,7 +56,7 @@ public sealed class RunTables(string directory, string scenario, bool csv) : ICh
     }
 
     /// <summary>Both tables of a finished run in one go.</summary>
-    public static async Task WriteAsync(string directory, string scenario, bool csv, RunResult result)
+    public static async Task WriteAsync(string directory, string scenario, bool csv, EnsembleResult result)
     {
         await using var tables = new RunTables(directory, scenario, csv);
         await tables.TakeAsync(0, result, CancellationToken.None);

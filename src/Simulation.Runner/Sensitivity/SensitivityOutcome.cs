@@ -1,3 +1,4 @@
+using Simulation.Model.Output;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
 using Simulation.Runner.Plots;
@@ -89,13 +90,12 @@ public sealed record SensitivityOutcome(string Metric, string Group, string Date
     ];
 
     /// <summary>One replicate's value of the outcome in a finished run.</summary>
-    public double Value(RunRecorder run, int replicate)
+    public double Value(EnsembleResult run, int replicate)
     {
-        var calendar = run.Calendar;
-        var tick = Enumerable.Range(0, calendar.Count).First(t => calendar.DateOf(t).ToString() == Date);
-        if (In is null) return run.Value(replicate, tick, run.Catalog.Get(Metric, Group).Index);
-        var yearEnd = Array.IndexOf(run.YearEndTicks, tick);
-        var group = run.Groups.Groups.ToList().FindIndex(g => g.Name == In);
+        var tick = run.TickOf(Date);
+        if (In is null) return run.Value(replicate, tick, run.Series.Get(Metric, Group).Index);
+        var yearEnd = run.YearEndOf(tick);
+        var group = run.Groups.GroupIndex(In);
         return run.Groups.Value(replicate, yearEnd, group, run.Groups.SeriesIndex(Metric, Group));
     }
 

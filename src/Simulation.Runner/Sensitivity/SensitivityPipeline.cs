@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Simulation.Model.Output;
 using Simulation.Model.Engine;
 using Simulation.Model.Metrics;
 using Simulation.Runner.Engines;
@@ -111,17 +112,17 @@ public static class SensitivityPipeline
         .SelectMany(parts => Enumerable.Range(1, parts.Length).Select(n => string.Join('.', parts.Take(n)))).Distinct();
 
     /// <summary>Records the point's scenario (runnable on its own, as in a sweep) and runs its validated copy's ensemble.</summary>
-    private static async Task<RunRecorder> Simulate(EnsembleSimulator simulator, string directory, string name, LoadedScenario point, int replicates, ulong seed,
+    private static async Task<EnsembleResult> Simulate(EnsembleSimulator simulator, string directory, string name, LoadedScenario point, int replicates, ulong seed,
         IProgress<int> progress, int tickOffset, CancellationToken cancel)
     {
         PointRecord.Write(Path.Combine(directory, "points", name), point, replicates, seed);
         var plan = point.Plan.Runs(replicates, seed);
         var result = await simulator.RunAsync(plan, new Progress<int>(t => progress.Report(tickOffset + t)), cancel);
-        return result.Recorder;
+        return result;
     }
 
     /// <summary>Per outcome, every replicate's value (of the paired difference for an effect).</summary>
-    private static string Rows(int point, IReadOnlyList<SensitivityOutcome> outcomes, RunRecorder run, RunRecorder? baseline)
+    private static string Rows(int point, IReadOnlyList<SensitivityOutcome> outcomes, EnsembleResult run, EnsembleResult? baseline)
     {
         var text = new StringBuilder();
         foreach (var o in outcomes)

@@ -64,7 +64,7 @@ public static class SweepPipeline
     {
         var text = new StringBuilder();
         var prefix = string.Create(CultureInfo.InvariantCulture, $"{point},{string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}");
-        foreach (var tick in run.Result.Recorder.YearEndTicks)
+        foreach (var tick in run.Result.YearEnds)
         {
             var date = run.Summary.Dates[tick].ToString();
             foreach (var b in run.Summary.Order)
@@ -76,7 +76,7 @@ public static class SweepPipeline
 
     private static IEnumerable<HorizonPoint> AtHorizon(int point, double[] values, ScenarioRun run)
     {
-        var t = run.Result.Recorder.YearEndTicks[^1];
+        var t = run.Result.YearEnds[^1];
         return Outcome.Main.Select(o =>
         {
             var b = run.Summary.Band(o.Metric, o.Group);

@@ -56,11 +56,8 @@ public static class SweepReport
     private static Plot Plot(string scenario, Outcome outcome, IReadOnlyList<SweepParameter> parameters, int j, int other, HorizonPoint[] data, int replicates,
         int countries)
     {
-        var plot = new Plot();
-        plot.Font.Set(PlotStyle.FontName);
-        plot.Title($"{outcome.Title} at the horizon vs {parameters[j].Column} — {scenario}\nmedian (dot) and 5–95 % range (bar) over {replicates} replicates per point", 16);
-        plot.XLabel(parameters[j].Column, 14);
-        plot.YLabel(outcome.YLabel(countries), 14);
+        var plot = PlotStyle.Titled($"{outcome.Title} at the horizon vs {parameters[j].Column} — {scenario}",
+            $"median (dot) and 5–95 % range (bar) over {replicates} replicates per point", parameters[j].Column, outcome.YLabel(countries));
         // Points of a grid share x values: a small offset per colour keeps their bars apart.
         var series = other < 0 ? [(Label: "", Points: data)]
             : data.GroupBy(h => h.Values[other]).OrderBy(g => g.Key)
@@ -84,12 +81,7 @@ public static class SweepReport
         var (lo, hi) = (data.Min(h => h.P05), data.Max(h => h.P95));
         var pad = Math.Max(hi - lo, Math.Max(Math.Abs(hi), 1) * 0.02) * 0.08;
         plot.Axes.SetLimits(x0 - span * 0.08, x1 + span * 0.08, lo - pad, hi + pad);
-        if (series.Length > 1)
-        {
-            plot.ShowLegend(Edge.Bottom);
-            plot.Legend.Orientation = Orientation.Horizontal;
-            plot.Legend.FontName = PlotStyle.FontName;
-        }
+        if (series.Length > 1) PlotStyle.Legend(plot);
         return plot;
     }
 }
