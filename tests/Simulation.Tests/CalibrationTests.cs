@@ -22,12 +22,12 @@ public sealed class CalibrationTests
     {
         var headline = Shipped.Value.Where(f => f.Target.Headline).ToArray();
         Assert.Equal(7, headline.Length);
-        // US vendors are the documented miss (§6.1: about −20 %, the observed 32 inside a band of about ±32 %); the other
-        // six meet ±10 % and a band within ±30 % of the median.
+        // US vendors are the documented miss (§6.1: −16 % since the US fringe offers facial recognition, −22 % before;
+        // the observed 32 inside a band of about ±30 %); the other six meet ±10 % and a band within ±30 % of the median.
         var misses = headline.Where(f => !f.WithinTenPercent && f.Target.Id != "us_vendors").Select(Describe).ToArray();
         Assert.True(misses.Length == 0, "headline counts no longer within ±10 %:\n" + string.Join("\n", misses));
         var us = headline.Single(f => f.Target.Id == "us_vendors");
-        Assert.True(Math.Abs(us.RelativeError) <= 0.25, Describe(us));
+        Assert.True(Math.Abs(us.RelativeError) <= 0.20, Describe(us));
         var outside = headline.Where(f => !f.InsideBand).Select(Describe).ToArray();
         Assert.True(outside.Length == 0, "observed value outside the ensemble's 5–95 % band:\n" + string.Join("\n", outside));
         var wide = headline.Where(f => f.BandHalfWidth > Calibrator.MaxBandHalfWidth && f.Target.Id != "us_vendors").Select(Describe).ToArray();
