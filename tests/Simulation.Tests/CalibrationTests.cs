@@ -48,9 +48,10 @@ public sealed class CalibrationTests
         Assert.True(fits.Single(f => f.Target.Id == "huawei_not_free").WithinTolerance);
         Assert.True(fits.Single(f => f.Target.Id == "huawei_middle_income").WithinTolerance);
         // The Chinese safe-city loans in the hindcast bring Huawei to Asia and Sub-Saharan Africa (CSIS: 59 %; 39 % in
-        // the model without them, 44 % with them: docs/model.md §6.1, a documented miss that must not slide back).
+        // the model without them, 44 % with them when China itself counted; 42 % counted abroad as CSIS counts:
+        // docs/model.md §6.1, a documented miss that must not slide back).
         var asiaAfrica = fits.Single(f => f.Target.Id == "huawei_asia_africa");
-        Assert.True(asiaAfrica.P50 >= 0.42, Describe(asiaAfrica));
+        Assert.True(asiaAfrica.P50 >= 0.40, Describe(asiaAfrica));
     }
 
     [Fact]
@@ -106,6 +107,25 @@ public sealed class CalibrationTests
         Assert.Contains(targets.Targets, t => t is { Id: "countries_any", Observed: 75, Headline: true });
         Assert.Contains(targets.Targets, t => t is { Id: "huawei", Observed: 50 });
         Assert.Equal(4, targets.Targets.Count(t => t.Per != null));
+    }
+
+    [Fact]
+    public async Task Abroad_targets_leave_out_the_vendors_home_state_as_csis_counts_agreements_abroad()
+    {
+        // CSIS profiles Huawei's safe-city agreements outside China, so the shipped profile targets say "abroad".
+        var targets = TargetFile.Load(Targets);
+        Assert.All(targets.Targets.Where(t => t.Metric == TargetMeasure.AgreementShare), t => Assert.True(t.Abroad, t.Id));
+
+        var hindcast = ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "hindcast-2019.json"));
+        var result = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime())
+            .RunAsync(TestWorld.Plan(hindcast.Path, replicates: 4));
+        var chinese = new Target("chinese", "Countries with Chinese vendors", "countries_with_vendor_origin", "CHN", 63, Among: "index");
+        double[] Count(Target t) => TargetMeasure.PerReplicate(result, hindcast.World, t, targets.Date);
+        var (everywhere, abroad) = (Count(chinese), Count(chinese with { Abroad = true }));
+        // Abroad is the same count less China itself, in the replicates where China holds a Chinese vendor's contract.
+        for (var r = 0; r < 4; r++)
+            Assert.True(everywhere[r] - abroad[r] is 0 or 1, $"replicate {r}: {everywhere[r]} everywhere, {abroad[r]} abroad");
+        Assert.True(Enumerable.Range(0, 4).Any(r => everywhere[r] - abroad[r] == 1));
     }
 
     [Fact]

@@ -60,6 +60,8 @@ public static class TargetChecks
                 if (!firstLine.TryAdd(t.Id, map.Find($"$.targets[{i}].id").Line))
                     Report($"$.targets[{i}].id", $"target id '{t.Id}' appears twice (first on line {firstLine[t.Id]})");
                 if (t.Per != null && t.Observed > 1) Report($"$.targets[{i}].observed", $"a share ('per' is set) must be at most 1, not {t.Observed}");
+                if (t.Abroad && !TargetMeasure.NamesVendor(t))
+                    Report($"$.targets[{i}].abroad", $"'abroad' leaves out a vendor's home state, but {t.Metric} names no vendor or home state (use it with countries_with_vendor, countries_with_vendor_origin, reach_share or agreement_share)");
             }
             if (!YearMonth.TryParse(file.Date, out var date)) Report("$.date", $"'{file.Date}' is not a date of the form YYYY-MM, e.g. \"2019-09\"");
             else if (scenario != null) CheckAgainst(scenario, file, date, Report);

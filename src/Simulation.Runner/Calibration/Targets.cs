@@ -15,10 +15,12 @@ namespace Simulation.Runner.Calibration;
 /// <param name="Among">"index": count only the countries the source covers (<see cref="CountryFilter.Index"/>).</param>
 /// <param name="Where">Count only countries matching this filter (<see cref="CountryFilter"/>), e.g. "milexRank<=50".</param>
 /// <param name="Source">Where the observed number was published, when it is not the file's source.</param>
+/// <param name="Abroad">Count a vendor's (or home state's) contracts outside its home state only, as CSIS counts
+/// Huawei's safe-city agreements abroad; only for a metric that names a vendor or a home state.</param>
 public sealed record Target([property: Identifier] string Id, string Description, string Metric, string Group,
     [property: Range(0.0, 1e9, MinimumIsExclusive = true)] double Observed,
     string? Per = null, [property: Range(0.0, 100.0, MinimumIsExclusive = true)] double Weight = 1, bool Headline = false,
-    string? Among = null, string? Where = null, string? Source = null)
+    string? Among = null, string? Where = null, string? Source = null, bool Abroad = false)
 {
     /// <summary>Shares (observed below 1) are judged in percentage points, counts in per cent.</summary>
     public bool IsShare => Per != null || Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare;
@@ -57,7 +59,7 @@ public static class TargetMeasure
             var outer = where;
             where = c => outer(c) && regime(c);
         }
-        if (target.Among is null && target.Where is null && target.Metric is not (ReachShare or AgreementShare))
+        if (target.Among is null && target.Where is null && !target.Abroad && target.Metric is not (ReachShare or AgreementShare))
         {
             if (!result.Series.TryGet(target.Metric, target.Group, out var series))
                 throw new ArgumentException($"target '{target.Id}': no series {target.Metric}/{target.Group}");
@@ -104,18 +106,29 @@ public static class TargetMeasure
         })];
     }
 
-    /// <summary>Which contracts count for the target's metric and group.</summary>
+    /// <summary>Which contracts count for the target's metric and group (with "abroad", none in the vendor's home state).</summary>
     private static Func<ContractRecord, bool> Matcher(Target target, WorldFacts world)
     {
-        var g = target.Group;
         var homeOf = world.Vendors.ToDictionary(v => v.Id, v => v.Home);
+        var counts = GroupMatcher(target, homeOf, world.Homes);
+        return target.Abroad ? c => counts(c) && c.Country != homeOf[c.Vendor] : counts;
+    }
+
+    /// <summary>Whether the target's metric and group name a vendor or a home state (what "abroad" needs).</summary>
+    public static bool NamesVendor(Target target) =>
+        // The share metrics' group is a vendor, a home state or "vendor:capability".
+        target.Metric is MetricCatalog.CountriesWithVendorOrigin or MetricCatalog.CountriesWithVendor or ReachShare or AgreementShare;
+
+    private static Func<ContractRecord, bool> GroupMatcher(Target target, Dictionary<string, string> homeOf, IReadOnlyList<string> homes)
+    {
+        var g = target.Group;
         return target.Metric switch
         {
             MetricCatalog.CountriesAdopted when g == MetricCatalog.Any || g.StartsWith("regime:", StringComparison.Ordinal) => _ => true,
             MetricCatalog.CountriesAdopted when Capabilities.Ids.Contains(g) => c => c.Capability == g,
-            MetricCatalog.CountriesWithVendorOrigin when world.Homes.Contains(g) => c => homeOf[c.Vendor] == g,
+            MetricCatalog.CountriesWithVendorOrigin when homes.Contains(g) => c => homeOf[c.Vendor] == g,
             MetricCatalog.CountriesWithVendor when homeOf.ContainsKey(g) => c => c.Vendor == g,
-            ReachShare or AgreementShare when world.Homes.Contains(g) => c => homeOf[c.Vendor] == g,
+            ReachShare or AgreementShare when homes.Contains(g) => c => homeOf[c.Vendor] == g,
             ReachShare or AgreementShare when homeOf.ContainsKey(g) => c => c.Vendor == g,
             // "huawei:safe_city": one vendor's contracts of one capability (CSIS counts safe-city agreements).
             ReachShare or AgreementShare when g.Split(':') is [var v, var k] && homeOf.ContainsKey(v) && Capabilities.Ids.Contains(k)
