@@ -1,9 +1,7 @@
 using System.Text;
 using ScottPlot;
 using Simulation.Model.Metrics;
-using Simulation.Runner.Pipeline;
 using Simulation.Runner.Results;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Plots;
 

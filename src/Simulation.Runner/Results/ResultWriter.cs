@@ -3,7 +3,6 @@ using Simulation.Model.Output;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Results;
 
