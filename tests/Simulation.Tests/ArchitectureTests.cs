@@ -51,17 +51,36 @@ public sealed partial class ArchitectureTests
     [InlineData("Report", new string[0])]
     public void Results_plots_and_report_read_only_the_run(string folder, string[] alsoAbove)
     {
-        var dir = Path.Combine(TestWorld.RepoRoot, "src", "Simulation.Runner", folder);
-        var files = Directory.GetFiles(dir, "*.cs").Order(StringComparer.Ordinal)
-            .Select(f => (Path.GetRelativePath(TestWorld.RepoRoot, f), File.ReadAllLines(f)));
-        var found = Violations(folder, alsoAbove, files);
+        var found = RunReaderViolations(alsoAbove, FolderFiles(folder));
         Assert.True(found.Length == 0, $"Runner/{folder} imports against the direction:\n  " + string.Join("\n  ", found));
     }
 
-    private static string[] Violations(string folder, string[] alsoAbove, IEnumerable<(string Name, string[] Lines)> files)
+    /// <summary>The engines (embedded silo, cluster client and silo host) run a plan and return a result; nothing of what reads it.</summary>
+    [Theory]
+    [InlineData("Engines")]
+    [InlineData("Cluster")]
+    public void The_engines_know_nothing_of_results_pipelines_or_commands(string folder)
     {
-        var above = AboveResults.Concat(alsoAbove).ToArray();
-        var names = ForbiddenTypeNames(above).Concat(ModelInternals);
+        string[] above =
+        [
+            "Simulation.Scenarios", "Simulation.Runner.Results", "Simulation.Runner.Plots", "Simulation.Runner.Report",
+            "Simulation.Runner.Pipeline", "Simulation.Runner.Calibration", "Simulation.Runner.Cli", "Simulation.Runner.Sweeps",
+            "Simulation.Runner.Sensitivity",
+        ];
+        var found = Violations(above, [], FolderFiles(folder));
+        Assert.True(found.Length == 0, $"Runner/{folder} imports against the direction:\n  " + string.Join("\n  ", found));
+    }
+
+    private static IEnumerable<(string Name, string[] Lines)> FolderFiles(string folder) =>
+        Directory.GetFiles(Path.Combine(TestWorld.RepoRoot, "src", "Simulation.Runner", folder), "*.cs").Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetRelativePath(TestWorld.RepoRoot, f), File.ReadAllLines(f)));
+
+    private static string[] RunReaderViolations(string[] alsoAbove, IEnumerable<(string Name, string[] Lines)> files) =>
+        Violations(AboveResults.Concat(alsoAbove).ToArray(), ModelInternals, files);
+
+    private static string[] Violations(string[] above, IEnumerable<string> alsoNames, IEnumerable<(string Name, string[] Lines)> files)
+    {
+        var names = ForbiddenTypeNames(above).Concat(alsoNames);
         var pattern = new Regex($@"\b(?:{string.Join("|", above.Concat(names).Select(Regex.Escape))})\b");
         return [.. files.SelectMany(f => Strip(f.Lines).Select((line, i) => (f.Name, Line: i + 1, Match: pattern.Match(line))))
             .Where(x => x.Match.Success).Select(x => $"{x.Name}:{x.Line} uses {x.Match.Value}")];
@@ -78,9 +97,9 @@ public sealed partial class ArchitectureTests
         ];
         string[] results = ["var x = ComparePlots.ScenarioColor(0);"];
         Assert.Equal(["Report.cs:1 uses Simulation.Runner.Pipeline", "Report.cs:2 uses RunPipeline", "Report.cs:3 uses Simulation.Scenarios", "Report.cs:4 uses RunRecorder"],
-            Violations("Report", [], [("Report.cs", report)]));
-        Assert.Equal(["Results.cs:1 uses ComparePlots"], Violations("Results", ["Simulation.Runner.Plots"], [("Results.cs", results)]));
-        Assert.Empty(Violations("Plots", [], [("Plots.cs", results)]));
+            RunReaderViolations([], [("Report.cs", report)]));
+        Assert.Equal(["Results.cs:1 uses ComparePlots"], RunReaderViolations(["Simulation.Runner.Plots"], [("Results.cs", results)]));
+        Assert.Empty(RunReaderViolations([], [("Plots.cs", results)]));
     }
 
     /// <summary>
