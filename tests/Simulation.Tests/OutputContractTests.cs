@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
+using Simulation.Runner.Results;
 using Simulation.Scenarios;
 
 namespace Simulation.Tests;
@@ -11,13 +12,13 @@ public sealed class OutputContractTests
     private static readonly RunOptions Standard = new("", Engine: Engine.InProcess);
 
     /// <summary>A 5-year, 3-replicate run kept in memory and written out, so files can be checked against the values.</summary>
-    private static readonly Lazy<Task<(ScenarioRun Run, string Folder)>> Written = new(async () =>
+    private static readonly Lazy<Task<(LoadedScenario Scenario, ScenarioRun Run, string Folder)>> Written = new(async () =>
     {
         var loaded = ScenarioLoader.Load(TestWorld.ShortScenario("contract", end: "2012-12"));
         var run = await RunPipeline.ExecuteAsync(loaded, 3, 7, Standard);
         var folder = Path.Combine(TestWorld.TempDir("contract"), "out");
-        await RunPipeline.WriteOutputsAsync(run, folder, Standard);
-        return (run, folder);
+        await RunPipeline.WriteOutputsAsync(loaded, run, folder, Standard);
+        return (loaded, run, folder);
     });
 
     private static async Task<string> FolderAsync() => (await Written.Value).Folder;
@@ -28,7 +29,7 @@ public sealed class OutputContractTests
     public async Task The_run_result_describes_itself_as_the_legends_and_axes_need()
     {
         // What plots and the report read instead of the model's world: names, units and counts travel with the result.
-        var (run, folder) = await Written.Value;
+        var (_, run, folder) = await Written.Value;
         var result = run.Result;
         var china = result.Series.Get("countries_with_vendor_origin", "CHN");
         Assert.Equal(("China", "countries"), (china.Label, china.Unit));
@@ -103,7 +104,8 @@ public sealed class OutputContractTests
         Assert.False(File.Exists(Path.Combine(folder, "contracts.csv")));
 
         var full = Path.Combine(TestWorld.TempDir("full"), "out");
-        await RunPipeline.WriteOutputsAsync((await Written.Value).Run, full, Standard with { Detail = OutputDetail.Full });
+        var (scenario, written, _) = await Written.Value;
+        await RunPipeline.WriteOutputsAsync(scenario, written, full, Standard with { Detail = OutputDetail.Full });
         Assert.Equal("scenario,replicate,date,metric,group,value", File.ReadLines(Path.Combine(full, "timeseries.csv")).First());
         Assert.Equal("replicate,number,signed,country,vendor,capability,value_usd,duration_months,financed,data_access,status",
             File.ReadLines(Path.Combine(full, "contracts.csv")).First());
@@ -118,7 +120,7 @@ public sealed class OutputContractTests
         var loaded = ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json"));
         var run = await RunPipeline.ExecuteAsync(loaded, 2, loaded.Scenario.Seed, Standard);
         var folder = Path.Combine(TestWorld.TempDir("size"), "out");
-        await RunPipeline.WriteOutputsAsync(run, folder, Standard);
+        await RunPipeline.WriteOutputsAsync(loaded, run, folder, Standard);
         long Size(string file) => new FileInfo(Path.Combine(folder, file)).Length;
         var total = new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
         var perReplicate = (Size("timeseries.parquet") + Size("contracts.parquet")) / 2.0;
@@ -129,7 +131,7 @@ public sealed class OutputContractTests
     [Fact]
     public async Task Timeseries_parquet_reads_back_exactly_the_values_the_run_recorded()
     {
-        var (run, folder) = await Written.Value;
+        var (_, run, folder) = await Written.Value;
         var result = run.Result;
         var table = await ParquetReadBack.ReadAsync(Path.Combine(folder, "timeseries.parquet"));
         Assert.Equal(3 * result.Dates.Count * result.Series.Count, table.Rows);
@@ -147,7 +149,7 @@ public sealed class OutputContractTests
     [Fact]
     public async Task Contracts_parquet_reads_back_every_contract_of_the_run()
     {
-        var (run, folder) = await Written.Value;
+        var (_, run, folder) = await Written.Value;
         var table = await ParquetReadBack.ReadAsync(Path.Combine(folder, "contracts.parquet"));
         var contracts = run.Result.Contracts;
         Assert.True(contracts.Length > 0);

@@ -128,9 +128,9 @@ public static class BenchCommand
         var dir = Path.Combine(Path.GetTempPath(), $"bench-output-{Environment.ProcessId}");
         try
         {
-            var summary = new Results.EnsembleSummary(loaded.Scenario.Name, result, Pipeline.RunPipeline.Markers(loaded.Plan));
-            var run = new Pipeline.ScenarioRun(loaded, result, summary, loaded.Scenario.Seed, replicates, 0);
-            await Pipeline.RunPipeline.WriteOutputsAsync(run, dir, new Pipeline.RunOptions(loaded.Path, Engine: Engine.InProcess));
+            var summary = new Results.EnsembleSummary(loaded.Plan.Name, result, Pipeline.RunPipeline.Markers(loaded.Plan));
+            var run = new Results.ScenarioRun(loaded.Plan, Pipeline.RunPipeline.SourceOf(loaded), result, summary, loaded.Scenario.Seed, replicates, 0);
+            await Pipeline.RunPipeline.WriteOutputsAsync(loaded, run, dir, new Pipeline.RunOptions(loaded.Path, Engine: Engine.InProcess));
             return new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1e6;
         }
         finally

@@ -33,7 +33,7 @@ public static class ComparePipeline
         foreach (var scenario in scenarios)
         {
             var run = await RunPipeline.ExecuteAsync(scenario, replicates, seed, options, cancel);
-            await RunPipeline.WriteOutputsAsync(run, folder.PathOf(OutputFolder.SafeName(scenario.Scenario.Name)), options, cancel);
+            await RunPipeline.WriteOutputsAsync(scenario, run, folder.PathOf(OutputFolder.SafeName(scenario.Scenario.Name)), options, cancel);
             runs.Add(run);
         }
 
@@ -48,7 +48,7 @@ public static class ComparePipeline
         var deltas = runs.Skip(1).SelectMany(r => PairedDifferences.AtYearEnds(r.Summary.Scenario, r.Result,
             runs[0].Summary.Scenario, runs[0].Result)).ToList();
         PairedDifferences.Write(folder.PathOf("deltas.csv"), deltas);
-        CompareReport.Write(runs, deltas, figures, folder.Staging, [.. runs.Select(RunPipeline.CalibrationChecks)]);
+        CompareReport.Write(runs, deltas, figures, folder.Staging, [.. runs.Select((r, i) => RunPipeline.CalibrationChecks(scenarios[i], r))]);
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
         return folder.Destination;

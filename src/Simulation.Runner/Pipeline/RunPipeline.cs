@@ -30,7 +30,7 @@ public static class RunPipeline
         var run = await ExecuteAsync(scenario, replicates, options.Seed ?? scenario.Scenario.Seed, options, cancel,
             sink: tally is null ? tables : new Calibration.ChunkSinks(tally, tables));
         run = run with { Checks = tally?.Checks() ?? [] };
-        await WriteOutputsAsync(run, folder.Staging, options, cancel, tables);
+        await WriteOutputsAsync(scenario, run, folder.Staging, options, cancel, tables);
         cancel.ThrowIfCancellationRequested();
         folder.Commit();
         return (folder.Destination, run);
@@ -50,19 +50,26 @@ public static class RunPipeline
         var result = progress is null
             ? await SimulateAsync(plan, options.Engine, options.Silos, options.Verbose, scenario.Scenario.Name, cancel, options.Cluster, sink)
             : simulator is not null ? await simulator.RunAsync(plan, progress, cancel, sink) : await SimulateAsync(plan, options, progress, cancel, sink);
-        var summary = new EnsembleSummary(scenario.Scenario.Name, result, Markers(plan), Observed(scenario));
-        return new ScenarioRun(scenario, result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
+        var summary = new EnsembleSummary(plan.Name, result, Markers(plan), Observed(scenario));
+        return new ScenarioRun(plan, SourceOf(scenario), result, summary, seed, replicates, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The run output contract (CSV files, plots, manifest, reproducible scenario, report.html) into a directory.</summary>
+    /// <summary>What the reports quote of the scenario file, taken here so that results, plots and reports need only the run.</summary>
+    public static ScenarioSource SourceOf(LoadedScenario scenario) => new(scenario.Path, scenario.Scenario.Description,
+        [.. scenario.Scenario.Report.Groups, .. scenario.Scenario.Policies.SelectMany(p => p.Targets.Countries)], PortableJson(scenario));
+
+    /// <summary>
+    /// The run output contract (CSV files, plots, manifest, reproducible scenario, report.html) into a directory; the
+    /// scenario the run came from gives the world files to copy and the targets file beside it.
+    /// </summary>
     /// <param name="cancel">Checked between files: an interrupt while writing stops at the next file (the caller removes the folder).</param>
     /// <param name="streamed">The per-replicate tables, already written into <paramref name="directory"/> as the run went; else written here.</param>
-    public static async Task WriteOutputsAsync(ScenarioRun run, string directory, RunOptions options, CancellationToken cancel = default,
+    public static async Task WriteOutputsAsync(LoadedScenario scenario, ScenarioRun run, string directory, RunOptions options, CancellationToken cancel = default,
         RunTables? streamed = null)
     {
         Directory.CreateDirectory(directory);
         string At(string file) => Path.Combine(directory, file);
-        var name = run.Scenario.Scenario.Name;
+        var name = run.Plan.Name;
         if (streamed is not null) await streamed.FinishAsync();
         else await RunTables.WriteAsync(directory, name, options.Detail == OutputDetail.Full, run.Result);
         cancel.ThrowIfCancellationRequested();
@@ -71,23 +78,23 @@ public static class RunPipeline
         ResultWriter.WriteGroups(At("groups.csv"), name, run.Result);
         ResultWriter.WriteCountries(At("countries.csv"), name, run.Result);
         cancel.ThrowIfCancellationRequested();
-        WriteReproducible(run.Scenario, directory);
+        WriteReproducible(scenario, run.Source, directory);
         cancel.ThrowIfCancellationRequested();
         PlotBook.WriteAll(run.Summary, directory);
         cancel.ThrowIfCancellationRequested();
-        var s = run.Scenario.Scenario;
+        var s = scenario.Scenario;
         // A cluster run names the engine "cluster"; its silo count can change during the run, so it is not recorded.
-        new Manifest(name, Path.GetFullPath(run.Scenario.Path), run.Scenario.Hash, run.Seed, run.Replicates,
+        new Manifest(name, Path.GetFullPath(scenario.Path), scenario.Hash, run.Seed, run.Replicates,
             options.Cluster is null ? options.Engine : "cluster", options.Cluster is null && options.Engine == Engine.Orleans ? options.Silos : 0, s.Tick, s.Start, s.End, Manifest.CurrentVersions(),
             Math.Round(run.WallSeconds, 3)).Write(At("manifest.json"));
-        RunReport.Write(run, directory, CalibrationChecks(run));
+        RunReport.Write(run, directory, CalibrationChecks(scenario, run));
     }
 
     /// <summary>
     /// scenario.resolved.json plus a copy of its world data, so `run &lt;out&gt;/scenario.resolved.json` reproduces the
     /// run from the output folder alone.
     /// </summary>
-    private static void WriteReproducible(LoadedScenario scenario, string directory)
+    private static void WriteReproducible(LoadedScenario scenario, ScenarioSource source, string directory)
     {
         string At(string file) => Path.Combine(directory, file);
         Directory.CreateDirectory(At("world"));
@@ -99,7 +106,7 @@ public static class RunPipeline
             if (File.Exists(file)) File.Copy(file, At("world/" + beside));
         }
         File.Copy(scenario.Scenario.World.Vendors, At("world/vendors.json"));
-        File.WriteAllText(At("scenario.resolved.json"), PortableJson(scenario) + "\n");
+        File.WriteAllText(At("scenario.resolved.json"), source.ResolvedJson + "\n");
     }
 
     /// <summary>The resolved scenario with world paths relative to an output folder's own copy of the world data.</summary>
@@ -143,8 +150,8 @@ public static class RunPipeline
     }
 
     /// <summary>The published facts (targets file beside the scenario) against this run; none when there is no file or the run ends before them.</summary>
-    public static IReadOnlyList<TargetCheck> CalibrationChecks(ScenarioRun run) =>
-        run.Checks ?? (TargetsBeside(run.Scenario) is { } targets ? Calibration.TargetMeasure.Check(run.Result, run.Scenario.World, targets) : []);
+    public static IReadOnlyList<TargetCheck> CalibrationChecks(LoadedScenario scenario, ScenarioRun run) =>
+        run.Checks ?? (TargetsBeside(scenario) is { } targets ? Calibration.TargetMeasure.Check(run.Result, scenario.World, targets) : []);
 
     /// <summary>The shipped Carnegie 2019 targets file beside the scenario, if there is one.</summary>
     public static Calibration.TargetFile? TargetsBeside(LoadedScenario scenario)

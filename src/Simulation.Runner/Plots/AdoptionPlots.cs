@@ -2,7 +2,6 @@ using ScottPlot;
 using Simulation.Model.Metrics;
 using Simulation.Model.Output;
 using Simulation.Runner.Results;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Plots;
 

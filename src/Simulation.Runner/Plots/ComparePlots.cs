@@ -1,8 +1,6 @@
 using ScottPlot;
 using Simulation.Model.Metrics;
-using Simulation.Runner.Pipeline;
 using Simulation.Runner.Results;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Plots;
 

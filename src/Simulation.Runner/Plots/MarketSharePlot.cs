@@ -1,7 +1,6 @@
 using ScottPlot;
 using Simulation.Model.Metrics;
 using Simulation.Runner.Results;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Plots;
 

@@ -53,6 +53,16 @@ public static class PlotStyle
         return plot;
     }
 
+    /// <summary>A small panel of a grid of panels (one per region): the house font, a one-line title and a y label.</summary>
+    public static Plot Panel(string title, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Title(title, 13);
+        plot.YLabel(yLabel, 12);
+        return plot;
+    }
+
     /// <summary>The house legend: at <paramref name="edge"/>, in the plot font at 12 pt; horizontal below the plot.</summary>
     public static void Legend(Plot plot, Edge edge = Edge.Bottom)
     {

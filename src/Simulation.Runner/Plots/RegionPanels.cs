@@ -1,9 +1,7 @@
 using System.Text;
 using ScottPlot;
 using Simulation.Model.Metrics;
-using Simulation.Runner.Pipeline;
 using Simulation.Runner.Results;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Plots;
 
@@ -28,9 +26,7 @@ public static class RegionPanels
         var panels = new List<Plot>();
         for (var p = 0; p < regions.Length; p++)
         {
-            var plot = new Plot();
-            plot.Font.Set(PlotStyle.FontName);
-            plot.Title($"{regions[p].Label} ({regions[p].Members})", 13);
+            var plot = PlotStyle.Panel($"{regions[p].Label} ({regions[p].Members})", o.DifferenceUnit);
             for (var i = 0; i < bands[p].Length; i++)
             {
                 var (mean, p05, p95) = bands[p][i];
@@ -44,7 +40,6 @@ public static class RegionPanels
             plot.Add.HorizontalLine(0, 1, Colors.Black);
             PlotStyle.YearTicks(plot, years);
             plot.Axes.SetLimits(years.DefaultIfEmpty(0).First(), years.DefaultIfEmpty(1).Last(), lo - pad, hi + pad);
-            plot.YLabel(o.DifferenceUnit, 12);
             panels.Add(plot);
         }
         var title = $"{o.Title} by region: {string.Join(", ", runs.Skip(1).Select(r => r.Summary.Scenario))} minus {runs[0].Summary.Scenario}";

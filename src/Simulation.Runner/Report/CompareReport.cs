@@ -1,9 +1,7 @@
 using Simulation.Model.Output;
 using Simulation.Model.Metrics;
-using Simulation.Runner.Pipeline;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Results;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Report;
 
@@ -23,7 +21,7 @@ public static class CompareReport
                 "scenarios in a replicate is the effect of their different policies, not noise. Differences are scenario minus " +
                 $"{baseline}. A difference is marked (bold, highlighted) when its 95 % confidence interval excludes zero.");
         foreach (var run in runs)
-            report.Heading(run.Summary.Scenario, 3).Paragraph(run.Scenario.Scenario.Description).Facts(RunReport.WhatWasRun(run));
+            report.Heading(run.Summary.Scenario, 3).Paragraph(run.Source.Description).Facts(RunReport.WhatWasRun(run));
 
         report.Heading("Key outcomes");
         report.Table(Header(runs), Rows(runs, deltas, CountryGroups.World),
@@ -45,7 +43,7 @@ public static class CompareReport
         {
             report.Figure(Path.Combine(directory, overlay),
                 $"{outcome.Title}: median of each scenario with the band holding 90 % of replicates. Colours are the same scenario in every plot." +
-                (runs.Any(r => r.Scenario.Scenario.Policies.Count > 0) ? RunReport.PolicyNote : ""));
+                (runs.Any(r => r.Plan.Policies.Length > 0) ? RunReport.PolicyNote : ""));
             if (difference != null)
                 report.Figure(Path.Combine(directory, difference),
                     $"{outcome.Title}: each scenario minus {baseline}, replicate by replicate. The line is the mean difference, the band the 5–95 % range; a band clear of zero is an effect visible in almost every replicate (this spread of single histories is wider than the table's confidence interval of the mean).");
@@ -55,7 +53,7 @@ public static class CompareReport
         }
         RunReport.Calibration(report, [.. runs.Select((r, i) => (r.Summary.Scenario, checks[i]))]);
         report.Heading("Scenarios as run");
-        foreach (var run in runs) report.Preformatted(run.Summary.Scenario, RunPipeline.PortableJson(run.Scenario));
+        foreach (var run in runs) report.Preformatted(run.Summary.Scenario, run.Source.ResolvedJson);
         report.Write(Path.Combine(directory, "report.html"));
     }
 
@@ -66,9 +64,7 @@ public static class CompareReport
     private static IEnumerable<BreakdownGroup> LeadGroups(IReadOnlyList<ScenarioRun> runs)
     {
         var groups = runs[0].Result.Groups.Groups;
-        var names = runs.SelectMany(r => r.Scenario.Scenario.Report.Groups)
-            .Concat(runs.SelectMany(r => r.Scenario.Scenario.Policies).SelectMany(p => p.Targets.Countries))
-            .Concat(groups.Where(g => g.Kind == "region").Select(g => g.Name));
+        var names = runs.SelectMany(r => r.Source.LeadGroups).Concat(groups.Where(g => g.Kind == "region").Select(g => g.Name));
         return names.Distinct().Select(n => groups.FirstOrDefault(g => g.Name == n)).OfType<BreakdownGroup>();
     }
 

@@ -1,4 +1,3 @@
-using Simulation.Runner.Pipeline;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Results;
 

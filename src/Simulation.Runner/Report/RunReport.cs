@@ -1,7 +1,6 @@
-using Simulation.Runner.Pipeline;
+using Simulation.Model.Policies;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Results;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Report;
 
@@ -22,18 +21,17 @@ public static class RunReport
 
     public static void Write(ScenarioRun run, string directory, IReadOnlyList<TargetCheck> checks)
     {
-        var s = run.Scenario.Scenario;
-        var report = new HtmlReport($"Scenario {s.Name}")
-            .Paragraph(s.Description)
+        var report = new HtmlReport($"Scenario {run.Plan.Name}")
+            .Paragraph(run.Source.Description)
             .Facts(WhatWasRun(run));
         var (header, rows) = KeyOutcomes.ForRun(run);
         report.Heading("Key outcomes").Table(header, rows, KeyOutcomes.RunCaption);
         Limits.AddTo(report);
         report.Heading("Results");
         foreach (var (plot, caption) in Captions(run.Summary))
-            report.Figure(Path.Combine(directory, plot + ".svg"), caption + (s.Policies.Count > 0 ? PolicyNote : ""));
+            report.Figure(Path.Combine(directory, plot + ".svg"), caption + (run.Plan.Policies.Length > 0 ? PolicyNote : ""));
         Calibration(report, checks);
-        report.Heading("Scenario as run").Preformatted("Resolved scenario (every default filled in)", RunPipeline.PortableJson(run.Scenario));
+        report.Heading("Scenario as run").Preformatted("Resolved scenario (every default filled in)", run.Source.ResolvedJson);
         report.Write(Path.Combine(directory, "report.html"));
     }
 
@@ -77,12 +75,15 @@ public static class RunReport
 
     public static IEnumerable<(string, string)> WhatWasRun(ScenarioRun run)
     {
-        var s = run.Scenario.Scenario;
-        yield return ("Scenario", $"{s.Name} ({run.Scenario.Path}, hash {run.Scenario.Hash})");
-        yield return ("Horizon", $"{s.Start} to {s.End}, one tick per {s.Tick}");
+        var plan = run.Plan;
+        yield return ("Scenario", $"{plan.Name} ({run.Source.Path}, hash {plan.Hash})");
+        yield return ("Horizon", $"{plan.Calendar.Start} to {plan.Calendar.End}, one tick per {plan.Calendar.Size.ToString().ToLowerInvariant()}");
         yield return ("Replicates", run.Replicates.ToString(System.Globalization.CultureInfo.InvariantCulture));
         yield return ("Seed", run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        yield return ("Policies", s.Policies.Count == 0 ? "none" : string.Join(", ", s.Policies.Select(p => $"{p.Id} ({p.Type}, from {p.From})")));
+        yield return ("Policies", plan.Policies.Length == 0 ? "none" : string.Join(", ", plan.Policies.Select(p => $"{p.Id} ({TypeName(p.Type)}, from {p.From})")));
         yield return ("Version", string.Join(", ", Manifest.CurrentVersions().Select(kv => $"{kv.Key} {kv.Value}")));
     }
+
+    /// <summary>A policy type as the scenario file writes it ("importBan").</summary>
+    private static string TypeName(PolicyType type) => Policy.TypeNames.First(n => n.Value == type).Key;
 }

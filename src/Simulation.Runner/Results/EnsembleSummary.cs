@@ -2,7 +2,6 @@ using MathNet.Numerics.Statistics;
 using Simulation.Model.Output;
 using Simulation.Model.Time;
 using Simulation.Model.World;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Results;
 

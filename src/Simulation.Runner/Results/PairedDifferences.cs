@@ -2,7 +2,6 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using Simulation.Model.Output;
 using Simulation.Model.Metrics;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Results;
 

@@ -4,7 +4,6 @@ using Parquet.Schema;
 using Simulation.Model.Output;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Results;
 

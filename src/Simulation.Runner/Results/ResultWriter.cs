@@ -1,9 +1,7 @@
-using MathNet.Numerics.Statistics;
 using Simulation.Model.Output;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
-using Simulation.Scenarios;
 
 namespace Simulation.Runner.Results;
 
@@ -116,13 +114,9 @@ public static class ResultWriter
                 foreach (var s in groups.Series)
                 {
                     for (var r = 0; r < replicates; r++) sample[r] = groups.Value(r, y, g, s.Index);
-                    var mean = sample.Mean();
-                    Array.Sort(sample);
+                    var spread = Spread.Of(sample);
                     csv.Field(scenario).Field(result.Dates[result.YearEnds[y]].ToString()).Field(group.Name).Field(group.Kind)
-                        .Field(s.Metric).Field(s.Group).Field(mean)
-                        .Field(SortedArrayStatistics.QuantileCustom(sample, 0.05, QuantileDefinition.R8))
-                        .Field(SortedArrayStatistics.QuantileCustom(sample, 0.50, QuantileDefinition.R8))
-                        .Field(SortedArrayStatistics.QuantileCustom(sample, 0.95, QuantileDefinition.R8)).Field(replicates);
+                        .Field(s.Metric).Field(s.Group).Field(spread.Mean).Field(spread.P05).Field(spread.P50).Field(spread.P95).Field(replicates);
                     csv.EndRow();
                 }
     }

@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
-using Simulation.Scenarios;
+using System.Text.Json.Serialization;
 
-namespace Simulation.Runner.Pipeline;
+namespace Simulation.Runner.Results;
 
 /// <summary>manifest.json: what was run, with what, and how long it took.</summary>
 public sealed record Manifest(
@@ -23,7 +23,8 @@ public sealed record Manifest(
     {
         ["simulation"] = Version(typeof(Manifest).Assembly),
         ["dotnet"] = Environment.Version.ToString(),
-        ["orleans"] = Version(typeof(Orleans.IGrainFactory).Assembly),
+        // By name: results know nothing of the engines, only the version they were built with.
+        ["orleans"] = Version(Assembly.Load(new AssemblyName("Orleans.Core.Abstractions"))),
         ["mathnet"] = Version(typeof(MathNet.Numerics.Statistics.Statistics).Assembly),
         ["scottplot"] = Version(typeof(ScottPlot.Plot).Assembly),
     };
@@ -31,5 +32,11 @@ public sealed record Manifest(
     private static string Version(Assembly a) =>
         a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+', ' ')[0].TrimEnd('.') ?? a.GetName().Version?.ToString() ?? "?";
 
-    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, ScenarioLoader.Options) + "\n");
+    /// <summary>Written as scenario files are (camelCase, indented, no nulls).</summary>
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Options) + "\n");
 }

@@ -1,7 +1,8 @@
 using ScottPlot;
-using Simulation.Runner.Calibration;
+using Simulation.Runner.Plots;
+using PlotStyle = Simulation.Runner.Plots.PlotStyle;
 
-namespace Simulation.Runner.Plots;
+namespace Simulation.Runner.Calibration;
 
 /// <summary>
 /// Observed counts against the fitted ensemble, one row per count target: the model's 5–95 % range (bar), its median
