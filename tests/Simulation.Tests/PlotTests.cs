@@ -76,4 +76,15 @@ public class PlotTests
         Assert.Empty(Simulation.Runner.Pipeline.RunPipeline.Observed(
             Simulation.Scenarios.ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "baseline.json")))); // not a hindcast
     }
+
+    [Theory]
+    [InlineData(0, 0, -1, 1)]       // a policy that leaves the outcome alone: the axis reads 0 ± 1, not ±1E-09
+    [InlineData(-2, 3, -2.5, 3.5)]  // around the data with a tenth of its span either side
+    [InlineData(2, 3, -0.3, 3.3)]   // zero stays in view, so the sign of an effect can be read
+    public void Difference_axes_show_zero_and_a_readable_scale(double lo, double hi, double low, double high)
+    {
+        var (l, h) = PlotStyle.DifferenceRange(lo, hi, 0.1);
+        Assert.Equal(low, l, 9);
+        Assert.Equal(high, h, 9);
+    }
 }

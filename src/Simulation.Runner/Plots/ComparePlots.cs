@@ -65,8 +65,8 @@ public static class ComparePlots
         var zero = plot.Add.HorizontalLine(0, 1, Colors.Black);
         zero.ExcludeFromLegend = true;
         PlotStyle.Finish(plot, years, Policies(runs), hi);
-        var pad = Math.Max(1e-9, (hi - lo) * 0.05);
-        plot.Axes.SetLimitsY(lo - pad, hi + pad); // differences can be negative: not from 0
+        var (low, high) = PlotStyle.DifferenceRange(lo, hi, 0.05);
+        plot.Axes.SetLimitsY(low, high); // differences can be negative: not from 0
         return PlotStyle.Save(plot, directory, "diff_" + o.FileStem);
     }
 

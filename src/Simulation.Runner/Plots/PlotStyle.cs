@@ -144,6 +144,17 @@ public static class PlotStyle
     }
 
     /// <summary>Year ticks: a labelled major tick every 5 years (10 on very long horizons, 2 or 1 on short ones), a minor tick every year.</summary>
+    /// <summary>
+    /// The y range of a difference plot: around zero and the data with a margin; when every difference is zero (a
+    /// policy that does not touch this outcome) one unit either side, so the axis reads 0 rather than ±1E-09.
+    /// </summary>
+    public static (double Low, double High) DifferenceRange(double lo, double hi, double margin)
+    {
+        (lo, hi) = (Math.Min(0, lo), Math.Max(0, hi));
+        var pad = hi > lo ? (hi - lo) * margin : 1;
+        return (lo - pad, hi + pad);
+    }
+
     public static void YearTicks(Plot plot, double[] years)
     {
         var (x0, x1) = years.Length == 0 ? (0.0, 1.0) : (years[0], years[^1]);

@@ -21,8 +21,7 @@ public static class RegionPanels
         var bands = regions.Select(r => runs.Skip(1).Select(run =>
             PairedDifferences.GroupBand(run.Result, baseline, r.Name, o.Metric, o.Group)).ToArray()).ToArray();
         var all = bands.SelectMany(b => b).SelectMany(b => b.P05.Concat(b.P95)).Select(v => v * o.Scale).DefaultIfEmpty(0).ToArray();
-        var (lo, hi) = (Math.Min(0, all.Min()), Math.Max(0, all.Max()));
-        var pad = Math.Max(1e-9, (hi - lo) * 0.08);
+        var (low, high) = PlotStyle.DifferenceRange(all.Min(), all.Max(), 0.08); // one scale for every panel
         var panels = new List<Plot>();
         for (var p = 0; p < regions.Length; p++)
         {
@@ -39,7 +38,7 @@ public static class RegionPanels
             }
             plot.Add.HorizontalLine(0, 1, Colors.Black);
             PlotStyle.YearTicks(plot, years);
-            plot.Axes.SetLimits(years.DefaultIfEmpty(0).First(), years.DefaultIfEmpty(1).Last(), lo - pad, hi + pad);
+            plot.Axes.SetLimits(years.DefaultIfEmpty(0).First(), years.DefaultIfEmpty(1).Last(), low, high);
             panels.Add(plot);
         }
         var title = $"{o.Title} by region: {string.Join(", ", runs.Skip(1).Select(r => r.Summary.Scenario))} minus {runs[0].Summary.Scenario}";
