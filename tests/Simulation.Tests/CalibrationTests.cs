@@ -125,7 +125,7 @@ public sealed class CalibrationTests
         // Abroad is the same count less China itself, in the replicates where China holds a Chinese vendor's contract.
         for (var r = 0; r < 4; r++)
             Assert.True(everywhere[r] - abroad[r] is 0 or 1, $"replicate {r}: {everywhere[r]} everywhere, {abroad[r]} abroad");
-        Assert.True(Enumerable.Range(0, 4).Any(r => everywhere[r] - abroad[r] == 1));
+        Assert.Contains(Enumerable.Range(0, 4), r => everywhere[r] - abroad[r] == 1);
     }
 
     [Fact]

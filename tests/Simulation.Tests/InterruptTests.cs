@@ -150,8 +150,8 @@ public sealed class InterruptTests
             a.StandardOutput.ReadToEndAsync(), b.StandardOutput.ReadToEndAsync());
         await Task.WhenAll(a.WaitForExitAsync(), b.WaitForExitAsync());
         Assert.True(a.ExitCode == 0 && b.ExitCode == 0, string.Join(Environment.NewLine, outputs));
-        var folders = Directory.EnumerateFileSystemEntries(Path.Combine(dir, "out")).Select(Path.GetFileName).Order().ToArray();
+        var folders = Directory.EnumerateFileSystemEntries(Path.Combine(dir, "out")).Select(f => Path.GetFileName(f)).Order().ToArray();
         Assert.Equal(["together", "together-2"], folders);
-        Assert.All(folders, f => Assert.True(File.Exists(Path.Combine(dir, "out", f!, "manifest.json"))));
+        Assert.All(folders, f => Assert.True(File.Exists(Path.Combine(dir, "out", f, "manifest.json"))));
     }
 }
