@@ -3,6 +3,7 @@ using Simulation.Model.Agents;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
 using Simulation.Model.Policies;
+using Simulation.Model.Setup;
 using Simulation.Scenarios;
 
 namespace Simulation.Benchmarks;
@@ -56,7 +57,7 @@ public sealed class BaselineState
     /// <summary>A fresh financing ledger opened at the state's tick, as the driver opens one.</summary>
     public FinancingLedger OpenLedger()
     {
-        var ledger = new FinancingLedger(Context);
+        var ledger = new FinancingLedger(Context.Policies, Context.Calendar, Context.Replicates);
         ledger.Begin(Tick);
         return ledger;
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Simulation.Model.Agents;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
+using Simulation.Model.Setup;
 
 namespace Simulation.Benchmarks;
 

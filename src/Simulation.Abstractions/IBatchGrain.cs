@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
-using Simulation.Model.Engine;
 using Simulation.Model.Market;
+using Simulation.Model.Setup;
 
 namespace Simulation.Abstractions;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 using Simulation.Model.Agents;
-using Simulation.Model.Engine;
 using Simulation.Model.Market;
+using Simulation.Model.Setup;
 
 namespace Simulation.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Orleans.Serialization;
-using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 
 namespace Simulation.Abstractions;
 

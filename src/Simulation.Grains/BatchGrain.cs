@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Simulation.Abstractions;
 using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 
 namespace Simulation.Grains;
 

@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using Orleans.Concurrency;
 using Simulation.Abstractions;
 using Simulation.Model.Agents;
-using Simulation.Model.Engine;
 using Simulation.Model.Market;
+using Simulation.Model.Setup;
 
 namespace Simulation.Grains;
 

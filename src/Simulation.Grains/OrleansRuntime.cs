@@ -4,6 +4,7 @@ using Simulation.Abstractions;
 using Simulation.Model.Agents;
 using Simulation.Model.Engine;
 using Simulation.Model.Market;
+using Simulation.Model.Setup;
 
 namespace Simulation.Grains;
 

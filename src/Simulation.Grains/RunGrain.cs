@@ -1,5 +1,5 @@
 using Simulation.Abstractions;
-using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 
 namespace Simulation.Grains;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Simulation.Model.Engine;
 using Simulation.Model.Metrics;
 using Simulation.Model.Policies;
+using Simulation.Model.Setup;
 using Simulation.Model.Time;
 using Simulation.Model.World;
 

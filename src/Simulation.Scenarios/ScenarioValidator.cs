@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
-using Simulation.Model.Metrics;
 using Simulation.Model.Policies;
+using Simulation.Model.Setup;
 using Simulation.Model.Time;
 using Simulation.Model.World;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Runner.Pipeline;
 using Simulation.Scenarios;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Simulation.Model.Engine;
 using Simulation.Model.Policies;
 using Simulation.Model.World;
 using Simulation.Scenarios;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Model.World;
 
 namespace Simulation.Tests;

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Simulation.Model.Agents;
-using Simulation.Model.Engine;
 using Simulation.Model.Market;
 using Simulation.Model.Randomness;
+using Simulation.Model.Setup;
 using Simulation.Model.World;
 
 namespace Simulation.Tests;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Simulation.Model.Output;
 using Simulation.Model.Engine;
 using Simulation.Model.Metrics;
+using Simulation.Model.Setup;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;
 using Simulation.Scenarios;

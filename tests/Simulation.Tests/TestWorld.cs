@@ -1,4 +1,4 @@
-using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Model.World;
 using Simulation.Scenarios;
 

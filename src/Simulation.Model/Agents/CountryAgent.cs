@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Model.Market;
 using Simulation.Model.Randomness;
 using Simulation.Model.World;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Model.Market;
 
 namespace Simulation.Model.Agents;

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Model.Market;
-using Simulation.Model.Parameters;
 using Simulation.Model.World;
 
 namespace Simulation.Model.Agents;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Simulation.Model.Market;
 using Simulation.Model.Metrics;
 using Simulation.Model.Output;
+using Simulation.Model.Setup;
 
 namespace Simulation.Model.Engine;
 

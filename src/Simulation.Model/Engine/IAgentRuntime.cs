@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Simulation.Model.Agents;
 using Simulation.Model.Market;
+using Simulation.Model.Setup;
 
 namespace Simulation.Model.Engine;
 

@@ -4,6 +4,7 @@ using Simulation.Model.Market;
 using Simulation.Model.Metrics;
 using Simulation.Model.Output;
 using Simulation.Model.Policies;
+using Simulation.Model.Setup;
 
 namespace Simulation.Model.Engine;
 
@@ -20,7 +21,7 @@ public sealed class TickDriver(IAgentRuntime runtime)
     {
         var ctx = RunContext.For(plan);
         var recorder = new RunRecorder(ctx);
-        var ledger = new FinancingLedger(ctx);
+        var ledger = new FinancingLedger(ctx.Policies, ctx.Calendar, ctx.Replicates);
         await runtime.StartRunAsync(plan);
         try
         {

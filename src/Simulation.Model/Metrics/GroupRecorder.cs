@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Model.Agents;
-using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Model.Output;
 
 namespace Simulation.Model.Metrics;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Simulation.Model.Engine;
+using Simulation.Model.Time;
 
 namespace Simulation.Model.Policies;
 
@@ -10,17 +10,19 @@ namespace Simulation.Model.Policies;
 /// </summary>
 public sealed class FinancingLedger
 {
-    private readonly RunContext _ctx;
+    private readonly PolicyBook _policies;
+    private readonly Calendar _calendar;
     private readonly int _count;
     private readonly double[] _spentThisYear;
     private int _year = int.MinValue;
 
-    public FinancingLedger(RunContext ctx)
+    public FinancingLedger(PolicyBook policies, Calendar calendar, int replicates)
     {
-        _ctx = ctx;
-        _count = ctx.Policies.Financing.Count;
-        _spentThisYear = new double[ctx.Replicates * _count];
-        SpentThisTick = new double[ctx.Replicates * _count];
+        _policies = policies;
+        _calendar = calendar;
+        _count = policies.Financing.Count;
+        _spentThisYear = new double[replicates * _count];
+        SpentThisTick = new double[replicates * _count];
     }
 
     public int Policies => _count;
@@ -31,14 +33,14 @@ public sealed class FinancingLedger
     /// <summary>Starts a tick: a new calendar year refills every budget. Returns which budgets are open.</summary>
     public ImmutableArray<bool> Begin(int tick)
     {
-        var year = _ctx.Calendar.DateOf(tick).Year;
+        var year = _calendar.DateOf(tick).Year;
         if (year != _year) Array.Clear(_spentThisYear);
         _year = year;
         Array.Clear(SpentThisTick);
         var open = new bool[_spentThisYear.Length];
         for (var i = 0; i < open.Length; i++)
         {
-            var budget = _ctx.Policies.Financing[i % Math.Max(1, _count)].BudgetUsdPerYear;
+            var budget = _policies.Financing[i % Math.Max(1, _count)].BudgetUsdPerYear;
             open[i] = budget <= 0 || _spentThisYear[i] < budget;
         }
         return [.. open];

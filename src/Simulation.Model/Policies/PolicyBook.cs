@@ -1,4 +1,3 @@
-using Simulation.Model.Time;
 using Simulation.Model.World;
 
 namespace Simulation.Model.Policies;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Simulation.Model.Output;
-using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Runner.Cluster;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Report;

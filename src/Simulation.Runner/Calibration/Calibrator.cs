@@ -3,6 +3,7 @@ using MathNet.Numerics.Optimization;
 using MathNet.Numerics.Statistics;
 using Simulation.Model.Output;
 using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Scenarios;
 
 namespace Simulation.Runner.Calibration;

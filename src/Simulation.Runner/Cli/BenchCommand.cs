@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Simulation.Model.Output;
 using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Runner.Engines;
 using Simulation.Scenarios;
 

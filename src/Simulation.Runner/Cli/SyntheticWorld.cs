@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Simulation.Model.Engine;
 using Simulation.Model.Metrics;
+using Simulation.Model.Setup;
 using Simulation.Model.World;
 
 namespace Simulation.Runner.Cli;

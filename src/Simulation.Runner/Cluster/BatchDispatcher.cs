@@ -2,7 +2,7 @@ using Orleans.Concurrency;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;
 using Simulation.Abstractions;
-using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 
 namespace Simulation.Runner.Cluster;
 

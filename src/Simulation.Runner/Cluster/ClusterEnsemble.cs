@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Simulation.Model.Setup;
 using Simulation.Runner.Engines;
 using Orleans.Configuration;
 using Orleans.Serialization;

@@ -1,5 +1,6 @@
 using Simulation.Model.Output;
 using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Runner.Cluster;
 using Simulation.Runner.Engines;
 

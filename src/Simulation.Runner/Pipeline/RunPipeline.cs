@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Simulation.Model.Output;
 using Simulation.Model.Engine;
+using Simulation.Model.Setup;
 using Simulation.Model.Time;
 using Simulation.Runner.Cluster;
 using Simulation.Runner.Engines;

@@ -1,6 +1,5 @@
 using System.Text;
 using ScottPlot;
-using Simulation.Model.Metrics;
 using Simulation.Runner.Results;
 
 namespace Simulation.Runner.Plots;

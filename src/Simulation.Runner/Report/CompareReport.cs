@@ -1,5 +1,5 @@
 using Simulation.Model.Output;
-using Simulation.Model.Metrics;
+using Simulation.Model.Setup;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Results;
 

@@ -1,7 +1,6 @@
 using MathNet.Numerics.Statistics;
 using Simulation.Model.Output;
 using Simulation.Model.Time;
-using Simulation.Model.World;
 
 namespace Simulation.Runner.Results;
 

@@ -1,7 +1,7 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using Simulation.Model.Output;
-using Simulation.Model.Metrics;
+using Simulation.Model.Setup;
 
 namespace Simulation.Runner.Results;
 

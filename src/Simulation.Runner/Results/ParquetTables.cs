@@ -3,7 +3,7 @@ using Parquet;
 using Parquet.Schema;
 using Simulation.Model.Output;
 using Simulation.Model.Market;
-using Simulation.Model.Metrics;
+using Simulation.Model.Setup;
 
 namespace Simulation.Runner.Results;
 

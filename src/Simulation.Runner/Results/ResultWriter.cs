@@ -1,6 +1,5 @@
 using Simulation.Model.Output;
 using Simulation.Model.Market;
-using Simulation.Model.Metrics;
 using Simulation.Model.Time;
 
 namespace Simulation.Runner.Results;

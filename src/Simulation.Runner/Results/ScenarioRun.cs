@@ -1,5 +1,5 @@
-using Simulation.Model.Engine;
 using Simulation.Model.Output;
+using Simulation.Model.Setup;
 
 namespace Simulation.Runner.Results;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Simulation.Model.Output;
-using Simulation.Model.Engine;
 using Simulation.Model.Metrics;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Pipeline;

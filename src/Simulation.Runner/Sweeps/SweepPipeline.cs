@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Simulation.Model.Engine;
 using Simulation.Runner.Pipeline;
 using Simulation.Runner.Plots;
 using Simulation.Runner.Results;

@@ -5,7 +5,7 @@ using Simulation.Model.Policies;
 using Simulation.Model.Randomness;
 using Simulation.Model.World;
 
-namespace Simulation.Model.Engine;
+namespace Simulation.Model.Setup;
 
 /// <summary>
 /// What a run derives from its plan's world, calendar and policies before the first tick: the world's indexes, the

@@ -1,7 +1,7 @@
 using Simulation.Model.Policies;
 using Simulation.Model.World;
 
-namespace Simulation.Model.Metrics;
+namespace Simulation.Model.Setup;
 
 /// <summary>A named set of countries results are broken down by, named as users write it in scenarios (SSF, EU, income:low).</summary>
 /// <param name="Kind">region, bloc, income, regime or scenario (a group the scenario defines in "groups").</param>

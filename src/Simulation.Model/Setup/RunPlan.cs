@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
-using Simulation.Model.Metrics;
 using Simulation.Model.Parameters;
 using Simulation.Model.Policies;
 using Simulation.Model.Time;
 using Simulation.Model.World;
 
-namespace Simulation.Model.Engine;
+namespace Simulation.Model.Setup;
 
 /// <summary>
 /// A validated run, as plain immutable data the engines take and a grain on another silo receives whole: the horizon,

@@ -1,11 +1,10 @@
 using System.Runtime.CompilerServices;
 using Simulation.Model.Parameters;
 using Simulation.Model.Policies;
-using Simulation.Model.Randomness;
 using Simulation.Model.Time;
 using Simulation.Model.World;
 
-namespace Simulation.Model.Engine;
+namespace Simulation.Model.Setup;
 
 /// <summary>The immutable context every agent of a run shares: world, parameters, calendar, policies, derived tables.</summary>
 public sealed class RunContext
