@@ -98,11 +98,9 @@ public static class TargetMeasure
     {
         return [.. file.Targets.Select(t =>
         {
-            var values = perReplicate(t);
-            Array.Sort(values);
-            double Q(double p) => MathNet.Numerics.Statistics.SortedArrayStatistics.QuantileCustom(values, p, MathNet.Numerics.Statistics.QuantileDefinition.R8);
+            var spread = Results.Spread.Of(perReplicate(t));
             var k = t.IsShare ? 100 : 1; // shares on screen in %
-            return new Results.TargetCheck(t.IsShare ? t.Description + " (%)" : t.Description, k * t.Observed, k * Q(0.5), k * Q(0.05), k * Q(0.95), t.Headline, !t.IsShare);
+            return new Results.TargetCheck(t.IsShare ? t.Description + " (%)" : t.Description, k * t.Observed, k * spread.P50, k * spread.P05, k * spread.P95, t.Headline, !t.IsShare);
         })];
     }
 
