@@ -207,4 +207,17 @@ public sealed class SensitivityTests
         Assert.Contains("--compare", err);
         Assert.False(Directory.Exists(outDir));
     }
+
+    [Theory]
+    [InlineData(0.23, "account for 23 % of the variance")]
+    [InlineData(1.0, "account for nearly all of the variance")] // capped: the parameters' part is below what R replicates can measure, not zero
+    public void The_report_says_how_much_of_the_variance_is_replicate_noise(double share, string expected)
+    {
+        var outcome = new Simulation.Runner.Sensitivity.SensitivityOutcome("countries_with_vendor_origin", "CHN", "2030-12", Effect: true);
+        var analysis = new Simulation.Runner.Sensitivity.OutcomeAnalysis(outcome, -11.2, 3.1, 64, null, null, share, double.NaN);
+        var design = new Simulation.Runner.Sensitivity.SensitivityDesign("morris", 4, [], null!, []);
+        var text = string.Join(" ", Simulation.Runner.Sensitivity.SensitivityReport.Explain(analysis, design, replicates: 8));
+        Assert.Contains(expected, text);
+        Assert.DoesNotContain("100 %", text);
+    }
 }

@@ -55,7 +55,7 @@ public static class SensitivityReport
         + (effect ? "The outcomes marked 'Effect' are the paired policy effect: the scenario minus the compared scenario in each replicate, with the same random streams, so the indices describe the assumptions, not noise. " : "")
         + $"Each point is an ensemble of {replicates} replicates; the indices use the ensemble means, and the share of variance left to the random streams is reported apart.";
 
-    private static IEnumerable<string> Explain(OutcomeAnalysis a, SensitivityDesign design, int replicates)
+    internal static IEnumerable<string> Explain(OutcomeAnalysis a, SensitivityDesign design, int replicates)
     {
         string F(double v) => v.ToString(Math.Abs(v) >= 10 ? "0" : Math.Abs(v) >= 1 ? "0.0" : "0.00", CultureInfo.InvariantCulture);
         string Name(int i) => design.Sweep.Parameters[i].Column;
@@ -98,7 +98,10 @@ public static class SensitivityReport
                 : $"{matter.Length} of the {design.K} assumptions have a total index of 5 % or more: " + string.Join("; ", matter.Take(6).Select(s =>
                     $"{Name(s.Factor)} explains about {s.First * 100:0} % of the variance on its own and {s.Total * 100:0} % with its interactions")) + ".";
         }
-        yield return $"Replicate noise: the random streams account for {a.NoiseShare * 100:0} % of the variance of a single replicate's outcome across the design; the parameters for the rest. "
+        // The share is capped at 1 when the point means vary less than the noise of a mean of R replicates would: then
+        // the parameters' part is too small to measure against the noise, not zero (the indices, on CRN differences, may still find it).
+        var share = a.NoiseShare >= 1 ? "nearly all" : $"{a.NoiseShare * 100:0} %";
+        yield return $"Replicate noise: the random streams account for {share} of the variance of a single replicate's outcome across the design; the parameters for the rest. "
             + "The indices use each point's mean over its replicates, and every point uses the same random streams, so most of that noise cancels between points"
             + (a.Morris != null ? " (what is left is the dashed line in the plot)." : ".");
     }
