@@ -89,7 +89,7 @@ public sealed record LoadedScenario(string Path, Scenario Scenario, WorldData Wo
     /// <see cref="With"/>; <paramref name="changes"/> says what changed, for any problem.
     /// </summary>
     public LoadedScenario Changed(Func<Scenario, Scenario> change, string changes) =>
-        ScenarioLoader.Revalidate(this, JsonSerializer.SerializeToNode(change(Scenario), ScenarioLoader.Options)!.AsObject(), changes);
+        ScenarioLoader.Revalidate(this, JsonSerializer.SerializeToNode(change(Scenario), InputJson.Options)!.AsObject(), changes);
 
     /// <summary>The validated horizon and tick.</summary>
     public Calendar Calendar => Plan.Calendar;
@@ -109,8 +109,6 @@ public static class ScenarioLoader
     public const int MaxReplicates = 10_000;
     public const int MaxHorizonYears = 100;
 
-    /// <summary>How scenario files are read and written (<see cref="InputJson.Options"/>).</summary>
-    public static JsonSerializerOptions Options => InputJson.Options;
 
     public static LoadedScenario Load(string path)
     {
@@ -127,7 +125,7 @@ public static class ScenarioLoader
         Scenario scenario;
         try
         {
-            scenario = resolved.Json.Deserialize<Scenario>(Options)!;
+            scenario = resolved.Json.Deserialize<Scenario>(InputJson.Options)!;
         }
         catch (JsonException e)
         {
@@ -164,7 +162,7 @@ public static class ScenarioLoader
         var policies = world is null ? null : ScenarioValidator.CheckReferences(scenario, world, calendar, Problem);
         if (problems.Count > 0 || shapeProblems) throw new ScenarioException(problems);
 
-        var json = JsonSerializer.Serialize(scenario, Options);
+        var json = JsonSerializer.Serialize(scenario, InputJson.Options);
         var hash = Hash(json);
         var inputs = resolved.Origins.Values.Select(o => o.File).Append(path)
             .Append(scenario.World.Countries).Append(scenario.World.Vendors)
@@ -188,7 +186,7 @@ public static class ScenarioLoader
             problems.Add(new ScenarioProblem(written.File, written.Line, written.Column, jsonPath, $"{message} (in a copy of {origin.Path} with {changes})"));
         }
         Scenario scenario;
-        try { scenario = json.Deserialize<Scenario>(Options)!; }
+        try { scenario = json.Deserialize<Scenario>(InputJson.Options)!; }
         catch (JsonException e)
         {
             Problem(e.Path ?? "$", e.Message.Split(" Path:")[0]);
@@ -197,7 +195,7 @@ public static class ScenarioLoader
         var calendar = ScenarioValidator.Check(scenario, Problem);
         var policies = ScenarioValidator.CheckReferences(scenario, origin.World, calendar, Problem);
         if (problems.Count > 0) throw new ScenarioException(problems);
-        var resolved = JsonSerializer.Serialize(scenario, Options);
+        var resolved = JsonSerializer.Serialize(scenario, InputJson.Options);
         var hash = Hash(resolved);
         return origin with { Scenario = scenario, ResolvedJson = resolved, Hash = hash, Plan = PlanOf(scenario, origin.World, calendar!, policies!, hash) };
     }

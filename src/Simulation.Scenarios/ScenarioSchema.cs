@@ -66,7 +66,7 @@ public static class ScenarioSchema
                 return schema;
             },
         };
-        var root = JsonSchemaExporter.GetJsonSchemaAsNode(ScenarioLoader.Options, typeof(Scenario), exporter).AsObject();
+        var root = JsonSchemaExporter.GetJsonSchemaAsNode(InputJson.Options, typeof(Scenario), exporter).AsObject();
         root.Insert(0, "$schema", "https://json-schema.org/draft/2020-12/schema");
         root.Insert(1, "title", "AI-surveillance diffusion scenario");
         root.Insert(2, "description", "A scenario for the simulator: world, horizon, parameters and policies. See docs/model.md.");

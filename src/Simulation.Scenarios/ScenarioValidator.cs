@@ -36,7 +36,7 @@ public static class ScenarioValidator
     /// </summary>
     private static void CheckBounds(Scenario s, WorldData world, ProblemReport problem, List<FreeParameter> list, string name, bool holdValue)
     {
-        var json = System.Text.Json.JsonSerializer.SerializeToNode(s, ScenarioLoader.Options)!.AsObject();
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(s, InputJson.Options)!.AsObject();
         for (var i = 0; i < list.Count; i++)
         {
             var f = list[i];

@@ -19,7 +19,7 @@ public static class WorldLoader
         if (covariates != null && countries != null)
             WorldChecks.CheckCovariates(covariates, countries.Select(c => c.Iso3).ToHashSet(StringComparer.Ordinal), problems);
         if (problems.Count > 0 || countries == null || vendors == null) throw new WorldDataException(problems);
-        countries = CovariatesLoader.Attach(countries, covariates is null ? new Dictionary<string, CovariateRow>() : CovariateRows(covariates));
+        countries = CovariateDerivation.Attach(countries, covariates is null ? new Dictionary<string, CovariateRow>() : CovariateRows(covariates));
         return new WorldData(countries, vendors.Value.Item1, vendors.Value.Item2);
     }
 

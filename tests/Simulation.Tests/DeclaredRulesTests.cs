@@ -22,7 +22,7 @@ public sealed class DeclaredRulesTests
         {
             Name = "rules", Start = "2008-01", End = "2010-12", Tick = "year", Replicates = 2,
             World = new WorldFiles { Countries = TestWorld.CountriesCsv, Vendors = TestWorld.VendorsJson },
-        }, ScenarioLoader.Options)!.AsObject();
+        }, InputJson.Options)!.AsObject();
         json["policies"] = JsonNode.Parse("""[{ "id": "p", "type": "shock", "from": "2009-01", "targets": { "countries": ["KEN"] }, "unrest": 1 }]""");
         json["vendors"] = JsonNode.Parse("""{ "huawei": { "price": 0.6, "quality": { "safe_city": 0.8 } } }""");
         json["calibration"] = JsonNode.Parse("""[{ "path": "$.parameters.adoption.innovation", "min": 0.001, "max": 0.01 }]""");

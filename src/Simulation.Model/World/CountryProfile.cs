@@ -19,7 +19,7 @@ public sealed record CountryProfile(
     double Lon,
     IReadOnlyList<string> Imputed)
 {
-    /// <summary>Size, security budget, crime and UN voting (covariates.csv), attached by <see cref="CovariatesLoader"/>.</summary>
+    /// <summary>Size, security budget, crime and UN voting (covariates.csv), attached by <see cref="CovariateDerivation"/>.</summary>
     public CountryCovariates Covariates { get; init; } = CountryCovariates.None;
 
     /// <summary>Freedom House 2019 status ("Free", "Partly Free", "Not Free"), for comparisons with CSIS's profile.</summary>

@@ -3,7 +3,7 @@ namespace Simulation.Model.World;
 /// <summary>
 /// What a country's state brings to surveillance demand and to geopolitics (scenarios/world/covariates.csv, about
 /// 2018; sources in SOURCES.md). Every value is filled: blanks in the sources are imputed by the rules of
-/// <see cref="CovariatesLoader"/> and named in <see cref="Imputed"/>.
+/// <see cref="CovariateDerivation"/> and named in <see cref="Imputed"/>.
 /// </summary>
 /// <param name="MilitarySpendingUsd">SIPRI military expenditure, current USD.</param>
 /// <param name="MilitaryRank">SIPRI rank by spending (1 = largest), or 0 where SIPRI has no figure.</param>
@@ -19,13 +19,14 @@ public sealed record CountryCovariates(double MilitarySpendingUsd, int MilitaryR
 }
 
 /// <summary>
-/// Reads covariates.csv beside countries.csv and attaches it to the profiles. Gap rules (docs/model.md, "Country
+/// Derives each country's covariates from the raw rows of covariates.csv (read by the world loader) and attaches them
+/// to the profiles. Gap rules (docs/model.md, "Country
 /// covariates"): military spending missing → GDP × the median SIPRI spending/GDP ratio of the countries that have both;
 /// homicide missing → the median of the country's World Bank region; cities missing → 0 (only Kosovo, whose capital
 /// is below 300,000); a non-member of the General Assembly takes a named proxy's ideal point; Chinese finance missing → 0
 /// (no recorded finance). Without the file every cell is a gap.
 /// </summary>
-public static class CovariatesLoader
+public static class CovariateDerivation
 {
     /// <summary>
     /// States that do not vote in the UN General Assembly (assumption): Taiwan votes with no one, so it takes Japan's ideal

@@ -50,7 +50,7 @@ public static class TargetChecks
             ScenarioShape.Check(document.RootElement, typeof(TargetFile), "$", map, Report);
             if (problems.Count == 0) ScenarioShape.CheckRequired(document.RootElement, typeof(TargetFile), "$", Report);
             if (problems.Count > 0) throw new ScenarioException(problems, "targets file");
-            var file = document.RootElement.Deserialize<TargetFile>(ScenarioLoader.Options)!;
+            var file = document.RootElement.Deserialize<TargetFile>(InputJson.Options)!;
             DeclaredRules.Check(file, "$", Report);
             if (file.Targets.Count == 0) Report("$.targets", "list at least one target");
             var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);

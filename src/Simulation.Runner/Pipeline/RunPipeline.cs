@@ -113,7 +113,7 @@ public static class RunPipeline
     /// <summary>The resolved scenario with world paths relative to an output folder's own copy of the world data.</summary>
     public static string PortableJson(LoadedScenario scenario) => System.Text.Json.JsonSerializer.Serialize(
         scenario.Scenario with { World = new WorldFiles { Countries = "world/countries.csv", Vendors = "world/vendors.json" } },
-        ScenarioLoader.Options);
+        InputJson.Options);
 
     /// <summary>Runs the ensemble on the chosen engine with a progress display.</summary>
     public static async Task<EnsembleResult> SimulateAsync(RunPlan plan, string engine, int silos, bool verbose, string label, CancellationToken cancel = default,

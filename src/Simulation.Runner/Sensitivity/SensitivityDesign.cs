@@ -46,7 +46,7 @@ public sealed record SensitivityDesign(string Method, int Samples, IReadOnlyList
     {
         var probe = resolved.DeepClone().AsObject();
         ScenarioPaths.Set(probe, path, 0.5);
-        try { probe.Deserialize<Scenario>(ScenarioLoader.Options); return false; }
+        try { probe.Deserialize<Scenario>(InputJson.Options); return false; }
         catch (JsonException) { return true; }
     }
 }

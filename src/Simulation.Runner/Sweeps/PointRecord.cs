@@ -21,6 +21,6 @@ public static class PointRecord
             Seed = seed,
             World = new WorldFiles { Countries = Relative(world.Countries), Vendors = Relative(world.Vendors) },
         };
-        File.WriteAllText(file, JsonSerializer.Serialize(record, ScenarioLoader.Options));
+        File.WriteAllText(file, JsonSerializer.Serialize(record, InputJson.Options));
     }
 }
