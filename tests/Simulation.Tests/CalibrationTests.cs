@@ -63,10 +63,10 @@ public sealed class CalibrationTests
             folds: 2, foldBudget: 1);
 
         var csv = File.ReadAllLines(Path.Combine(folder, "calibration.csv"));
-        Assert.Equal("target,observed,model_p05,model_p50,model_p95,rel_error,within_tolerance,heldout_fold,heldout_p05,heldout_p50,heldout_p95,heldout_within_tolerance", csv[0]);
+        Assert.Equal("target,observed,bound,model_p05,model_p50,model_p95,rel_error,within_tolerance,heldout_fold,heldout_p05,heldout_p50,heldout_p95,heldout_within_tolerance", csv[0]);
         Assert.Equal(TargetFile.Load(Targets).Targets.Select(t => t.Id), csv.Skip(1).Select(l => l.Split(',')[0]));
         // Every target was held out once: its fold and its median at a fit that never saw it.
-        Assert.All(csv.Skip(1), l => Assert.Matches("^[01]$", l.Split(',')[7]));
+        Assert.All(csv.Skip(1), l => Assert.Matches("^[01]$", l.Split(',')[8]));
         var report = File.ReadAllText(Path.Combine(folder, "report.html"));
         Assert.Contains("<svg", report);
         Assert.Contains("What this model cannot tell you", report);
@@ -150,5 +150,28 @@ public sealed class CalibrationTests
         var medians = new[] { 14.0, 15, 16, 17 }.Select(top => Calibrator.HarrellDavisMedian(Counts(top))).ToArray();
         Assert.All(medians.Zip(medians.Skip(1)), p => Assert.True(p.Second > p.First)); // the sample median stays 12
         Assert.InRange(medians[0], 11.5, 12.5);
+    }
+
+    [Fact]
+    public void A_bound_costs_nothing_on_its_side_and_is_judged_like_any_target_on_the_other()
+    {
+        // Carnegie's BRI share, measured on the only (later, longer) BRI list at hand, is at least 57.1 %.
+        var bri = TargetFile.Load(Targets).Targets.Single(t => t.Id == "chinese_vendors_bri");
+        Assert.Equal(Runner.Results.TargetBound.AtLeast, bri.BoundKind);
+        TargetFit Fit(Target t, double median) => new(t, t.Observed, median - 0.05, median, median + 0.05, median);
+        Assert.Equal(0, Calibrator.Loss([Fit(bri, 0.78)]));
+        Assert.True(Fit(bri, 0.78).WithinTolerance);
+        Assert.True(Fit(bri, 0.50).WithinTolerance); // 7 pp short: within ±8 pp
+        Assert.False(Fit(bri, 0.45).WithinTolerance);
+        Assert.Equal(0.5 * Math.Pow((0.45 - 0.571) / 0.08, 2), Calibrator.Loss([Fit(bri, 0.45)]), 9);
+        // The same target matched two-sided: 78 % is a miss, as the calibration reported before the bound.
+        var matched = bri with { Bound = null };
+        Assert.False(Fit(matched, 0.78).WithinTolerance);
+        Assert.Equal(0.5 * Math.Pow((0.78 - 0.571) / 0.08, 2), Calibrator.Loss([Fit(matched, 0.78)]), 9);
+        // Reports judge a fact with the calibration's criterion: ±10 % of a count, ±8 points of a share (in %).
+        Assert.True(new Runner.Results.TargetCheck("share", 41, 35.5, 30, 40, false, IsCount: false).Met); // −5.5 pp, −13 %
+        Assert.False(new Runner.Results.TargetCheck("count", 32, 28, 20, 36, true, IsCount: true).Met);  // −12.5 %
+        Assert.True(new Runner.Results.TargetCheck("bound", 57.1, 78, 71, 85, false, false, Runner.Results.TargetBound.AtLeast).Met);
+        Assert.False(new Runner.Results.TargetCheck("bound", 57.1, 78, 71, 85, false, false, Runner.Results.TargetBound.AtMost).Met);
     }
 }

@@ -84,10 +84,10 @@ public static class CalibratePipeline
     /// <summary>One row per target: the fit, and (after cross-validation) the median when the target was held out.</summary>
     private static void WriteCsv(string path, CalibrationResult result)
     {
-        using var csv = new Csv(path, "target,observed,model_p05,model_p50,model_p95,rel_error,within_tolerance,heldout_fold,heldout_p05,heldout_p50,heldout_p95,heldout_within_tolerance");
+        using var csv = new Csv(path, "target,observed,bound,model_p05,model_p50,model_p95,rel_error,within_tolerance,heldout_fold,heldout_p05,heldout_p50,heldout_p95,heldout_within_tolerance");
         foreach (var f in result.Fits)
         {
-            csv.Field(f.Target.Id).Field(f.Observed).Field(f.P05).Field(f.P50).Field(f.P95).Field(f.RelativeError).Field(f.WithinTolerance ? "yes" : "no");
+            csv.Field(f.Target.Id).Field(f.Observed).Field(f.Target.Bound ?? "").Field(f.P05).Field(f.P50).Field(f.P95).Field(f.RelativeError).Field(f.WithinTolerance ? "yes" : "no");
             var h = result.HeldOut.FirstOrDefault(x => x.Fit.Target.Id == f.Target.Id);
             if (h is null) csv.Field("").Field("").Field("").Field("").Field("");
             else csv.Field(h.Fold).Field(h.Fit.P05).Field(h.Fit.P50).Field(h.Fit.P95).Field(h.Fit.WithinTolerance ? "yes" : "no");
@@ -133,7 +133,7 @@ public static class CalibratePipeline
         static string F(double v) => v.ToString(Math.Abs(v) >= 10 ? "0.0" : "0.000", CultureInfo.InvariantCulture);
         IEnumerable<IReadOnlyList<string>> Rows(IReadOnlyList<TargetFit> fits) => fits.Select(f => (IReadOnlyList<string>)
         [
-            f.Target.Description, F(f.Observed), F(f.P05), F(f.P50), F(f.P95),
+            f.Target.Description, Results.Tolerance.Show(F(f.Observed), f.Target.BoundKind), F(f.P05), F(f.P50), F(f.P95),
             (f.Target.Headline && !(f.WithinTenPercent && f.InsideBand) ? "*" : "") + (f.RelativeError * 100).ToString("+0;-0", CultureInfo.InvariantCulture) + " %",
         ]);
         string[] header = ["Target", "Observed", "Model p05", "Model median", "Model p95", "Error of median"];

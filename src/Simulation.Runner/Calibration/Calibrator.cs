@@ -15,12 +15,11 @@ namespace Simulation.Runner.Calibration;
 public sealed record TargetFit(Target Target, double Observed, double P05, double P50, double P95, double SmoothMedian)
 {
     public double RelativeError => (P50 - Observed) / Observed;
-    public bool WithinTenPercent => Math.Abs(RelativeError) <= 0.10;
-    /// <summary>The done-when tolerance: ±10 % of a count, ±8 percentage points of a share.</summary>
-    public bool WithinTolerance => Target.IsShare ? Math.Abs(P50 - Observed) <= ShareTolerance : WithinTenPercent;
-    /// <summary>Normalised error of the smooth median: relative error / 10 % for counts, error / 8 pp for shares.</summary>
-    public double ScaledError => Target.IsShare ? (SmoothMedian - Observed) / ShareTolerance : (SmoothMedian - Observed) / Observed / 0.10;
-    public const double ShareTolerance = 0.08;
+    public bool WithinTenPercent => Math.Abs(RelativeError) <= Results.Tolerance.CountRelative;
+    /// <summary>The done-when tolerance (<see cref="Results.Tolerance"/>): ±10 % of a count, ±8 percentage points of a share; a bound on one side only.</summary>
+    public bool WithinTolerance => Results.Tolerance.Met(P50, Observed, Target.IsShare, Target.BoundKind);
+    /// <summary>Normalised error of the smooth median: relative error / 10 % for counts, error / 8 pp for shares (a bound: its wrong side only).</summary>
+    public double ScaledError => Results.Tolerance.Scaled(SmoothMedian, Observed, Target.IsShare, Target.BoundKind);
     /// <summary>Half the 5–95 % band relative to the median.</summary>
     public double BandHalfWidth => P50 > 0 ? (P95 - P05) / 2 / P50 : 0;
     public bool InsideBand => Observed >= P05 && Observed <= P95;

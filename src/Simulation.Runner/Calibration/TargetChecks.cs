@@ -60,6 +60,8 @@ public static class TargetChecks
                 if (!firstLine.TryAdd(t.Id, map.Find($"$.targets[{i}].id").Line))
                     Report($"$.targets[{i}].id", $"target id '{t.Id}' appears twice (first on line {firstLine[t.Id]})");
                 if (t.Per != null && t.Observed > 1) Report($"$.targets[{i}].observed", $"a share ('per' is set) must be at most 1, not {t.Observed}");
+                if (t.Bound != null && !Target.Bounds.ContainsKey(t.Bound))
+                    Report($"$.targets[{i}].bound", $"'{t.Bound}' is not a bound; use \"atLeast\" or \"atMost\", or leave it out for a value to match{Suggest.DidYouMean(t.Bound, [.. Target.Bounds.Keys])}");
                 if (t.Abroad && !TargetMeasure.NamesVendor(t))
                     Report($"$.targets[{i}].abroad", $"'abroad' leaves out a vendor's home state, but {t.Metric} names no vendor or home state (use it with countries_with_vendor, countries_with_vendor_origin, reach_share or agreement_share)");
             }

@@ -17,13 +17,21 @@ namespace Simulation.Runner.Calibration;
 /// <param name="Source">Where the observed number was published, when it is not the file's source.</param>
 /// <param name="Abroad">Count a vendor's (or home state's) contracts outside its home state only, as CSIS counts
 /// Huawei's safe-city agreements abroad; only for a metric that names a vendor or a home state.</param>
+/// <param name="Bound">"atLeast" or "atMost": the observed value bounds the model's from one side only, for a published
+/// figure the data at hand can compare with the model only as a bound (docs/model.md §6.1); absent, a value to match.</param>
 public sealed record Target([property: Identifier] string Id, string Description, string Metric, string Group,
     [property: Range(0.0, 1e9, MinimumIsExclusive = true)] double Observed,
     string? Per = null, [property: Range(0.0, 100.0, MinimumIsExclusive = true)] double Weight = 1, bool Headline = false,
-    string? Among = null, string? Where = null, string? Source = null, bool Abroad = false)
+    string? Among = null, string? Where = null, string? Source = null, bool Abroad = false, string? Bound = null)
 {
     /// <summary>Shares (observed below 1) are judged in percentage points, counts in per cent.</summary>
     public bool IsShare => Per != null || Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare;
+
+    /// <summary>The spellings "bound" accepts.</summary>
+    public static readonly IReadOnlyDictionary<string, Results.TargetBound> Bounds =
+        new Dictionary<string, Results.TargetBound>(StringComparer.Ordinal) { ["atLeast"] = Results.TargetBound.AtLeast, ["atMost"] = Results.TargetBound.AtMost };
+
+    public Results.TargetBound BoundKind => Bound is null ? Results.TargetBound.Value : Bounds[Bound];
 }
 
 /// <summary>A targets file (scenarios/targets/*.json): what was observed, when, and where it was published.</summary>
@@ -100,7 +108,7 @@ public static class TargetMeasure
         {
             var spread = Results.Spread.Of(perReplicate(t));
             var k = t.IsShare ? 100 : 1; // shares on screen in %
-            return new Results.TargetCheck(t.IsShare ? t.Description + " (%)" : t.Description, k * t.Observed, k * spread.P50, k * spread.P05, k * spread.P95, t.Headline, !t.IsShare);
+            return new Results.TargetCheck(t.IsShare ? t.Description + " (%)" : t.Description, k * t.Observed, k * spread.P50, k * spread.P05, k * spread.P95, t.Headline, !t.IsShare, t.BoundKind);
         })];
     }
 
