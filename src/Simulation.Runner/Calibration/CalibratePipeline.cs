@@ -134,13 +134,15 @@ public static class CalibratePipeline
         IEnumerable<IReadOnlyList<string>> Rows(IReadOnlyList<TargetFit> fits) => fits.Select(f => (IReadOnlyList<string>)
         [
             f.Target.Description, Results.Tolerance.Show(F(f.Observed), f.Target.BoundKind), F(f.P05), F(f.P50), F(f.P95),
-            (f.Target.Headline && !(f.WithinTenPercent && f.InsideBand) ? "*" : "") + (f.RelativeError * 100).ToString("+0;-0", CultureInfo.InvariantCulture) + " %",
+            Results.Tolerance.ShowError(f.P50, f.Observed, f.Target.IsShare),
+            (f.Target.Headline && !(f.WithinTolerance && f.InsideBand) ? "*" : "") + (f.WithinTolerance ? "yes" : "no"),
         ]);
-        string[] header = ["Target", "Observed", "Model p05", "Model median", "Model p95", "Error of median"];
+        string[] header = ["Target", "Observed", "Model p05", "Model median", "Model p95", "Error of median", "Met (±10 % / ±8 pp)"];
         var plot = Path.Combine(Path.GetDirectoryName(path)!, "calibration.svg");
         var report = new HtmlReport($"Calibration of {scenario.Scenario.Name}")
             .Paragraph($"Targets: {targets.Source}, observed {targets.Date}. {replicates} replicates per run, the same random streams in every run. " +
-                "Loss: weighted sum of squared relative errors of the ensemble median (Harrell–Davis estimate). Headline counts that miss ±10 % or fall outside the 5–95 % band are highlighted.")
+                "Loss: weighted sum of the squared errors of the ensemble median (Harrell–Davis estimate), each in tolerances: ±10 % of a count, ±8 percentage points of a share; " +
+                "a bound (≥ or ≤) counts only the error on its wrong side. Headline counts that miss ±10 % or whose observed value falls outside the 5–95 % band are marked *.")
             .Facts(result.Fitted.Select(f => (f.Parameter.Path, string.Create(CultureInfo.InvariantCulture, $"{f.Value:G6}  (bounds {f.Parameter.Min}–{f.Parameter.Max})")))
                 .Append(("Loss", string.Create(CultureInfo.InvariantCulture, $"{Calibrator.Loss(before):0.0000} before → {result.Loss:0.0000} after {result.Evaluations} runs"))));
         if (File.Exists(plot))

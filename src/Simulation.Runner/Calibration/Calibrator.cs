@@ -15,7 +15,6 @@ namespace Simulation.Runner.Calibration;
 public sealed record TargetFit(Target Target, double Observed, double P05, double P50, double P95, double SmoothMedian)
 {
     public double RelativeError => (P50 - Observed) / Observed;
-    public bool WithinTenPercent => Math.Abs(RelativeError) <= Results.Tolerance.CountRelative;
     /// <summary>The done-when tolerance (<see cref="Results.Tolerance"/>): ±10 % of a count, ±8 percentage points of a share; a bound on one side only.</summary>
     public bool WithinTolerance => Results.Tolerance.Met(P50, Observed, Target.IsShare, Target.BoundKind);
     /// <summary>Normalised error of the smooth median: relative error / 10 % for counts, error / 8 pp for shares (a bound: its wrong side only).</summary>

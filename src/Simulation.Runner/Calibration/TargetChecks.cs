@@ -59,9 +59,14 @@ public static class TargetChecks
                 var t = file.Targets[i];
                 if (!firstLine.TryAdd(t.Id, map.Find($"$.targets[{i}].id").Line))
                     Report($"$.targets[{i}].id", $"target id '{t.Id}' appears twice (first on line {firstLine[t.Id]})");
-                if (t.Per != null && t.Observed > 1) Report($"$.targets[{i}].observed", $"a share ('per' is set) must be at most 1, not {t.Observed}");
-                if (t.Bound != null && !Target.Bounds.ContainsKey(t.Bound))
-                    Report($"$.targets[{i}].bound", $"'{t.Bound}' is not a bound; use \"atLeast\" or \"atMost\", or leave it out for a value to match{Suggest.DidYouMean(t.Bound, [.. Target.Bounds.Keys])}");
+                if (t.IsShare && t.Observed > 1)
+                    Report($"$.targets[{i}].observed", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"a share ({(t.Per != null ? "'per' is set" : t.Metric)}) must be at most 1 (a fraction), not {t.Observed}; e.g. {t.Observed / 100:0.###} for {t.Observed} %"));
+                // Bounds are for shares: the plots draw a count's observed value as a point, and a headline is matched.
+                if (t.Bound != null && (!t.IsShare || t.Headline))
+                    Report($"$.targets[{i}].bound", t.Headline
+                        ? "a headline target is a value to match, not a bound; drop \"bound\" or \"headline\""
+                        : $"a bound is allowed on a share only ({t.Metric} is a count, drawn on the plots as an observed point)");
                 if (t.Abroad && !TargetMeasure.NamesVendor(t))
                     Report($"$.targets[{i}].abroad", $"'abroad' leaves out a vendor's home state, but {t.Metric} names no vendor or home state (use it with countries_with_vendor, countries_with_vendor_origin, reach_share or agreement_share)");
             }

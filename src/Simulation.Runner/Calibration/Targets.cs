@@ -22,16 +22,19 @@ namespace Simulation.Runner.Calibration;
 public sealed record Target([property: Identifier] string Id, string Description, string Metric, string Group,
     [property: Range(0.0, 1e9, MinimumIsExclusive = true)] double Observed,
     string? Per = null, [property: Range(0.0, 100.0, MinimumIsExclusive = true)] double Weight = 1, bool Headline = false,
-    string? Among = null, string? Where = null, string? Source = null, bool Abroad = false, string? Bound = null)
+    string? Among = null, string? Where = null, string? Source = null, bool Abroad = false,
+    [property: OneOf("bound", "atLeast", "atMost")] string? Bound = null)
 {
     /// <summary>Shares (observed below 1) are judged in percentage points, counts in per cent.</summary>
     public bool IsShare => Per != null || Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare;
 
-    /// <summary>The spellings "bound" accepts.</summary>
-    public static readonly IReadOnlyDictionary<string, Results.TargetBound> Bounds =
-        new Dictionary<string, Results.TargetBound>(StringComparer.Ordinal) { ["atLeast"] = Results.TargetBound.AtLeast, ["atMost"] = Results.TargetBound.AtMost };
-
-    public Results.TargetBound BoundKind => Bound is null ? Results.TargetBound.Value : Bounds[Bound];
+    /// <summary>What "bound" says (a spelling the file check rejects reads as a value to match).</summary>
+    public Results.TargetBound BoundKind => Bound switch
+    {
+        "atLeast" => Results.TargetBound.AtLeast,
+        "atMost" => Results.TargetBound.AtMost,
+        _ => Results.TargetBound.Value,
+    };
 }
 
 /// <summary>A targets file (scenarios/targets/*.json): what was observed, when, and where it was published.</summary>

@@ -58,7 +58,8 @@ public static class RunReport
         report.Paragraph("Published facts of September 2019 (Feldstein, Carnegie AI Global Surveillance Index) against " +
             (scenarios.Count == 1 ? "this run. " : "each scenario. A policy in force before that date can move a scenario off the facts the shipped parameters were fitted to. ") +
             "A fact is met when the median is within ±10 % of a count or 8 percentage points of a share, the criterion the calibration used; " +
-            "a fact marked ≥ or ≤ is a bound (the data at hand can compare it with the model only from one side); headline facts are the ones the calibration must meet.");
+            "a fact marked ≥ or ≤ is a bound (the data at hand can compare it with the model only from one side), met on its side and within the same tolerance on the other; " +
+            "headline facts are the ones the calibration must meet.");
         var first = checkedRuns[0].Checks;
         string[] header = checkedRuns.Length == 1 && scenarios.Count == 1
             ? ["Fact", "Observed", "This run: median (5–95 %)", Met]

@@ -17,6 +17,7 @@ public static class Tolerance
     /// <summary>The model's error in tolerances (shares as fractions); for a bound, only the error on its wrong side.</summary>
     public static double Scaled(double model, double observed, bool share, TargetBound bound)
     {
+        if (!share && observed == 0) throw new ArgumentOutOfRangeException(nameof(observed), "a count target needs an observed value above 0 (its tolerance is relative)");
         var error = share ? (model - observed) / SharePoints : (model - observed) / observed / CountRelative;
         return bound switch
         {
@@ -26,8 +27,14 @@ public static class Tolerance
         };
     }
 
+    /// <summary>Within tolerance (a hair of rounding allowed: 0.33 against 0.41 is met).</summary>
     public static bool Met(double model, double observed, bool share, TargetBound bound) =>
-        (share || observed != 0) && Math.Abs(Scaled(model, observed, share, bound)) <= 1 + 1e-12;
+        (share || observed != 0) && Math.Abs(Scaled(model, observed, share, bound)) <= 1 + 1e-9;
+
+    /// <summary>The error as a report shows it: percentage points for a share, per cent for a count.</summary>
+    public static string ShowError(double model, double observed, bool share) => share
+        ? (100 * (model - observed)).ToString("+0;-0;0", System.Globalization.CultureInfo.InvariantCulture) + " pp"
+        : (100 * (model - observed) / observed).ToString("+0;-0;0", System.Globalization.CultureInfo.InvariantCulture) + " %";
 
     /// <summary>How a report shows the observed value: "57.1", "≥ 57.1" or "≤ 57.1".</summary>
     public static string Show(string observed, TargetBound bound) => bound switch
