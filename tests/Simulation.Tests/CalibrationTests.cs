@@ -185,4 +185,25 @@ public sealed class CalibrationTests
         Assert.True(new Runner.Results.TargetCheck("bound", 57.1, 78, 71, 85, false, false, Runner.Results.TargetBound.AtLeast).Met);
         Assert.False(new Runner.Results.TargetCheck("bound", 57.1, 78, 71, 85, false, false, Runner.Results.TargetBound.AtMost).Met);
     }
+
+    [Fact]
+    public void A_fit_from_scratch_starts_from_a_latin_hypercube_not_from_the_shipped_values_and_repeats_exactly()
+    {
+        var hindcast = ScenarioLoader.Load(SmallFit(TestWorld.TempDir("scratch")));
+        var shipped = hindcast.ValuesAt(hindcast.Scenario.Calibration.Select(f => f.Path));
+        var targets = TargetFile.Load(Targets) is var all ? all with { Targets = [.. all.Targets.Take(4)] } : null!;
+        CalibrationResult Scratch() => new Calibrator(hindcast, targets, replicates: 3, seed: 7).Fit(budget: 5, scout: 4, fromScratch: true);
+        var (first, again) = (Scratch(), Scratch());
+        Assert.Equal(first.Fitted.Select(f => f.Value), again.Fitted.Select(f => f.Value)); // same seed, same hypercube, same fit
+        Assert.Equal(first.LossTrace, again.LossTrace);
+        Assert.InRange(first.Evaluations, 4, 5);
+        // Every scouting point is a fresh draw inside the bounds; none is the scenario's (fitted) value.
+        Assert.All(first.Fitted, f => Assert.InRange(f.Value, f.Parameter.Min, f.Parameter.Max));
+        Assert.NotEqual(shipped, first.Fitted.Select(f => f.Value));
+        // With scouting the ordinary fit weighs the scenario's own values too, and never ends worse than them.
+        var warm = new Calibrator(hindcast, targets, replicates: 3, seed: 7);
+        var atShipped = Calibrator.Loss(warm.Evaluate());
+        Assert.True(warm.Fit(budget: 5, scout: 3).Loss <= atShipped + 1e-12);
+    }
 }
+

@@ -32,7 +32,10 @@ public sealed record CalibrationResult(IReadOnlyList<(FreeParameter Parameter, d
 }
 
 /// <summary>A target predicted by a fit that never saw it (k-fold cross-validation over targets).</summary>
-public sealed record HeldOutFit(int Fold, TargetFit Fit);
+/// <param name="FoldLoss">The loss of the fold's own fit on the targets it was fitted to.</param>
+/// <param name="FullFitLoss">The full fit's loss on those same targets: a fold fit far above it did not converge, and
+/// its held-out errors measure the search as much as the model.</param>
+public sealed record HeldOutFit(int Fold, TargetFit Fit, double FoldLoss = double.NaN, double FullFitLoss = double.NaN);
 
 /// <summary>
 /// Fits the scenario's free parameters to the targets. Loss = Σ weight × (error / tolerance)², the error of a count
@@ -47,28 +50,43 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
 {
     private readonly IReadOnlyList<FreeParameter> _free = scenario.Scenario.Calibration;
 
+    /// <param name="start">Where the simplex starts (default: the scenario's own values).</param>
+    /// <param name="scout">Before the simplex, evaluate this many points of a Latin hypercube over the bounds and start
+    /// from the best of them and <paramref name="start"/> (part of the budget).</param>
+    /// <param name="fromScratch">Start from the hypercube's best point alone, never from the scenario's values: a fit
+    /// that owes nothing to an earlier fit (the folds of <see cref="CrossValidate"/> with scouting).</param>
     public CalibrationResult Fit(int budget, IProgress<(int Evaluation, double Loss, double Best)>? progress = null, CancellationToken cancel = default,
-        double[]? start = null)
+        double[]? start = null, int scout = 0, bool fromScratch = false)
     {
         if (_free.Count == 0) throw new ArgumentException($"{scenario.Path}: the scenario marks no parameters as free (\"calibration\": [...])");
+        if (fromScratch && scout < 1) throw new ArgumentException("a fit from scratch needs scouting points");
         var trace = new List<double>();
+        var seen = new Dictionary<string, double>(StringComparer.Ordinal); // a point the simplex revisits costs no run
         var best = (Loss: double.PositiveInfinity, Values: start ?? scenario.ValuesAt(_free.Select(f => f.Path)));
-        double Objective(Vector<double> x)
+        double Score(double[] values)
         {
+            var key = string.Join(",", values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            if (seen.TryGetValue(key, out var known)) return known;
             cancel.ThrowIfCancellationRequested();
             if (trace.Count >= budget) throw new BudgetSpent();
-            var values = FromUnbounded(x);
-            var loss = Loss(Evaluate(values));
+            var loss = seen[key] = Loss(Evaluate(values));
             trace.Add(loss);
             if (loss < best.Loss) best = (loss, values);
             progress?.Report((trace.Count, loss, best.Loss));
             return loss;
         }
-        var origin = Vector<double>.Build.DenseOfArray(best.Values.Select((v, i) => ToUnbounded(v, _free[i])).ToArray());
         var step = Vector<double>.Build.Dense(_free.Count, 0.6);
         try
         {
-            new NelderMeadSimplex(1e-4, budget).FindMinimum(ObjectiveFunction.Value(Objective), origin, step);
+            if (scout > 0)
+            {
+                var candidates = ScoutingPoints(scout);
+                if (!fromScratch) candidates.Insert(0, best.Values);
+                else best = (double.PositiveInfinity, candidates[0]);
+                foreach (var point in candidates) Score(point);
+            }
+            var origin = Vector<double>.Build.DenseOfArray(best.Values.Select((v, i) => ToUnbounded(v, _free[i])).ToArray());
+            new NelderMeadSimplex(1e-4, budget).FindMinimum(ObjectiveFunction.Value(x => Score(FromUnbounded(x))), origin, step);
         }
         catch (Exception e) when (e.InnerException is OperationCanceledException oce)
         {
@@ -84,21 +102,27 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
 
     /// <summary>
     /// k-fold cross-validation over the targets: target i is in fold i mod k; each fold is left out in turn, the other
-    /// targets are re-fitted from <paramref name="start"/> (the full fit) with <paramref name="budget"/> runs, and the
+    /// targets are re-fitted with <paramref name="budget"/> runs, from <paramref name="start"/> (the full fit, which saw
+    /// every target) or, with <paramref name="scout"/> points, from scratch (the best of a Latin hypercube over the
+    /// bounds, judged on the fold's own targets), and the
     /// left-out targets are measured at that fit, which never saw them.
     /// </summary>
-    public IReadOnlyList<HeldOutFit> CrossValidate(int folds, int budget, double[] start, CancellationToken cancel = default)
+    public IReadOnlyList<HeldOutFit> CrossValidate(int folds, int budget, double[] start, CancellationToken cancel = default, int scout = 0)
     {
         var all = targets.Targets;
         var held = new List<HeldOutFit>();
+        var atFullFit = Evaluate(start);
         for (var f = 0; f < folds; f++)
         {
             var fold = f;
             var training = targets with { Targets = [.. all.Where((_, i) => i % folds != fold)] };
-            var fit = new Calibrator(scenario, training, replicates, seed, simulate).Fit(budget, cancel: cancel, start: start);
+            var fit = scout > 0
+                ? new Calibrator(scenario, training, replicates, seed, simulate).Fit(budget, cancel: cancel, scout: scout, fromScratch: true)
+                : new Calibrator(scenario, training, replicates, seed, simulate).Fit(budget, cancel: cancel, start: start);
             var values = fit.Fitted.Select(x => x.Value).ToArray();
             var atFit = Evaluate(values);
-            held.AddRange(atFit.Where((_, i) => i % folds == fold).Select(t => new HeldOutFit(fold, t)));
+            var fullFitLoss = Loss(atFullFit.Where((_, i) => i % folds != fold));
+            held.AddRange(atFit.Where((_, i) => i % folds == fold).Select(t => new HeldOutFit(fold, t, fit.Loss, fullFitLoss)));
         }
         return [.. held.OrderBy(h => all.IndexOf(h.Fit.Target))];
     }
@@ -142,6 +166,10 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         }
         return sum;
     }
+
+    /// <summary>A Latin hypercube over the free parameters' bounds, from the calibration's seed (reproducible).</summary>
+    private List<double[]> ScoutingPoints(int n) =>
+        [.. Sweeps.SweepDesign.LatinHypercube([.. _free.Select(f => new Sweeps.SweepParameter(f.Path, [f.Min, f.Max]))], n, seed).Points];
 
     private double[] FromUnbounded(Vector<double> x) =>
         x.Select((xi, i) => _free[i].Min + (_free[i].Max - _free[i].Min) / (1 + Math.Exp(-xi))).ToArray();

@@ -15,18 +15,35 @@ public static class CalibrateCommand
         var budget = NumberOptions.WithDefault("--budget", "", 1, 100_000, 150, "Ensemble runs the optimiser may spend");
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: a new folder out/<scenario>-calibration[-N])" };
         var folds = NumberOptions.WithDefault("--folds", "", 0, 20, 0, "Out-of-sample check: leave each of k folds of the targets out of the fit in turn (0 = none)");
-        var foldBudget = NumberOptions.WithDefault("--fold-budget", "", 1, 100_000, 30, "Runs for each fold's re-fit, started from the full fit");
+        var foldBudget = NumberOptions.WithDefault("--fold-budget", "", 1, 100_000, 30, "Runs for each fold's re-fit (from the full fit, or from scratch with --scout)");
+        var scout = NumberOptions.WithDefault("--scout", "", 0, 10_000, 0,
+            "Before the simplex, run N points of a Latin hypercube over the bounds and start from the best; with --folds each fold is then fitted from scratch, never from the full fit (0 = none)");
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
         var command = new Command("calibrate", "Fit the scenario's free parameters to observed targets (Nelder–Mead, common random numbers)")
         {
-            scenario, targets, replicates, budget, RunCommand.Seed, output, force, folds, foldBudget, RunCommand.Cluster, RunCommand.ClusterId, RunCommand.Verbose,
+            scenario, targets, replicates, budget, RunCommand.Seed, output, force, folds, foldBudget, scout, RunCommand.Cluster, RunCommand.ClusterId, RunCommand.Verbose,
         };
         folds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is 1) r.AddError("--folds must be 0 (none) or between 2 and 20"); });
+        command.Validators.Add(r =>
+        {
+            // Scouting spends part of a budget; a budget it would use up leaves the simplex nothing. A number that did not
+            // parse has its own error already (and no value to compare).
+            int? Value(Option<int> o)
+            {
+                try { return r.GetValue(o); }
+                catch (InvalidOperationException) { return null; }
+            }
+            if (Value(scout) is not (> 0 and var n) || Value(budget) is not { } runs || Value(folds) is not { } k || Value(foldBudget) is not { } foldRuns) return;
+            if (n >= runs)
+                r.AddError($"--scout {n} must be below --budget {runs} (the scouting points are part of the budget)");
+            if (k > 1 && n >= foldRuns)
+                r.AddError($"--scout {n} must be below --fold-budget {foldRuns} (each fold scouts within its budget)");
+        });
         command.SetAction((parse, cancel) => Guard.RunAsync(() =>
         {
             var folder = CalibratePipeline.Run(parse.GetValue(scenario)!, parse.GetValue(targets)!, parse.GetValue(replicates),
                 parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force), cancel,
-                RunCommand.ClusterOf(parse), parse.GetValue(RunCommand.Verbose), parse.GetValue(folds), parse.GetValue(foldBudget));
+                RunCommand.ClusterOf(parse), parse.GetValue(RunCommand.Verbose), parse.GetValue(folds), parse.GetValue(foldBudget), parse.GetValue(scout));
             Console.WriteLine($"Calibration written to {folder} (calibration.csv and .png, fitted-parameters.json, report.html)");
             return Task.FromResult(ExitCodes.Ok);
         }, parse.GetValue(RunCommand.Verbose)));
