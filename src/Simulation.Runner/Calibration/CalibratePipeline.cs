@@ -49,7 +49,7 @@ public static class CalibratePipeline
         {
             Console.WriteLine($"  cross-validation: {folds} folds of the targets, {foldBudget} runs each, " +
                 (scout > 0 ? $"each fitted from scratch (the best of {scout} Latin-hypercube points)" : "each re-fitted from the full fit"));
-            result = result with { HeldOut = calibrator.CrossValidate(folds, foldBudget, [.. result.Fitted.Select(f => f.Value)], cancel, scout) };
+            result = result with { HeldOut = calibrator.CrossValidate(folds, foldBudget, result, cancel, scout) };
             foreach (var line in FoldLines(result.HeldOut)) Console.WriteLine("  " + line);
         }
 

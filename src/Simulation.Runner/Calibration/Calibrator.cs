@@ -102,26 +102,23 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
 
     /// <summary>
     /// k-fold cross-validation over the targets: target i is in fold i mod k; each fold is left out in turn, the other
-    /// targets are re-fitted with <paramref name="budget"/> runs, from <paramref name="start"/> (the full fit, which saw
+    /// targets are re-fitted with <paramref name="budget"/> runs, from <paramref name="full"/> (the full fit, which saw
     /// every target) or, with <paramref name="scout"/> points, from scratch (the best of a Latin hypercube over the
     /// bounds, judged on the fold's own targets), and the
     /// left-out targets are measured at that fit, which never saw them.
     /// </summary>
-    public IReadOnlyList<HeldOutFit> CrossValidate(int folds, int budget, double[] start, CancellationToken cancel = default, int scout = 0)
+    public IReadOnlyList<HeldOutFit> CrossValidate(int folds, int budget, CalibrationResult full, CancellationToken cancel = default, int scout = 0)
     {
         var all = targets.Targets;
         var held = new List<HeldOutFit>();
-        var atFullFit = Evaluate(start);
+        double[] start = [.. full.Fitted.Select(f => f.Value)];
         for (var f = 0; f < folds; f++)
         {
             var fold = f;
-            var training = targets with { Targets = [.. all.Where((_, i) => i % folds != fold)] };
-            var fit = scout > 0
-                ? new Calibrator(scenario, training, replicates, seed, simulate).Fit(budget, cancel: cancel, scout: scout, fromScratch: true)
-                : new Calibrator(scenario, training, replicates, seed, simulate).Fit(budget, cancel: cancel, start: start);
-            var values = fit.Fitted.Select(x => x.Value).ToArray();
-            var atFit = Evaluate(values);
-            var fullFitLoss = Loss(atFullFit.Where((_, i) => i % folds != fold));
+            var training = new Calibrator(scenario, targets with { Targets = [.. all.Where((_, i) => i % folds != fold)] }, replicates, seed, simulate);
+            var fit = scout > 0 ? training.Fit(budget, cancel: cancel, scout: scout, fromScratch: true) : training.Fit(budget, cancel: cancel, start: start);
+            var atFit = Evaluate([.. fit.Fitted.Select(x => x.Value)]);
+            var fullFitLoss = Loss(full.Fits.Where((_, i) => i % folds != fold));
             held.AddRange(atFit.Where((_, i) => i % folds == fold).Select(t => new HeldOutFit(fold, t, fit.Loss, fullFitLoss)));
         }
         return [.. held.OrderBy(h => all.IndexOf(h.Fit.Target))];
