@@ -154,4 +154,38 @@ public sealed class MechanismTests
         var expected = odds / (1 + odds);
         Assert.True(Math.Abs(share - expected) < 0.02, $"cameras won {share:P1} of Chinese deals, closed form {expected:P1}");
     }
+
+    [Fact]
+    public void A_nearer_home_state_wins_by_the_gravity_odds()
+    {
+        // Two brands alike but for their home state, Japan and Brazil, offered to South Korea with alignment and
+        // alliance off and the gravity elasticity of Disdier & Head (2008).
+        var ctx = RunContext.For(TestWorld.Plan(TestWorld.CustomScenario("gravity",
+            [new("near", "JPN", Quality: 0.6, Price: 1.0, CapacityPerYear: 100), new("far", "BRA", Quality: 0.6, Price: 1.0, CapacityPerYear: 100)],
+            """
+            "name": "gravity", "seed": 5, "start": "2008-01", "end": "2008-12",
+            "parameters": { "choice": { "alignment": 0, "alliance": 0, "distance": -0.9 } }
+            """), 1));
+        var offers = Enumerable.Range(0, 2).Select(v => new VendorOffer(v, 1.0,
+            [.. Capabilities.All.Select(k => k == Capability.SafeCity ? 0.6 : 0.0)], 100, 100, true)).ToArray();
+        var buyer = ctx.World.CountryIndex["KOR"];
+        var who = new VendorChoice.Buyer(buyer, ctx.World.Countries[buyer], 0, 0, NoTies(ctx), NoTies(ctx), AllOpen(ctx));
+        var w = ctx.World;
+        var (toJapan, toBrazil) = (Geography.DistanceKm(w.Country("KOR"), w.Country("JPN")), Geography.DistanceKm(w.Country("KOR"), w.Country("BRA")));
+        Assert.InRange(toJapan, 500, 2_000);
+        Assert.InRange(toBrazil, 15_000, 20_000);
+
+        // One brand per origin: the odds of Japan over Brazil are (km to Japan / km to Brazil)^−0.9.
+        var expected = 1 / (1 + Math.Pow(toBrazil / toJapan, -0.9));
+        var first = new int[2];
+        for (var draw = 0; draw < 20_000; draw++)
+        {
+            var rng = Streams.For(11, 0, Streams.AgentKey("gravity-test"), draw, Phase.VendorChoice);
+            var ranked = VendorChoice.Rank(ctx, who, Capability.SafeCity, 0.1, 0, offers, ref rng);
+            if (!ranked.IsEmpty) first[ranked[0].Vendor]++;
+        }
+        var share = first[w.VendorIndex["near"]] / (double)(first[0] + first[1]);
+        Assert.True(Math.Abs(share - expected) < 0.02, $"the Japanese brand won {share:P1} of Korea's deals, gravity odds give {expected:P1}");
+        Assert.True(share > 0.8, $"a neighbour about 18 times nearer should win most deals, not {share:P1}");
+    }
 }

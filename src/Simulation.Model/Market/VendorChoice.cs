@@ -83,6 +83,7 @@ public static class VendorChoice
                     + p.Quality * o.Quality[(int)k]
                     + p.Alignment * ctx.AlignmentOf[buyer.Country][v]
                     + (allied ? p.Alliance : 0)
+                    + p.Distance * ctx.LogDistanceOf[buyer.Country][v]
                     + (buyer.Incumbent[v] ? p.Incumbent : buyer.Related[v] ? p.Relationship : 0)
                     + (dataAccess ? vendor.DataExposure * (privacyPenalty + rivalry * ctx.RivalryOf[buyer.Country][v]) : 0)
                     + (ctx.AutocraticHome[v] ? unrestPull : 0)

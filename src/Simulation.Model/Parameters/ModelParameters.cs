@@ -167,6 +167,9 @@ public sealed record ChoiceParameters
     [Range(1990.0, 2100.0)]
     [Description("Year by which salience reached its full level (5G and Huawei debates in the EU, Australia, Japan, the USA).")]
     public double SecurityDebateTo { get; init; } = 2020.0;
+    [Range(-5.0, 5.0)]
+    [Description("Utility per unit of ln(distance / 1,000 km) between the buyer and the vendor's home state (gravity: an origin's share falls as distance^−w; Disdier & Head 2008).")]
+    public double Distance { get; init; } = 0.0;
     [Range(0.0, 1.0, MinimumIsExclusive = true)]
     [Description("Nested logit by vendor home state: similarity of brands within one origin, 0..1 (1 = plain logit; small = a new brand barely adds to its origin's share).")]
     public double NestSimilarity { get; init; } = 0.5;

@@ -45,6 +45,8 @@ public sealed class RunContext
     public double[][] AlignmentOf => _tables.AlignmentOf;
     /// <summary>Rivalry [country][vendor] (0..1): voting distance to the vendor's home state, 0 between allies.</summary>
     public double[][] RivalryOf => _tables.RivalryOf;
+    /// <summary>ln(distance / 1,000 km) between the country and the vendor's home state [country][vendor] (<see cref="Geography"/>).</summary>
+    public double[][] LogDistanceOf => _tables.LogDistanceOf;
     /// <summary>Whether the country is a treaty ally of the vendor's home state [country][vendor].</summary>
     public bool[][] AlliedWith => _tables.AlliedWith;
     /// <summary>Whether each vendor's home state is an autocracy, which does not constrain how buyers use surveillance (Beraja et al. 2023).</summary>

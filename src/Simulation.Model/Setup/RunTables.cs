@@ -42,6 +42,7 @@ internal sealed class RunTables
         var gap = Alignment.UsaChinaGap(World);
         AlignmentOf = World.Countries.Select(c => World.Vendors.Select(v => Alignment.Of(c, World.Country(v.Home), gap)).ToArray()).ToArray();
         RivalryOf = World.Countries.Select(c => World.Vendors.Select(v => Alignment.Rivalry(c, World.Country(v.Home), gap)).ToArray()).ToArray();
+        LogDistanceOf = World.Countries.Select(c => World.Vendors.Select(v => Geography.LogDistance(c, World.Country(v.Home))).ToArray()).ToArray();
         AlliedWith = World.Countries.Select(c => World.Vendors.Select(v => Alignment.Allied(c, World.Country(v.Home))).ToArray()).ToArray();
         AutocraticHome = World.Vendors.Select(v => !World.Country(v.Home).IsDemocracy).ToArray();
         ChineseFinanceOf = World.Countries.Select(c => World.Vendors.Select(v => v.Home == "CHN" ? c.ChineseFinanceIndex : 0).ToArray()).ToArray();
@@ -64,6 +65,7 @@ internal sealed class RunTables
     public int[] VendorHome { get; }
     public double[][] AlignmentOf { get; }
     public double[][] RivalryOf { get; }
+    public double[][] LogDistanceOf { get; }
     public bool[][] AlliedWith { get; }
     public bool[] AutocraticHome { get; }
     public double[][] ChineseFinanceOf { get; }
