@@ -62,7 +62,7 @@ public sealed class CalibrationTests
         var dir = TestWorld.TempDir("calibrate");
         var hindcast = SmallFit(dir);
         var folder = CalibratePipeline.Run(hindcast, Targets, replicates: 4, budget: 3, seed: null, Path.Combine(dir, "out"), force: false,
-            folds: 2, foldBudget: 1);
+            folds: 2, foldBudget: 1, unseenSeeds: [1, 2]);
 
         var csv = File.ReadAllLines(Path.Combine(folder, "calibration.csv"));
         Assert.Equal("target,observed,bound,model_p05,model_p50,model_p95,rel_error,within_tolerance,heldout_fold,heldout_p05,heldout_p50,heldout_p95,heldout_within_tolerance", csv[0]);
@@ -71,7 +71,16 @@ public sealed class CalibrationTests
         Assert.All(csv.Skip(1), l => Assert.Matches("^[01]$", l.Split(',')[8]));
         // The BRI share is a lower bound: the csv says so, the report shows it as "≥", judged met at the ±8 pp rule.
         Assert.StartsWith("chinese_vendors_bri,0.571,atLeast,", csv.Single(l => l.StartsWith("chinese_vendors_bri,", StringComparison.Ordinal)));
+        // The fitted values on two seeds the fit never saw: every target judged on each, with its own draws.
+        var seeds = File.ReadAllLines(Path.Combine(folder, "seeds.csv"));
+        Assert.Equal("seed,target,observed,bound,model_p05,model_p50,model_p95,rel_error,within_tolerance", seeds[0]);
+        Assert.Equal(2 * (csv.Length - 1), seeds.Length - 1);
+        Assert.Equal(["1", "2"], seeds.Skip(1).Select(l => l.Split(',')[0]).Distinct());
+        var medians = csv.Skip(1).ToDictionary(l => l.Split(',')[0], l => l.Split(',')[4]);
+        Assert.Contains(seeds.Skip(1), l => medians[l.Split(',')[1]] != l.Split(',')[5]); // other streams, other medians
         var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("Seeds the fit never saw", report);
+        Assert.Contains("Seed 2 (never seen by the fit): loss ", report);
         Assert.Contains("≥ 0.571", report);
         Assert.Contains("<svg", report);
         Assert.Contains("What this model cannot tell you", report);

@@ -19,10 +19,15 @@ namespace Simulation.Runner.Calibration;
 public static class CalibratePipeline
 {
     public static string Run(string scenarioPath, string targetsPath, int replicates, int budget, ulong? seed, string? output, bool force,
-        CancellationToken cancel = default, ClusterAddress? cluster = null, bool verbose = false, int folds = 0, int foldBudget = 0, int scout = 0)
+        CancellationToken cancel = default, ClusterAddress? cluster = null, bool verbose = false, int folds = 0, int foldBudget = 0, int scout = 0,
+        IReadOnlyList<ulong>? unseenSeeds = null)
     {
         var scenario = ScenarioLoader.Load(scenarioPath);
         var targets = TargetFile.Load(targetsPath, scenario);
+        var fitSeed = seed ?? scenario.Scenario.Seed;
+        unseenSeeds ??= [];
+        if (unseenSeeds.Contains(fitSeed))
+            throw new ArgumentException($"--unseen-seeds: {fitSeed} is the seed the fit runs on ({(seed is null ? "the scenario's \"seed\"" : "--seed")}), so the fit sees it; name other seeds");
         using var folder = OutputFolder.Open(output, scenario.Scenario.Name + "-calibration", force, "calibrate",
             scenario.Inputs.Append(Path.GetFullPath(targetsPath)));
         // On a cluster every ensemble of the search is spread over its silos; the search itself stays here.
@@ -30,7 +35,7 @@ public static class CalibratePipeline
         try
         {
             Func<RunPlan, EnsembleResult>? simulate = ensemble is null ? null : plan => ensemble.RunAsync(plan, null, cancel).GetAwaiter().GetResult();
-            Calibrate(scenario, targets, replicates, budget, seed, folder, simulate, folds, foldBudget, scout, cancel);
+            Calibrate(scenario, targets, replicates, budget, fitSeed, folder, simulate, folds, foldBudget, scout, unseenSeeds, cancel);
         }
         finally
         {
@@ -39,10 +44,10 @@ public static class CalibratePipeline
         return folder.Destination;
     }
 
-    private static void Calibrate(LoadedScenario scenario, TargetFile targets, int replicates, int budget, ulong? seed, OutputFolder folder,
-        Func<RunPlan, EnsembleResult>? simulate, int folds, int foldBudget, int scout, CancellationToken cancel)
+    private static void Calibrate(LoadedScenario scenario, TargetFile targets, int replicates, int budget, ulong seed, OutputFolder folder,
+        Func<RunPlan, EnsembleResult>? simulate, int folds, int foldBudget, int scout, IReadOnlyList<ulong> unseenSeeds, CancellationToken cancel)
     {
-        var calibrator = new Calibrator(scenario, targets, replicates, seed ?? scenario.Scenario.Seed, simulate);
+        var calibrator = new Calibrator(scenario, targets, replicates, seed, simulate);
         var before = calibrator.Evaluate();
         var result = Track(budget, progress => calibrator.Fit(budget, progress, cancel, scout: scout));
         if (folds > 1)
@@ -53,12 +58,23 @@ public static class CalibratePipeline
             foreach (var line in FoldLines(result.HeldOut)) Console.WriteLine("  " + line);
         }
 
+        // The fitted values on seeds the fit never saw: is the fit the model's or one seed's luck?
+        double[] fitted = [.. result.Fitted.Select(f => f.Value)];
+        var unseen = unseenSeeds.Select(s =>
+        {
+            cancel.ThrowIfCancellationRequested();
+            var check = new SeedCheck(s, new Calibrator(scenario, targets, replicates, s, simulate).Evaluate(fitted));
+            Console.WriteLine("  " + check.Line);
+            return check;
+        }).ToArray();
+
         WriteCsv(folder.PathOf("calibration.csv"), result);
+        if (unseen.Length > 0) SeedCheck.WriteCsv(folder.PathOf("seeds.csv"), unseen);
         File.WriteAllText(folder.PathOf("fitted-parameters.json"), Fragment(scenario, targets, result));
         if (result.Fits.Any(f => !f.Target.IsShare)) // the plot shows counts; a targets file may hold only shares
             PlotStyle.Save(CalibrationPlot.Create(scenario.Scenario.Name, targets.Date, result.Fits, replicates),
                 folder.PathOf(""), "calibration");
-        WriteReport(folder.PathOf("report.html"), scenario, targets, replicates, before, result);
+        WriteReport(folder.PathOf("report.html"), scenario, targets, replicates, before, result, unseen);
         folder.Commit();
     }
 
@@ -135,12 +151,13 @@ public static class CalibratePipeline
     }
 
     private static void WriteReport(string path, LoadedScenario scenario, TargetFile targets, int replicates,
-        IReadOnlyList<TargetFit> before, CalibrationResult result)
+        IReadOnlyList<TargetFit> before, CalibrationResult result, IReadOnlyList<SeedCheck> unseen)
     {
-        static string F(double v) => v.ToString(Math.Abs(v) >= 10 ? "0.0" : "0.000", CultureInfo.InvariantCulture);
+        // A count of countries as a count (a median of replicates may end in .5), a share as a fraction.
+        static string Show(double v, Target t) => v.ToString(t.IsShare ? "0.000" : "0.#", CultureInfo.InvariantCulture);
         IEnumerable<IReadOnlyList<string>> Rows(IReadOnlyList<TargetFit> fits) => fits.Select(f => (IReadOnlyList<string>)
         [
-            f.Target.Description, Results.Tolerance.Show(F(f.Observed), f.Target.BoundKind), F(f.P05), F(f.P50), F(f.P95),
+            f.Target.Description, Results.Tolerance.Show(Show(f.Observed, f.Target), f.Target.BoundKind), Show(f.P05, f.Target), Show(f.P50, f.Target), Show(f.P95, f.Target),
             Results.Tolerance.ShowError(f.P50, f.Observed, f.Target.IsShare),
             (f.Target.Headline && !(f.WithinTolerance && f.InsideBand) ? "*" : "") + (f.WithinTolerance ? "yes" : "no"),
         ]);
@@ -160,6 +177,14 @@ public static class CalibratePipeline
         if (result.HeldOut.Count > 0)
             report.Paragraph("Out-of-sample check (calibration.csv, heldout_* columns): " + string.Join(" ", FoldLines(result.HeldOut)) +
                 " A fold whose own fit ends far above the full fit's loss on the same targets did not converge: its held-out errors measure the search as much as the model.");
+        if (unseen.Count > 0)
+        {
+            report.Heading("Seeds the fit never saw")
+                .Paragraph("The fitted values run again with other random streams (seeds.csv). A fit that met its targets only through " +
+                    "its own seed's luck misses them here. " + string.Join(" ", unseen.Select(u => u.Line)))
+                .Table(["Target", "Observed", .. unseen.Select(u => $"Seed {u.Seed}: median")], SeedCheck.Rows(unseen, Show),
+                    "A median that misses ±10 % of a count or ±8 pp of a share is marked *.");
+        }
         Limits.AddTo(report);
         report.Write(path);
     }

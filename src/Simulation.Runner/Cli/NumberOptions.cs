@@ -40,6 +40,31 @@ public static class NumberOptions
             },
         };
 
+    /// <summary>Distinct random seeds, comma-separated ("1,2,3"), at most <paramref name="max"/> of them; absent means none.</summary>
+    public static Option<ulong[]> SeedList(string name, int max, string description) =>
+        new(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => [],
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+                var seeds = new List<ulong>();
+                foreach (var part in text.Split(','))
+                {
+                    if (!ulong.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
+                    {
+                        r.AddError($"{name} must be whole numbers from 0 to {ulong.MaxValue} separated by commas, e.g. 1,2,3; '{part.Trim()}' is not one (in '{text}')");
+                        return [];
+                    }
+                    if (seeds.Contains(seed)) { r.AddError($"{name} names seed {seed} twice (in '{text}')"); return []; }
+                    seeds.Add(seed);
+                }
+                if (seeds.Count > max) { r.AddError($"{name} takes at most {max} seeds, got {seeds.Count}"); return []; }
+                return [.. seeds];
+            },
+        };
+
     private static string[] Aliases(string alias) => alias.Length == 0 ? [] : [alias];
 
     private static int? Parse(System.CommandLine.Parsing.ArgumentResult r, string name, long min, long max)
