@@ -81,7 +81,9 @@ public sealed class InterruptTests
         Directory.CreateDirectory(earlier);
         File.WriteAllText(Path.Combine(earlier, "notes.txt"), "a user's earlier results");
         var scenario = TestWorld.ShortScenario("write", end: "2010-12", tick: "quarter");
-        using var p = Start(dir, "run", scenario, "--engine", engine);
+        // Enough replicates for several chunks, so the outputs are being written for longer than the 5 ms between
+        // polls (with the scenario's 3 the run could finish between two polls).
+        using var p = Start(dir, "run", scenario, "--engine", engine, "-n", "120");
         var outDir = Path.Combine(dir, "out");
         var (code, err, signalled) = await InterruptWhen(p, () => Partial(outDir).Any(s => File.Exists(Path.Combine(s, "timeseries.parquet"))));
 
