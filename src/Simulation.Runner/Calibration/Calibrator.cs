@@ -75,7 +75,6 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
             progress?.Report((trace.Count, loss, best.Loss));
             return loss;
         }
-        var step = Vector<double>.Build.Dense(_free.Count, 0.6);
         try
         {
             if (scout > 0)
@@ -85,8 +84,17 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
                 else best = (double.PositiveInfinity, candidates[0]);
                 foreach (var point in candidates) Score(point);
             }
-            var origin = Vector<double>.Build.DenseOfArray(best.Values.Select((v, i) => ToUnbounded(v, _free[i])).ToArray());
-            new NelderMeadSimplex(1e-4, budget).FindMinimum(ObjectiveFunction.Value(x => Score(FromUnbounded(x))), origin, step);
+            // A simplex in many dimensions often collapses before the budget is spent; it then starts again around the
+            // best point, with a simplex as large as the first (to leave a collapsed valley) and, after a restart that
+            // found nothing better, half as large, until the budget is spent or the steps are too small to matter.
+            for (var size = InitialStep; size >= SmallestStep;)
+            {
+                var before = best.Loss;
+                var origin = Vector<double>.Build.DenseOfArray(best.Values.Select((v, i) => ToUnbounded(v, _free[i])).ToArray());
+                new NelderMeadSimplex(1e-4, budget).FindMinimum(ObjectiveFunction.Value(x => Score(FromUnbounded(x))),
+                    origin, Vector<double>.Build.Dense(_free.Count, size));
+                if (best.Loss >= before) size /= 2;
+            }
         }
         catch (Exception e) when (e.InnerException is OperationCanceledException oce)
         {
@@ -176,6 +184,11 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         var u = Math.Clamp((v - f.Min) / (f.Max - f.Min), 1e-6, 1 - 1e-6);
         return Math.Log(u / (1 - u));
     }
+
+    /// <summary>The simplex's first step on the logistic scale of each parameter (0.6: about 15 % of its bounds at the middle).</summary>
+    private const double InitialStep = 0.6;
+    /// <summary>No restart with a smaller simplex than this: its moves are within the noise of a median of replicates.</summary>
+    private const double SmallestStep = 0.05;
 
     private sealed class BudgetSpent : Exception;
 }
