@@ -22,14 +22,18 @@ public sealed class CalibrationTests
     {
         var headline = Shipped.Value.Where(f => f.Target.Headline).ToArray();
         Assert.Equal(7, headline.Length);
-        // US vendors are the documented miss (§6.1: −16 % since the US fringe offers facial recognition, −22 % before;
-        // the observed 32 inside a band of about ±30 %); the other six meet ±10 % and a band within ±30 % of the median.
-        var misses = headline.Where(f => !f.WithinTolerance && f.Target.Id != "us_vendors").Select(Describe).ToArray();
+        // All seven meet ±10 %, US vendors since the US fringe's quality was fitted (§6.1: −9 %, −16 % before); the US
+        // count, the smallest, has the widest band (its 5–95 % half-width about 30 % of the median, just over the aim).
+        var misses = headline.Where(f => !f.WithinTolerance).Select(Describe).ToArray();
         Assert.True(misses.Length == 0, "headline counts no longer within ±10 %:\n" + string.Join("\n", misses));
         var us = headline.Single(f => f.Target.Id == "us_vendors");
-        Assert.True(Math.Abs(us.RelativeError) <= 0.20, Describe(us));
+        Assert.True(us.BandHalfWidth <= 0.32, Describe(us));
         var outside = headline.Where(f => !f.InsideBand).Select(Describe).ToArray();
         Assert.True(outside.Length == 0, "observed value outside the ensemble's 5–95 % band:\n" + string.Join("\n", outside));
+        // The named vendors' counts too (IBM 11, Palantir 9, Cisco 6, NEC 14), which were all above before (§6.1).
+        var named = Shipped.Value.Where(f => f.Target.Id is "ibm" or "palantir" or "cisco" or "nec").ToArray();
+        Assert.Equal(4, named.Length);
+        Assert.All(named, f => Assert.True(f.WithinTolerance, Describe(f)));
         var wide = headline.Where(f => f.BandHalfWidth > Calibrator.MaxBandHalfWidth && f.Target.Id != "us_vendors").Select(Describe).ToArray();
         Assert.True(wide.Length == 0, "band wider than ±30 % of the median:\n" + string.Join("\n", wide));
     }
