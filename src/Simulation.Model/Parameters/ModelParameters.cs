@@ -168,7 +168,7 @@ public sealed record ChoiceParameters
     [Description("Year by which salience reached its full level (5G and Huawei debates in the EU, Australia, Japan, the USA).")]
     public double SecurityDebateTo { get; init; } = 2020.0;
     [Range(-5.0, 5.0)]
-    [Description("Utility per unit of ln(distance / 1,000 km) between the buyer and the vendor's home state (gravity: an origin's share falls as distance^−w; Disdier & Head 2008).")]
+    [Description("Utility per unit of ln(distance / 1,000 km) between the buyer and the vendor's home state (gravity: an origin's odds scale as distance^w, so w < 0 favours nearer origins; Disdier & Head 2008 put trade's at about −0.9).")]
     public double Distance { get; init; } = 0.0;
     [Range(0.0, 1.0, MinimumIsExclusive = true)]
     [Description("Nested logit by vendor home state: similarity of brands within one origin, 0..1 (1 = plain logit; small = a new brand barely adds to its origin's share).")]

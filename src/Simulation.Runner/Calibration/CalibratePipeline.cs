@@ -183,7 +183,7 @@ public static class CalibratePipeline
                 .Paragraph("The fitted values run again with other random streams (seeds.csv). A fit that met its targets only through " +
                     "its own seed's luck misses them here. " + string.Join(" ", unseen.Select(u => u.Line)))
                 .Table(["Target", "Observed", .. unseen.Select(u => $"Seed {u.Seed}: median")], SeedCheck.Rows(unseen, Show),
-                    "A median that misses ±10 % of a count or ±8 pp of a share is marked *.");
+                    "A median that misses ±10 % of a count or ±8 pp of a share, or falls on the wrong side of a bound, is marked *.");
         }
         Limits.AddTo(report);
         report.Write(path);

@@ -63,9 +63,10 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         var trace = new List<double>();
         var seen = new Dictionary<string, double>(StringComparer.Ordinal); // a point the simplex revisits costs no run
         var best = (Loss: double.PositiveInfinity, Values: start ?? scenario.ValuesAt(_free.Select(f => f.Path)));
+        static string Key(double[] values) => string.Join(",", values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
         double Score(double[] values)
         {
-            var key = string.Join(",", values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            var key = Key(values);
             if (seen.TryGetValue(key, out var known)) return known;
             cancel.ThrowIfCancellationRequested();
             if (trace.Count >= budget) throw new BudgetSpent();
@@ -87,13 +88,16 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
             // A simplex in many dimensions often collapses before the budget is spent; it then starts again around the
             // best point, with a simplex as large as the first (to leave a collapsed valley) and, after a restart that
             // found nothing better, half as large, until the budget is spent or the steps are too small to matter.
+            // (A MaximumIterationsException, MathNet's own count reaching the budget, ends the whole search like BudgetSpent.)
             for (var size = InitialStep; size >= SmallestStep;)
             {
                 var before = best.Loss;
                 var origin = Vector<double>.Build.DenseOfArray(best.Values.Select((v, i) => ToUnbounded(v, _free[i])).ToArray());
+                // The best point through the logistic scale and back may differ in the last bit: known, so not run again.
+                if (!double.IsPositiveInfinity(best.Loss)) seen.TryAdd(Key(FromUnbounded(origin)), best.Loss);
                 new NelderMeadSimplex(1e-4, budget).FindMinimum(ObjectiveFunction.Value(x => Score(FromUnbounded(x))),
                     origin, Vector<double>.Build.Dense(_free.Count, size));
-                if (best.Loss >= before) size /= 2;
+                if (best.Loss >= before * (1 - MinimumGain)) size /= 2; // a gain within the noise does not keep the size
             }
         }
         catch (Exception e) when (e.InnerException is OperationCanceledException oce)
@@ -189,6 +193,8 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
     private const double InitialStep = 0.6;
     /// <summary>No restart with a smaller simplex than this: its moves are within the noise of a median of replicates.</summary>
     private const double SmallestStep = 0.05;
+    /// <summary>The relative gain a restart must make to be tried again at the same size.</summary>
+    private const double MinimumGain = 1e-4;
 
     private sealed class BudgetSpent : Exception;
 }

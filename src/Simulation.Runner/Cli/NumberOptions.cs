@@ -45,6 +45,7 @@ public static class NumberOptions
         new(name)
         {
             Description = description,
+            Arity = ArgumentArity.ExactlyOne, // one comma-separated list; a second --unseen-seeds is an error, not a silent override
             DefaultValueFactory = _ => [],
             CustomParser = r =>
             {
