@@ -6,7 +6,7 @@ namespace Simulation.Tests;
 /// <summary>The shipped parameters reproduce what the Carnegie AI Global Surveillance Index observed in September 2019.</summary>
 public sealed class CalibrationTests
 {
-    private static readonly string Targets = Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json");
+    internal static readonly string Targets = Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json");
 
     /// <summary>The hindcast at the shipped fit's replicates and seed (docs/model.md §6.1, docs/calibration-2019.csv).</summary>
     private static readonly Lazy<IReadOnlyList<TargetFit>> Shipped = new(() =>
@@ -106,7 +106,7 @@ public sealed class CalibrationTests
     }
 
     /// <summary>The hindcast with three free numbers, one of them a vendor's: small enough for a test's fit.</summary>
-    private static string SmallFit(string dir)
+    internal static string SmallFit(string dir)
     {
         var path = Path.Combine(dir, "small-fit.json");
         File.WriteAllText(path, $$"""

@@ -20,7 +20,7 @@ public static class CalibratePipeline
 {
     public static string Run(string scenarioPath, string targetsPath, int replicates, int budget, ulong? seed, string? output, bool force,
         CancellationToken cancel = default, ClusterAddress? cluster = null, bool verbose = false, int folds = 0, int foldBudget = 0, int scout = 0,
-        IReadOnlyList<ulong>? unseenSeeds = null)
+        IReadOnlyList<ulong>? unseenSeeds = null, Search search = Search.Simplex)
     {
         var scenario = ScenarioLoader.Load(scenarioPath);
         var targets = TargetFile.Load(targetsPath, scenario);
@@ -35,7 +35,7 @@ public static class CalibratePipeline
         try
         {
             Func<RunPlan, EnsembleResult>? simulate = ensemble is null ? null : plan => ensemble.RunAsync(plan, null, cancel).GetAwaiter().GetResult();
-            Calibrate(scenario, targets, replicates, budget, fitSeed, folder, simulate, folds, foldBudget, scout, unseenSeeds, cancel);
+            Calibrate(scenario, targets, replicates, budget, fitSeed, folder, simulate, folds, foldBudget, scout, unseenSeeds, search, cancel);
         }
         finally
         {
@@ -45,16 +45,18 @@ public static class CalibratePipeline
     }
 
     private static void Calibrate(LoadedScenario scenario, TargetFile targets, int replicates, int budget, ulong seed, OutputFolder folder,
-        Func<RunPlan, EnsembleResult>? simulate, int folds, int foldBudget, int scout, IReadOnlyList<ulong> unseenSeeds, CancellationToken cancel)
+        Func<RunPlan, EnsembleResult>? simulate, int folds, int foldBudget, int scout, IReadOnlyList<ulong> unseenSeeds, Search search, CancellationToken cancel)
     {
         var calibrator = new Calibrator(scenario, targets, replicates, seed, simulate);
         var before = calibrator.Evaluate();
-        var result = Track(budget, progress => calibrator.Fit(budget, progress, cancel, scout: scout));
+        var result = Track(budget, progress => calibrator.Fit(budget, progress, cancel, scout: scout, search: search));
         if (folds > 1)
         {
             Console.WriteLine($"  cross-validation: {folds} folds of the targets, {foldBudget} runs each, " +
-                (scout > 0 ? $"each fitted from scratch (the best of {scout} Latin-hypercube points)" : "each re-fitted from the full fit"));
-            result = result with { HeldOut = calibrator.CrossValidate(folds, foldBudget, result, cancel, scout) };
+                (scout > 0 ? $"each fitted from scratch (the best of {scout} Latin-hypercube points)" : "each re-fitted from the full fit") +
+                (search == Search.CmaEs ? ", then CMA-ES" : ", then the simplex"));
+            result = result with { HeldOut = calibrator.CrossValidate(folds, foldBudget, result, cancel, scout, search,
+                fold => Lines(foldBudget, $"fold {fold}")) }; // numbered as in calibration.csv
             foreach (var line in FoldLines(result.HeldOut)) Console.WriteLine("  " + line);
         }
 
@@ -80,23 +82,32 @@ public static class CalibratePipeline
 
     private static CalibrationResult Track(int budget, Func<IProgress<(int Evaluation, double Loss, double Best)>, CalibrationResult> fit)
     {
-        if (!ConsoleProgress.Live)
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            return fit(new Progress<(int Evaluation, double Loss, double Best)>(p =>
-            {
-                if (p.Evaluation % 10 != 0) return;
-                // Straight-line estimate; the simplex may stop before the budget is spent.
-                var left = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / p.Evaluation * (budget - p.Evaluation));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  calibration: {p.Evaluation}/{budget} runs, best loss {p.Best:0.0000}, about {(int)left.TotalHours}:{left:mm\\:ss} left"));
-            }));
-        }
+        if (!ConsoleProgress.Live) return fit(Lines(budget, "calibration"));
         return ConsoleProgress.Bar("calibration", budget, task => fit(new Progress<(int Evaluation, double Loss, double Best)>(p =>
         {
             task.Value = p.Evaluation;
             task.Description = string.Create(CultureInfo.InvariantCulture, $"calibration (best loss {p.Best:0.0000})");
         })));
+    }
+
+    /// <summary>A line every ten runs (a fold's search prints these too: it may take an hour).</summary>
+    private static IProgress<(int Evaluation, double Loss, double Best)> Lines(int budget, string what)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Progress<T> would post to the thread pool, so lines could arrive late or out of order; print as reported.
+        return new Reported(p =>
+        {
+            if (p.Evaluation % 10 != 0) return;
+            // Straight-line estimate; the simplex may stop before the budget is spent.
+            var left = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / p.Evaluation * (budget - p.Evaluation));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {what}: {p.Evaluation}/{budget} runs, best loss {p.Best:0.0000}, about {(int)left.TotalHours}:{left:mm\\:ss} left"));
+        });
+    }
+
+    private sealed class Reported(Action<(int Evaluation, double Loss, double Best)> report) : IProgress<(int Evaluation, double Loss, double Best)>
+    {
+        public void Report((int Evaluation, double Loss, double Best) value) => report(value);
     }
 
     /// <summary>Each fold's own fit against the full fit on the targets the fold was fitted to.</summary>

@@ -55,8 +55,10 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
     /// from the best of them and <paramref name="start"/> (part of the budget).</param>
     /// <param name="fromScratch">Start from the hypercube's best point alone, never from the scenario's values: a fit
     /// that owes nothing to an earlier fit (the folds of <see cref="CrossValidate"/> with scouting).</param>
+    /// <param name="search">After scouting: the simplex (local, restarted when it converges early) or CMA-ES (learns the
+    /// parameters' correlations; with restarts, a global search).</param>
     public CalibrationResult Fit(int budget, IProgress<(int Evaluation, double Loss, double Best)>? progress = null, CancellationToken cancel = default,
-        double[]? start = null, int scout = 0, bool fromScratch = false)
+        double[]? start = null, int scout = 0, bool fromScratch = false, Search search = Search.Simplex)
     {
         if (_free.Count == 0) throw new ArgumentException($"{scenario.Path}: the scenario marks no parameters as free (\"calibration\": [...])");
         if (fromScratch && scout < 1) throw new ArgumentException("a fit from scratch needs scouting points");
@@ -84,6 +86,12 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
                 if (!fromScratch) candidates.Insert(0, best.Values);
                 else best = (double.PositiveInfinity, candidates[0]);
                 foreach (var point in candidates) Score(point);
+            }
+            if (search == Search.CmaEs)
+            {
+                CmaEs.Minimise(x => Score(FromUnbounded(Vector<double>.Build.DenseOfArray(x))),
+                    [.. best.Values.Select((v, i) => ToUnbounded(v, _free[i]))], CmaEsFirstStep, budget, seed);
+                throw new BudgetSpent();
             }
             // A simplex in many dimensions often collapses before the budget is spent; it then starts again around the
             // best point, with a simplex as large as the first (to leave a collapsed valley) and, after a restart that
@@ -119,7 +127,9 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
     /// bounds, judged on the fold's own targets), and the
     /// left-out targets are measured at that fit, which never saw them.
     /// </summary>
-    public IReadOnlyList<HeldOutFit> CrossValidate(int folds, int budget, CalibrationResult full, CancellationToken cancel = default, int scout = 0)
+    /// <param name="progress">Each fold's progress (the fold, then its runs and losses), as for <see cref="Fit"/>.</param>
+    public IReadOnlyList<HeldOutFit> CrossValidate(int folds, int budget, CalibrationResult full, CancellationToken cancel = default, int scout = 0,
+        Search search = Search.Simplex, Func<int, IProgress<(int Evaluation, double Loss, double Best)>>? progress = null)
     {
         var all = targets.Targets;
         var held = new List<HeldOutFit>();
@@ -128,7 +138,8 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
         {
             var fold = f;
             var training = new Calibrator(scenario, targets with { Targets = [.. all.Where((_, i) => i % folds != fold)] }, replicates, seed, simulate);
-            var fit = scout > 0 ? training.Fit(budget, cancel: cancel, scout: scout, fromScratch: true) : training.Fit(budget, cancel: cancel, start: start);
+            var fit = scout > 0 ? training.Fit(budget, progress?.Invoke(fold), cancel, scout: scout, fromScratch: true, search: search)
+                : training.Fit(budget, progress?.Invoke(fold), cancel, start: start, search: search);
             var atFit = Evaluate([.. fit.Fitted.Select(x => x.Value)]);
             var fullFitLoss = Loss(full.Fits.Where((_, i) => i % folds != fold));
             held.AddRange(atFit.Where((_, i) => i % folds == fold).Select(t => new HeldOutFit(fold, t, fit.Loss, fullFitLoss)));
@@ -191,6 +202,8 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
 
     /// <summary>The simplex's first step on the logistic scale of each parameter (0.6: about 15 % of its bounds at the middle).</summary>
     private const double InitialStep = 0.6;
+    /// <summary>CMA-ES's first step size on the logistic scale (1: one step moves a parameter at the middle of its bounds to 27 % or 73 % of them).</summary>
+    private const double CmaEsFirstStep = 1.0;
     /// <summary>No restart with a smaller simplex than this: its moves are within the noise of a median of replicates.</summary>
     private const double SmallestStep = 0.05;
     /// <summary>The relative gain a restart must make to be tried again at the same size.</summary>
@@ -198,3 +211,6 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
 
     private sealed class BudgetSpent : Exception;
 }
+
+/// <summary>The optimiser after the scouting points.</summary>
+public enum Search { Simplex, CmaEs }

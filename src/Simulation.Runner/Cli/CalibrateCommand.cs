@@ -18,12 +18,19 @@ public static class CalibrateCommand
         var foldBudget = NumberOptions.WithDefault("--fold-budget", "", 1, 100_000, 30, "Runs for each fold's re-fit (from the full fit, or from scratch with --scout)");
         var scout = NumberOptions.WithDefault("--scout", "", 0, 10_000, 0,
             "Before the simplex, run N points of a Latin hypercube over the bounds and start from the best; with --folds each fold is then fitted from scratch, never from the full fit (0 = none)");
+        var search = new Option<string>("--search")
+        {
+            Description = "After the scouting points: simplex (Nelder–Mead, local, restarted when it converges early) or cma-es " +
+                "(CMA-ES with restarts: learns how the parameters trade off, a global search for fits from scratch)",
+            DefaultValueFactory = _ => SearchNames.Simplex,
+        };
+        search.AcceptOnlyFromAmong(SearchNames.Simplex, SearchNames.CmaEs);
         var unseenSeeds = NumberOptions.SeedList("--unseen-seeds", 10,
             "After the fit, run its values on these seeds too (comma-separated, e.g. 1,2,3; not the fit's own seed) and judge every target there: seeds.csv and the report");
         var force = new Option<bool>("--force") { Description = "Replace the --out folder if it already exists" };
-        var command = new Command("calibrate", "Fit the scenario's free parameters to observed targets (Nelder–Mead, common random numbers)")
+        var command = new Command("calibrate", "Fit the scenario's free parameters to observed targets (Nelder–Mead or CMA-ES, common random numbers)")
         {
-            scenario, targets, replicates, budget, RunCommand.Seed, output, force, folds, foldBudget, scout, unseenSeeds, RunCommand.Cluster, RunCommand.ClusterId, RunCommand.Verbose,
+            scenario, targets, replicates, budget, RunCommand.Seed, output, force, folds, foldBudget, scout, search, unseenSeeds, RunCommand.Cluster, RunCommand.ClusterId, RunCommand.Verbose,
         };
         folds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is 1) r.AddError("--folds must be 0 (none) or between 2 and 20"); });
         command.Validators.Add(r =>
@@ -46,10 +53,17 @@ public static class CalibrateCommand
             var folder = CalibratePipeline.Run(parse.GetValue(scenario)!, parse.GetValue(targets)!, parse.GetValue(replicates),
                 parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force), cancel,
                 RunCommand.ClusterOf(parse), parse.GetValue(RunCommand.Verbose), parse.GetValue(folds), parse.GetValue(foldBudget), parse.GetValue(scout),
-                parse.GetValue(unseenSeeds));
+                parse.GetValue(unseenSeeds), SearchNames.Parse(parse.GetValue(search)!));
             Console.WriteLine($"Calibration written to {folder} (calibration.csv and .png, fitted-parameters.json, report.html{(parse.GetValue(unseenSeeds)!.Length > 0 ? ", seeds.csv" : "")})");
             return Task.FromResult(ExitCodes.Ok);
         }, parse.GetValue(RunCommand.Verbose)));
         return command;
+    }
+
+    /// <summary>The --search names a user types.</summary>
+    private static class SearchNames
+    {
+        public const string Simplex = "simplex", CmaEs = "cma-es";
+        public static Search Parse(string name) => name == CmaEs ? Search.CmaEs : Search.Simplex;
     }
 }
