@@ -61,5 +61,10 @@ public sealed class CmaEsTests
         Assert.Equal(first.Fitted.Select(f => f.Value), again.Fitted.Select(f => f.Value));
         Assert.All(first.Fitted, f => Assert.InRange(f.Value, f.Parameter.Min, f.Parameter.Max));
         Assert.Equal(first.LossTrace.Min(), first.Loss, 12); // the answer is the best point it ran
+        // Without scouting it starts from the scenario's values, runs them first and never ends worse than them.
+        var warm = new Calibrator(hindcast, targets, replicates: 3, seed: 7);
+        var fromShipped = warm.Fit(budget: 6, search: Search.CmaEs);
+        Assert.Equal(Calibrator.Loss(warm.Evaluate()), fromShipped.LossTrace[0], 12);
+        Assert.True(fromShipped.Loss <= fromShipped.LossTrace[0]);
     }
 }

@@ -89,6 +89,9 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
             }
             if (search == Search.CmaEs)
             {
+                // CMA-ES samples around its start without running it; without scouting, run it, so the fit never ends
+                // worse than the values it started from.
+                if (double.IsPositiveInfinity(best.Loss)) Score(best.Values);
                 CmaEs.Minimise(x => Score(FromUnbounded(Vector<double>.Build.DenseOfArray(x))),
                     [.. best.Values.Select((v, i) => ToUnbounded(v, _free[i]))], CmaEsFirstStep, budget, seed);
                 throw new BudgetSpent();

@@ -15,6 +15,7 @@ namespace Simulation.Runner.Calibration;
 /// </summary>
 public static class CmaEs
 {
+    /// <summary>The best point found; <paramref name="start"/> itself is not evaluated (the caller knows its loss).</summary>
     public static (double[] Point, double Loss) Minimise(Func<double[], double> loss, double[] start, double sigma0, int budget, ulong seed)
     {
         var n = start.Length;
@@ -25,6 +26,7 @@ public static class CmaEs
         {
             evaluations++;
             var f = loss(x);
+            if (double.IsNaN(f)) f = double.PositiveInfinity; // never ranked best
             if (f < best.Loss) best = (x, f);
             return f;
         }
@@ -35,19 +37,20 @@ public static class CmaEs
         void Run(Vector<double> mean, double sigma, int lambda)
         {
             var mu = lambda / 2;
-            var weights = Vector<double>.Build.Dense(mu, i => Math.Log(mu + 0.5) - Math.Log(i + 1));
+            var weights = Vector<double>.Build.Dense(mu, i => Math.Log((lambda + 1) / 2.0) - Math.Log(i + 1));
             weights /= weights.Sum();
             var muEff = 1 / weights.PointwisePower(2).Sum();
             var cc = (4 + muEff / n) / (n + 4 + 2 * muEff / n);
             var cs = (muEff + 2) / (n + muEff + 5);
             var c1 = 2 / ((n + 1.3) * (n + 1.3) + muEff);
-            var cmu = Math.Min(1 - c1, 2 * (muEff - 2 + 1 / muEff) / ((n + 2) * (n + 2) + muEff));
+            var cmu = Math.Min(1 - c1, 2 * (0.25 + muEff - 2 + 1 / muEff) / ((n + 2) * (n + 2) + muEff));
             var damps = 1 + 2 * Math.Max(0, Math.Sqrt((muEff - 1) / (n + 1)) - 1) + cs;
             var chiN = Math.Sqrt(n) * (1 - 1.0 / (4 * n) + 1.0 / (21 * n * n));
             var pc = Vector<double>.Build.Dense(n);
             var ps = Vector<double>.Build.Dense(n);
             var c = Matrix<double>.Build.DenseIdentity(n);
             var history = new Queue<double>();
+            var window = 10 + (int)Math.Ceiling(30.0 * n / lambda); // the tutorial's TolHistFun window, in generations
             for (var generation = 0; evaluations < budget; generation++)
             {
                 var eigen = c.Evd(Symmetricity.Symmetric);
@@ -76,8 +79,8 @@ public static class CmaEs
 
                 // Converged (or stuck on a flat stretch): hand over to a restart.
                 history.Enqueue(population[0].F);
-                if (history.Count > 10 + (int)Math.Ceiling(30.0 * n / lambda)) history.Dequeue();
-                var flat = history.Count > 10 && history.Max() - history.Min() < FlatLoss;
+                if (history.Count > window) history.Dequeue();
+                var flat = history.Count == window && history.Max() - history.Min() < FlatLoss;
                 var small = sigma * Math.Sqrt(c.Diagonal().Maximum()) < SmallestStep;
                 if (flat || small || d.Maximum() > 1e7 * d.Minimum()) return;
             }
