@@ -85,6 +85,11 @@ public sealed class CalibrationTests
         var medians = csv.Skip(1).ToDictionary(l => l.Split(',')[0], l => l.Split(',')[4]);
         Assert.Contains(seeds.Skip(1), l => medians[l.Split(',')[1]] != l.Split(',')[5]); // other streams, other medians
         var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        // Each fold says whether its fit converged (within 10 % of the full fit's loss on its targets, or below it); a
+        // one-run re-fit from the full fit stays at it, so it did.
+        Assert.True(new HeldOutFit(0, null!, FoldLoss: 5.5, FullFitLoss: 5.0).Converged);
+        Assert.False(new HeldOutFit(0, null!, FoldLoss: 5.6, FullFitLoss: 5.0).Converged);
+        Assert.Contains("at the full fit, on the other targets: converged, so its held-out errors are the model&#39;s.", report);
         Assert.Contains("Seeds the fit never saw", report);
         Assert.Contains("Seed 2 (never seen by the fit): loss ", report);
         Assert.Contains("≥ 0.571", report);

@@ -35,7 +35,12 @@ public sealed record CalibrationResult(IReadOnlyList<(FreeParameter Parameter, d
 /// <param name="FoldLoss">The loss of the fold's own fit on the targets it was fitted to.</param>
 /// <param name="FullFitLoss">The full fit's loss on those same targets: a fold fit far above it did not converge, and
 /// its held-out errors measure the search as much as the model.</param>
-public sealed record HeldOutFit(int Fold, TargetFit Fit, double FoldLoss = double.NaN, double FullFitLoss = double.NaN);
+public sealed record HeldOutFit(int Fold, TargetFit Fit, double FoldLoss = double.NaN, double FullFitLoss = double.NaN)
+{
+    /// <summary>The fold's fit is as good as the full fit on its own targets (within 10 %, or better): the search reached
+    /// a point at least as good as one it could have found, so the held-out errors are the model's, not the search's.</summary>
+    public bool Converged => FoldLoss <= FullFitLoss * 1.10;
+}
 
 /// <summary>
 /// Fits the scenario's free parameters to the targets. Loss = Σ weight × (error / tolerance)², the error of a count
