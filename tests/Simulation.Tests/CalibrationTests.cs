@@ -90,6 +90,7 @@ public sealed class CalibrationTests
         Assert.True(new HeldOutFit(0, null!, FoldLoss: 5.5, FullFitLoss: 5.0).Converged);
         Assert.False(new HeldOutFit(0, null!, FoldLoss: 5.6, FullFitLoss: 5.0).Converged);
         Assert.Contains("at the full fit, on the other targets: converged, so its held-out errors are the model&#39;s.", report);
+        Assert.Contains("Nelder–Mead simplex with restarts; 2 folds of 1 run each, re-fitted from the full fit", report);
         Assert.Contains("Seeds the fit never saw", report);
         Assert.Contains("Seed 2 (never seen by the fit): loss ", report);
         Assert.Contains("≥ 0.571", report);

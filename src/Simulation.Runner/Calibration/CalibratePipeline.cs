@@ -76,7 +76,7 @@ public static class CalibratePipeline
         if (result.Fits.Any(f => !f.Target.IsShare)) // the plot shows counts; a targets file may hold only shares
             PlotStyle.Save(CalibrationPlot.Create(scenario.Scenario.Name, targets.Date, result.Fits, replicates),
                 folder.PathOf(""), "calibration");
-        WriteReport(folder.PathOf("report.html"), scenario, targets, replicates, before, result, unseen);
+        WriteReport(folder.PathOf("report.html"), scenario, targets, replicates, before, result, unseen, SearchLine(search, scout, folds, foldBudget));
         folder.Commit();
     }
 
@@ -162,8 +162,13 @@ public static class CalibratePipeline
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
+    /// <summary>How the fit searched, for the report (the same command again gives the same fit).</summary>
+    private static string SearchLine(Search search, int scout, int folds, int foldBudget) =>
+        (scout > 0 ? $"{scout} Latin-hypercube points, then " : "") + (search == Search.CmaEs ? "CMA-ES with restarts" : "Nelder–Mead simplex with restarts") +
+        (folds > 1 ? $"; {folds} folds of {foldBudget} run{(foldBudget == 1 ? "" : "s")} each, " + (scout > 0 ? "fitted from scratch" : "re-fitted from the full fit") : "");
+
     private static void WriteReport(string path, LoadedScenario scenario, TargetFile targets, int replicates,
-        IReadOnlyList<TargetFit> before, CalibrationResult result, IReadOnlyList<SeedCheck> unseen)
+        IReadOnlyList<TargetFit> before, CalibrationResult result, IReadOnlyList<SeedCheck> unseen, string search)
     {
         // A count of countries as a count (a median of replicates may end in .5), a share as a fraction.
         static string Show(double v, Target t) => v.ToString(t.IsShare ? "0.000" : "0.#", CultureInfo.InvariantCulture);
@@ -180,6 +185,7 @@ public static class CalibratePipeline
                 "Loss: weighted sum of the squared errors of the ensemble median (Harrell–Davis estimate), each in tolerances: ±10 % of a count, ±8 percentage points of a share; " +
                 "a bound (≥ or ≤) counts only the error on its wrong side. Headline counts that miss ±10 % or whose observed value falls outside the 5–95 % band are marked *.")
             .Facts(result.Fitted.Select(f => (f.Parameter.Path, string.Create(CultureInfo.InvariantCulture, $"{f.Value:G6}  (bounds {f.Parameter.Min}–{f.Parameter.Max})")))
+                .Append(("Search", search))
                 .Append(("Loss", string.Create(CultureInfo.InvariantCulture, $"{Calibrator.Loss(before):0.0000} before → {result.Loss:0.0000} after {result.Evaluations} runs"))));
         if (File.Exists(plot))
             report.Figure(plot, "Each count target after calibration: where the model's median (dot) and 5–95 % range (bar) fall against the observed value (diamond).");
