@@ -98,22 +98,24 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
                 // worse than the values it started from.
                 if (double.IsPositiveInfinity(best.Loss)) Score(best.Values);
                 CmaEs.Minimise(x => Score(FromUnbounded(Vector<double>.Build.DenseOfArray(x))),
-                    [.. best.Values.Select((v, i) => ToUnbounded(v, _free[i]))], CmaEsFirstStep, budget, seed);
-                throw new BudgetSpent();
+                    [.. best.Values.Select((v, i) => ToUnbounded(v, _free[i]))], CmaEsFirstStep, budget - trace.Count, seed);
             }
-            // A simplex in many dimensions often collapses before the budget is spent; it then starts again around the
-            // best point, with a simplex as large as the first (to leave a collapsed valley) and, after a restart that
-            // found nothing better, half as large, until the budget is spent or the steps are too small to matter.
-            // (A MaximumIterationsException, MathNet's own count reaching the budget, ends the whole search like BudgetSpent.)
-            for (var size = InitialStep; size >= SmallestStep;)
+            else
             {
-                var before = best.Loss;
-                var origin = Vector<double>.Build.DenseOfArray(best.Values.Select((v, i) => ToUnbounded(v, _free[i])).ToArray());
-                // The best point through the logistic scale and back may differ in the last bit: known, so not run again.
-                if (!double.IsPositiveInfinity(best.Loss)) seen.TryAdd(Key(FromUnbounded(origin)), best.Loss);
-                new NelderMeadSimplex(1e-4, budget).FindMinimum(ObjectiveFunction.Value(x => Score(FromUnbounded(x))),
-                    origin, Vector<double>.Build.Dense(_free.Count, size));
-                if (best.Loss >= before * (1 - MinimumGain)) size /= 2; // a gain within the noise does not keep the size
+                // A simplex in many dimensions often collapses before the budget is spent; it then starts again around the
+                // best point, with a simplex as large as the first (to leave a collapsed valley) and, after a restart that
+                // found nothing better, half as large, until the budget is spent or the steps are too small to matter.
+                // (A MaximumIterationsException, MathNet's own count reaching the budget, ends the whole search like BudgetSpent.)
+                for (var size = InitialStep; size >= SmallestStep;)
+                {
+                    var before = best.Loss;
+                    var origin = Vector<double>.Build.DenseOfArray(best.Values.Select((v, i) => ToUnbounded(v, _free[i])).ToArray());
+                    // The best point through the logistic scale and back may differ in the last bit: known, so not run again.
+                    if (!double.IsPositiveInfinity(best.Loss)) seen.TryAdd(Key(FromUnbounded(origin)), best.Loss);
+                    new NelderMeadSimplex(1e-4, budget).FindMinimum(ObjectiveFunction.Value(x => Score(FromUnbounded(x))),
+                        origin, Vector<double>.Build.Dense(_free.Count, size));
+                    if (best.Loss >= before * (1 - MinimumGain)) size /= 2; // a gain within the noise does not keep the size
+                }
             }
         }
         catch (Exception e) when (e.InnerException is OperationCanceledException oce)

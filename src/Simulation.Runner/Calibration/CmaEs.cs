@@ -6,9 +6,9 @@ namespace Simulation.Runner.Calibration;
 
 /// <summary>
 /// CMA-ES, the covariance matrix adaptation evolution strategy (Hansen, "The CMA Evolution Strategy: A Tutorial",
-/// arXiv:1604.00772, 2016; default constants of its Table 1), with IPOP restarts (Auger &amp; Hansen, CEC 2005): when a
-/// run has converged it starts again from the best point with the first step size and twice the population, which
-/// samples a rugged surface more widely. Unlike a simplex it learns the correlations between parameters (the
+/// arXiv:1604.00772, 2016; default constants of its Table 1), with restarts: when a run has converged it starts again
+/// from the best point with the first step size and twice the population, which samples a rugged surface more widely
+/// (the population doubling of IPOP, Auger &amp; Hansen, CEC 2005, which restarts from random points instead). Unlike a simplex it learns the correlations between parameters (the
 /// adoption terms trade off against each other) from whole populations, so one unlucky point does not steer it.
 /// Minimises <paramref name="loss"/> on an unbounded scale until it has spent <paramref name="budget"/> evaluations.
 /// No MathNet or other well-kept .NET package offers it (MathNet has Nelder–Mead, BFGS and other local methods).
@@ -87,7 +87,7 @@ public static class CmaEs
         }
     }
 
-    /// <summary>Steps below this on the logistic scale are within the noise of a median of replicates (as for the simplex).</summary>
+    /// <summary>Steps below this on the logistic scale are within the noise of a median of replicates.</summary>
     private const double SmallestStep = 0.01;
     /// <summary>Best losses of recent generations closer than this: no progress to be had at this population size.</summary>
     private const double FlatLoss = 1e-6;

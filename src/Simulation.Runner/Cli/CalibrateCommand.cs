@@ -17,7 +17,7 @@ public static class CalibrateCommand
         var folds = NumberOptions.WithDefault("--folds", "", 0, 20, 0, "Out-of-sample check: leave each of k folds of the targets out of the fit in turn (0 = none)");
         var foldBudget = NumberOptions.WithDefault("--fold-budget", "", 1, 100_000, 30, "Runs for each fold's re-fit (from the full fit, or from scratch with --scout)");
         var scout = NumberOptions.WithDefault("--scout", "", 0, 10_000, 0,
-            "Before the simplex, run N points of a Latin hypercube over the bounds and start from the best; with --folds each fold is then fitted from scratch, never from the full fit (0 = none)");
+            "Before the search (simplex or CMA-ES), run N points of a Latin hypercube over the bounds and start from the best; with --folds each fold is then fitted from scratch, never from the full fit (0 = none)");
         var search = new Option<string>("--search")
         {
             Description = "After the scouting points: simplex (Nelder–Mead, local, restarted when it converges early) or cma-es " +
