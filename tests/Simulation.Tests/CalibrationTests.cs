@@ -75,6 +75,12 @@ public sealed class CalibrationTests
         Assert.Equal(TargetFile.Load(Targets).Targets.Select(t => t.Id), csv.Skip(1).Select(l => l.Split(',')[0]));
         // Every target was held out once: its fold and its median at a fit that never saw it.
         Assert.All(csv.Skip(1), l => Assert.Matches("^[01]$", l.Split(',')[8]));
+        // Where each fold's fit ended, beside the full fit: a row per fold and free number.
+        var folds = File.ReadAllLines(Path.Combine(folder, "folds.csv"));
+        Assert.Equal("fold,held_out,parameter,fold_value,full_fit_value,fold_loss,full_fit_loss,converged", folds[0]);
+        Assert.Equal(2 * ScenarioLoader.Load(hindcast).Scenario.Calibration.Count, folds.Length - 1);
+        Assert.StartsWith("0,countries_any ", folds[1]);
+        Assert.Contains(folds.Skip(1), l => l.Split(',')[2] == "$.vendors.huawei.capacityPerYear");
         // The BRI share is a lower bound: the csv says so, the report shows it as "≥", judged met at the ±8 pp rule.
         Assert.StartsWith("chinese_vendors_bri,0.571,atLeast,", csv.Single(l => l.StartsWith("chinese_vendors_bri,", StringComparison.Ordinal)));
         // The fitted values on two seeds the fit never saw: every target judged on each, with its own draws.

@@ -71,6 +71,7 @@ public static class CalibratePipeline
         }).ToArray();
 
         WriteCsv(folder.PathOf("calibration.csv"), result);
+        if (result.HeldOut.Count > 0) WriteFolds(folder.PathOf("folds.csv"), result);
         if (unseen.Length > 0) SeedCheck.WriteCsv(folder.PathOf("seeds.csv"), unseen);
         File.WriteAllText(folder.PathOf("fitted-parameters.json"), Fragment(scenario, targets, result));
         if (result.Fits.Any(f => !f.Target.IsShare)) // the plot shows counts; a targets file may hold only shares
@@ -127,6 +128,19 @@ public static class CalibratePipeline
             if (h is null) csv.Field("").Field("").Field("").Field("").Field("");
             else csv.Field(h.Fold).Field(h.Fit.P05).Field(h.Fit.P50).Field(h.Fit.P95).Field(h.Fit.WithinTolerance ? "yes" : "no");
             csv.EndRow();
+        }
+    }
+
+    /// <summary>One row per fold and free parameter: the fold's fit beside the full fit, with both losses on the fold's targets.</summary>
+    private static void WriteFolds(string path, CalibrationResult result)
+    {
+        using var csv = new Csv(path, "fold,held_out,parameter,fold_value,full_fit_value,fold_loss,full_fit_loss,converged");
+        foreach (var fold in result.HeldOut.GroupBy(h => h.Fold).OrderBy(g => g.Key))
+        {
+            var first = fold.First();
+            foreach (var ((parameter, value), i) in first.FoldFitted.Select((p, i) => (p, i)))
+                csv.Field(fold.Key).Field(string.Join(" ", fold.Select(h => h.Fit.Target.Id))).Field(parameter.Path).Field(value)
+                    .Field(result.Fitted[i].Value).Field(first.FoldLoss).Field(first.FullFitLoss).Field(first.Converged ? "yes" : "no").EndRow();
         }
     }
 

@@ -40,6 +40,8 @@ public sealed record HeldOutFit(int Fold, TargetFit Fit, double FoldLoss = doubl
     /// <summary>The fold's fit is as good as the full fit on its own targets (within 10 %, or better): the search reached
     /// a point at least as good as one it could have found, so the held-out errors are the model's, not the search's.</summary>
     public bool Converged => FoldLoss <= FullFitLoss * 1.10;
+    /// <summary>Where the fold's fit ended: set beside another fold's, it shows which numbers the targets pin down.</summary>
+    public IReadOnlyList<(FreeParameter Parameter, double Value)> FoldFitted { get; init; } = [];
 }
 
 /// <summary>
@@ -152,7 +154,7 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
                 : training.Fit(budget, progress?.Invoke(fold), cancel, start: start, search: search);
             var atFit = Evaluate([.. fit.Fitted.Select(x => x.Value)]);
             var fullFitLoss = Loss(full.Fits.Where((_, i) => i % folds != fold));
-            held.AddRange(atFit.Where((_, i) => i % folds == fold).Select(t => new HeldOutFit(fold, t, fit.Loss, fullFitLoss)));
+            held.AddRange(atFit.Where((_, i) => i % folds == fold).Select(t => new HeldOutFit(fold, t, fit.Loss, fullFitLoss) { FoldFitted = fit.Fitted }));
         }
         return [.. held.OrderBy(h => all.IndexOf(h.Fit.Target))];
     }

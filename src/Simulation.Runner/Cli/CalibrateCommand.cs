@@ -54,7 +54,7 @@ public static class CalibrateCommand
                 parse.GetValue(budget), parse.GetValue(RunCommand.Seed), parse.GetValue(output), parse.GetValue(force), cancel,
                 RunCommand.ClusterOf(parse), parse.GetValue(RunCommand.Verbose), parse.GetValue(folds), parse.GetValue(foldBudget), parse.GetValue(scout),
                 parse.GetValue(unseenSeeds), SearchNames.Parse(parse.GetValue(search)!));
-            Console.WriteLine($"Calibration written to {folder} (calibration.csv and .png, fitted-parameters.json, report.html{(parse.GetValue(unseenSeeds)!.Length > 0 ? ", seeds.csv" : "")})");
+            Console.WriteLine($"Calibration written to {folder} (calibration.csv and .png, fitted-parameters.json, report.html{(parse.GetValue(folds) > 1 ? ", folds.csv" : "")}{(parse.GetValue(unseenSeeds)!.Length > 0 ? ", seeds.csv" : "")})");
             return Task.FromResult(ExitCodes.Ok);
         }, parse.GetValue(RunCommand.Verbose)));
         return command;
