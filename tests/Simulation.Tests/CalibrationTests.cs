@@ -93,8 +93,8 @@ public sealed class CalibrationTests
         var report = File.ReadAllText(Path.Combine(folder, "report.html"));
         // Each fold says whether its fit converged (within 10 % of the full fit's loss on its targets, or below it); a
         // one-run re-fit from the full fit stays at it, so it did.
-        Assert.True(new HeldOutFit(0, null!, FoldLoss: 5.5, FullFitLoss: 5.0).Converged);
-        Assert.False(new HeldOutFit(0, null!, FoldLoss: 5.6, FullFitLoss: 5.0).Converged);
+        Assert.True(new FoldFit(0, [], Loss: 5.5, FullFitLoss: 5.0, HeldOut: []).Converged);
+        Assert.False(new FoldFit(0, [], Loss: 5.6, FullFitLoss: 5.0, HeldOut: []).Converged);
         Assert.Contains("at the full fit, on the other targets: converged, so its held-out errors are the model&#39;s.", report);
         Assert.Contains("Nelder–Mead simplex with restarts; 2 folds of 1 run each, re-fitted from the full fit", report);
         Assert.Contains("Seeds the fit never saw", report);

@@ -55,9 +55,9 @@ public static class CalibratePipeline
             Console.WriteLine($"  cross-validation: {folds} folds of the targets, {foldBudget} runs each, " +
                 (scout > 0 ? $"each fitted from scratch (the best of {scout} Latin-hypercube points)" : "each re-fitted from the full fit") +
                 (search == Search.CmaEs ? ", then CMA-ES" : ", then the simplex"));
-            result = result with { HeldOut = calibrator.CrossValidate(folds, foldBudget, result, cancel, scout, search,
+            result = result with { Folds = calibrator.CrossValidate(folds, foldBudget, result, cancel, scout, search,
                 fold => Lines(foldBudget, $"fold {fold}")) }; // numbered as in calibration.csv
-            foreach (var line in FoldLines(result.HeldOut)) Console.WriteLine("  " + line);
+            foreach (var line in FoldLines(result.Folds)) Console.WriteLine("  " + line);
         }
 
         // The fitted values on seeds the fit never saw: is the fit the model's or one seed's luck?
@@ -71,7 +71,7 @@ public static class CalibratePipeline
         }).ToArray();
 
         WriteCsv(folder.PathOf("calibration.csv"), result);
-        if (result.HeldOut.Count > 0) WriteFolds(folder.PathOf("folds.csv"), result);
+        if (result.Folds.Count > 0) WriteFolds(folder.PathOf("folds.csv"), result);
         if (unseen.Length > 0) SeedCheck.WriteCsv(folder.PathOf("seeds.csv"), unseen);
         File.WriteAllText(folder.PathOf("fitted-parameters.json"), Fragment(scenario, targets, result));
         if (result.Fits.Any(f => !f.Target.IsShare)) // the plot shows counts; a targets file may hold only shares
@@ -112,10 +112,9 @@ public static class CalibratePipeline
     }
 
     /// <summary>Each fold's own fit against the full fit on the targets the fold was fitted to.</summary>
-    private static IEnumerable<string> FoldLines(IReadOnlyList<HeldOutFit> heldOut) => heldOut.GroupBy(h => h.Fold).OrderBy(g => g.Key)
-        .Select(g => string.Create(CultureInfo.InvariantCulture,
-            $"Fold {g.Key} ({string.Join(", ", g.Select(h => h.Fit.Target.Id))} held out): loss {g.First().FoldLoss:0.00} at its own fit, {g.First().FullFitLoss:0.00} at the full fit, on the other targets: ") +
-            (g.First().Converged ? "converged, so its held-out errors are the model's." : "did not converge, so its held-out errors measure the search as much as the model."));
+    private static IEnumerable<string> FoldLines(IReadOnlyList<FoldFit> folds) => folds.Select(f => string.Create(CultureInfo.InvariantCulture,
+            $"Fold {f.Fold} ({string.Join(", ", f.HeldOut.Select(h => h.Target.Id))} held out): loss {f.Loss:0.00} at its own fit, {f.FullFitLoss:0.00} at the full fit, on the other targets: ") +
+        (f.Converged ? "converged, so its held-out errors are the model's." : "did not converge, so its held-out errors measure the search as much as the model."));
 
     /// <summary>One row per target: the fit, and (after cross-validation) the median when the target was held out.</summary>
     private static void WriteCsv(string path, CalibrationResult result)
@@ -124,9 +123,10 @@ public static class CalibratePipeline
         foreach (var f in result.Fits)
         {
             csv.Field(f.Target.Id).Field(f.Observed).Field(f.Target.Bound ?? "").Field(f.P05).Field(f.P50).Field(f.P95).Field(f.RelativeError).Field(f.WithinTolerance ? "yes" : "no");
-            var h = result.HeldOut.FirstOrDefault(x => x.Fit.Target.Id == f.Target.Id);
+            var fold = result.Folds.FirstOrDefault(x => x.HeldOut.Any(h => h.Target.Id == f.Target.Id));
+            var h = fold?.HeldOut.First(x => x.Target.Id == f.Target.Id);
             if (h is null) csv.Field("").Field("").Field("").Field("").Field("");
-            else csv.Field(h.Fold).Field(h.Fit.P05).Field(h.Fit.P50).Field(h.Fit.P95).Field(h.Fit.WithinTolerance ? "yes" : "no");
+            else csv.Field(fold!.Fold).Field(h.P05).Field(h.P50).Field(h.P95).Field(h.WithinTolerance ? "yes" : "no");
             csv.EndRow();
         }
     }
@@ -135,13 +135,10 @@ public static class CalibratePipeline
     private static void WriteFolds(string path, CalibrationResult result)
     {
         using var csv = new Csv(path, "fold,held_out,parameter,fold_value,full_fit_value,fold_loss,full_fit_loss,converged");
-        foreach (var fold in result.HeldOut.GroupBy(h => h.Fold).OrderBy(g => g.Key))
-        {
-            var first = fold.First();
-            foreach (var ((parameter, value), i) in first.FoldFitted.Select((p, i) => (p, i)))
-                csv.Field(fold.Key).Field(string.Join(" ", fold.Select(h => h.Fit.Target.Id))).Field(parameter.Path).Field(value)
-                    .Field(result.Fitted[i].Value).Field(first.FoldLoss).Field(first.FullFitLoss).Field(first.Converged ? "yes" : "no").EndRow();
-        }
+        foreach (var fold in result.Folds)
+            foreach (var ((parameter, value), i) in fold.Fitted.Select((p, i) => (p, i)))
+                csv.Field(fold.Fold).Field(string.Join(" ", fold.HeldOut.Select(h => h.Target.Id))).Field(parameter.Path).Field(value)
+                    .Field(result.Fitted[i].Value).Field(fold.Loss).Field(fold.FullFitLoss).Field(fold.Converged ? "yes" : "no").EndRow();
     }
 
     /// <summary>
@@ -206,8 +203,8 @@ public static class CalibratePipeline
         report
             .Table(header, Rows(result.Fits), "After calibration (calibration.csv)")
             .Table(header, Rows(before), "Before calibration (the scenario's own values)");
-        if (result.HeldOut.Count > 0)
-            report.Paragraph("Out-of-sample check (calibration.csv, heldout_* columns): " + string.Join(" ", FoldLines(result.HeldOut)) +
+        if (result.Folds.Count > 0)
+            report.Paragraph("Out-of-sample check (calibration.csv, heldout_* columns): " + string.Join(" ", FoldLines(result.Folds)) +
                 " A fold converged when its own fit's loss on its targets is at most 10 % above the full fit's on the same targets (or below it).");
         if (unseen.Count > 0)
         {

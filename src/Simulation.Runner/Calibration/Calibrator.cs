@@ -27,21 +27,22 @@ public sealed record TargetFit(Target Target, double Observed, double P05, doubl
 public sealed record CalibrationResult(IReadOnlyList<(FreeParameter Parameter, double Value)> Fitted, double Loss,
     IReadOnlyList<TargetFit> Fits, int Evaluations, IReadOnlyList<double> LossTrace)
 {
-    /// <summary>Out-of-sample check: each target's fit when its fold was left out of the fit (empty if none was run).</summary>
-    public IReadOnlyList<HeldOutFit> HeldOut { get; init; } = [];
+    /// <summary>Out-of-sample check: one entry per fold of the targets left out of the fit (empty if none was run).</summary>
+    public IReadOnlyList<FoldFit> Folds { get; init; } = [];
 }
 
-/// <summary>A target predicted by a fit that never saw it (k-fold cross-validation over targets).</summary>
-/// <param name="FoldLoss">The loss of the fold's own fit on the targets it was fitted to.</param>
+/// <summary>One fold of the k-fold check over targets: a fit that never saw <paramref name="HeldOut"/>, and what it predicts for them.</summary>
+/// <param name="Fitted">Where the fold's fit ended: set beside another fold's, it shows which numbers the targets pin down.</param>
+/// <param name="Loss">The loss of the fold's own fit on the targets it was fitted to.</param>
 /// <param name="FullFitLoss">The full fit's loss on those same targets: a fold fit far above it did not converge, and
 /// its held-out errors measure the search as much as the model.</param>
-public sealed record HeldOutFit(int Fold, TargetFit Fit, double FoldLoss = double.NaN, double FullFitLoss = double.NaN)
+/// <param name="HeldOut">The left-out targets, measured at the fold's fit.</param>
+public sealed record FoldFit(int Fold, IReadOnlyList<(FreeParameter Parameter, double Value)> Fitted, double Loss, double FullFitLoss,
+    IReadOnlyList<TargetFit> HeldOut)
 {
     /// <summary>The fold's fit is as good as the full fit on its own targets (within 10 %, or better): the search reached
     /// a point at least as good as one it could have found, so the held-out errors are the model's, not the search's.</summary>
-    public bool Converged => FoldLoss <= FullFitLoss * 1.10;
-    /// <summary>Where the fold's fit ended: set beside another fold's, it shows which numbers the targets pin down.</summary>
-    public IReadOnlyList<(FreeParameter Parameter, double Value)> FoldFitted { get; init; } = [];
+    public bool Converged => Loss <= FullFitLoss * 1.10;
 }
 
 /// <summary>
@@ -140,11 +141,11 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
     /// left-out targets are measured at that fit, which never saw them.
     /// </summary>
     /// <param name="progress">Each fold's progress (the fold, then its runs and losses), as for <see cref="Fit"/>.</param>
-    public IReadOnlyList<HeldOutFit> CrossValidate(int folds, int budget, CalibrationResult full, CancellationToken cancel = default, int scout = 0,
+    public IReadOnlyList<FoldFit> CrossValidate(int folds, int budget, CalibrationResult full, CancellationToken cancel = default, int scout = 0,
         Search search = Search.Simplex, Func<int, IProgress<(int Evaluation, double Loss, double Best)>>? progress = null)
     {
         var all = targets.Targets;
-        var held = new List<HeldOutFit>();
+        var result = new List<FoldFit>();
         double[] start = [.. full.Fitted.Select(f => f.Value)];
         for (var f = 0; f < folds; f++)
         {
@@ -154,9 +155,9 @@ public sealed class Calibrator(LoadedScenario scenario, TargetFile targets, int 
                 : training.Fit(budget, progress?.Invoke(fold), cancel, start: start, search: search);
             var atFit = Evaluate([.. fit.Fitted.Select(x => x.Value)]);
             var fullFitLoss = Loss(full.Fits.Where((_, i) => i % folds != fold));
-            held.AddRange(atFit.Where((_, i) => i % folds == fold).Select(t => new HeldOutFit(fold, t, fit.Loss, fullFitLoss) { FoldFitted = fit.Fitted }));
+            result.Add(new FoldFit(fold, fit.Fitted, fit.Loss, fullFitLoss, [.. atFit.Where((_, i) => i % folds == fold)]));
         }
-        return [.. held.OrderBy(h => all.IndexOf(h.Fit.Target))];
+        return result;
     }
 
     /// <summary>The targets' fit for given values of the free parameters (or the scenario's own, with none given).</summary>
