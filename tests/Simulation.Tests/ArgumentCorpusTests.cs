@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Simulation.Runner.Cli;
 
@@ -46,5 +47,38 @@ public sealed class ArgumentCorpusTests
         Assert.DoesNotContain("Exception", err);
         Assert.False(Directory.Exists(output), $"{name}: {output} was created");
         Assert.Equal(before, Directory.GetFileSystemEntries(Path.GetDirectoryName(scenario)!).Order().ToArray());
+    }
+
+    /// <summary>Every option of every command that takes a number, as (command, option, value): a word, and for whole
+    /// numbers a value past Int32 (an out-of-range value reaches the option's own checks).</summary>
+    public static IEnumerable<object[]> NumericOptions() =>
+        App.Root().Subcommands.SelectMany(command => command.Options
+            .Where(o => ValueType(o) is var t && t != typeof(string) && t != typeof(bool) && t != typeof(string[]))
+            .SelectMany(o => WholeNumber(o) ? new[] { "abc", "99999999999" } : ["abc"],
+                (o, value) => new object[] { command.Name, o.Name, value }));
+
+    private static Type ValueType(Option o) => Nullable.GetUnderlyingType(o.ValueType) ?? o.ValueType;
+
+    private static bool WholeNumber(Option o) => ValueType(o) == typeof(int);
+
+    [Theory]
+    [MemberData(nameof(NumericOptions))]
+    public async Task A_number_option_given_a_word_or_an_overflow_is_exit_2_without_a_stack_trace(string command, string option, string value)
+    {
+        // No scenario is named, so nothing can run even if the value were taken.
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        Console.SetOut(o);
+        Console.SetError(e);
+        int code;
+        try { code = await App.RunAsync([command, option, value]); }
+        finally { Console.SetOut(stdout); Console.SetError(stderr); }
+
+        var err = e.ToString();
+        Assert.True(code == ExitCodes.BadInput, $"{command} {option} {value}: exit {code}, expected 2{Environment.NewLine}{err}{o}");
+        Assert.Contains(option, err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.DoesNotContain("Exception", err);
     }
 }

@@ -14,7 +14,8 @@ public static class CalibrateCommand
         var replicates = NumberOptions.WithDefault("--replicates", "-n", 2, ScenarioLoader.MaxReplicates, 100, "Replicates per run (the median of fewer is too noisy to fit)");
         var budget = NumberOptions.WithDefault("--budget", "", 1, 100_000, 150, "Ensemble runs the optimiser may spend");
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: a new folder out/<scenario>-calibration[-N])" };
-        var folds = NumberOptions.WithDefault("--folds", "", 0, 20, 0, "Out-of-sample check: leave each of k folds of the targets out of the fit in turn (0 = none)");
+        var folds = NumberOptions.WithDefault("--folds", "", 0, 20, 0, "Out-of-sample check: leave each of k folds of the targets out of the fit in turn (0 = none)",
+            k => k == 1 ? "--folds must be 0 (none) or between 2 and 20" : null);
         var foldBudget = NumberOptions.WithDefault("--fold-budget", "", 1, 100_000, 30, "Runs for each fold's re-fit (from the full fit, or from scratch with --scout)");
         var scout = NumberOptions.WithDefault("--scout", "", 0, 10_000, 0,
             "Before the search (simplex or CMA-ES), run N points of a Latin hypercube over the bounds and start from the best; with --folds each fold is then fitted from scratch, never from the full fit (0 = none)");
@@ -32,7 +33,6 @@ public static class CalibrateCommand
         {
             scenario, targets, replicates, budget, RunCommand.Seed, output, force, folds, foldBudget, scout, search, unseenSeeds, RunCommand.Cluster, RunCommand.ClusterId, RunCommand.Verbose,
         };
-        folds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is 1) r.AddError("--folds must be 0 (none) or between 2 and 20"); });
         command.Validators.Add(r =>
         {
             // Scouting spends part of a budget; a budget it would use up leaves the simplex nothing. A number that did not

@@ -17,14 +17,25 @@ public static class NumberOptions
             CustomParser = r => Parse(r, name, min, max),
         };
 
-    /// <summary>A whole number with a default.</summary>
-    public static Option<int> WithDefault(string name, string alias, long min, long max, int defaultValue, string description) =>
+    /// <summary>A whole number with a default; <paramref name="rule"/>, if given, returns the error for a value inside the range
+    /// that is still not allowed. (The rule lives in the parser, not in a validator: a validator that reads a value that
+    /// did not parse throws, and the user would see a stack trace.)</summary>
+    public static Option<int> WithDefault(string name, string alias, long min, long max, int defaultValue, string description,
+        Func<int, string?>? rule = null) =>
         new(name, Aliases(alias))
         {
             Description = description,
             DefaultValueFactory = _ => defaultValue,
-            CustomParser = r => Parse(r, name, min, max) ?? defaultValue,
+            CustomParser = r =>
+            {
+                if (Parse(r, name, min, max) is not { } value) return defaultValue;
+                if (rule?.Invoke(value) is { } error) r.AddError(error);
+                return value;
+            },
         };
+
+    /// <summary>A TCP port, 0 to 65535 (0 = any free port).</summary>
+    public static Option<int> Port(string name, int defaultValue, string description) => WithDefault(name, "", 0, 65535, defaultValue, description);
 
     /// <summary>A random seed: any whole number from 0 to 18446744073709551615.</summary>
     public static Option<ulong?> Seed(string description) =>

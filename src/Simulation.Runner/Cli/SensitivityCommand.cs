@@ -21,11 +21,9 @@ public static class SensitivityCommand
             if (r.GetValueOrDefault<string>() is not (SensitivityDesign.Morris or SensitivityDesign.Sobol) and var v)
                 r.AddError($"--method must be {SensitivityDesign.Morris} or {SensitivityDesign.Sobol}, not '{v}'");
         });
-        var samples = new Option<int?>("--samples")
-        {
-            Description = $"Morris: trajectories (default {DefaultMorrisTrajectories}; points = samples × (parameters + 1)). Sobol: base sample N (default {DefaultSobolSamples}; points = N × (parameters + 2))",
-        };
-        var replicates = new Option<int>("--replicates", "-n") { Description = "Replicates per point (at least 2, to measure replicate noise)", DefaultValueFactory = _ => 10 };
+        var samples = NumberOptions.Optional("--samples", "", 2, 100_000,
+            $"Morris: trajectories (default {DefaultMorrisTrajectories}; points = samples × (parameters + 1)). Sobol: base sample N (default {DefaultSobolSamples}; points = N × (parameters + 2))");
+        var replicates = NumberOptions.WithDefault("--replicates", "-n", 2, 10_000, 10, "Replicates per point (at least 2, to measure replicate noise)");
         var dates = new Option<string?>("--dates") { Description = "Dates of the outcomes, YYYY-MM,... (default: 2030-12 if inside the horizon, and the last year end); the runs stop at the last one" };
         var outcome = new Option<string[]>("--outcome")
         {
@@ -45,8 +43,6 @@ public static class SensitivityCommand
             RunCommand.Cluster, RunCommand.ClusterId,
         };
         RunCommand.RefuseSilosWithoutOrleans(command);
-        samples.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 2 or > 100_000) r.AddError("--samples must be between 2 and 100000"); });
-        replicates.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 2 or > 10_000) r.AddError("--replicates must be between 2 and 10000 (replicate noise needs two)"); });
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var m = parse.GetValue(method)!;

@@ -17,12 +17,10 @@ public static class SiloCommand
                 "address lets other machines reach the silo and gateway ports, which have no authentication",
             DefaultValueFactory = _ => "127.0.0.1",
         };
-        var port = new Option<int>("--port") { Description = "Silo-to-silo port (0 = any free port)", DefaultValueFactory = _ => 11111 };
-        var gateway = new Option<int>("--gateway-port") { Description = "Port clients connect to (0 = any free port)", DefaultValueFactory = _ => 30000 };
+        var port = NumberOptions.Port("--port", 11111, "Silo-to-silo port (0 = any free port)");
+        var gateway = NumberOptions.Port("--gateway-port", 30000, "Port clients connect to (0 = any free port)");
         var dashboard = new Option<bool>("--dashboard") { Description = "Serve the Orleans Dashboard on http://127.0.0.1:<dashboard-port>/dashboard/" };
-        var dashboardPort = new Option<int>("--dashboard-port") { Description = "Dashboard port (loopback only)", DefaultValueFactory = _ => 8080 };
-        foreach (var p in new[] { port, gateway, dashboardPort })
-            p.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError($"{r.Option.Name} must be a port number (0-65535)"); });
+        var dashboardPort = NumberOptions.Port("--dashboard-port", 8080, "Dashboard port (loopback only)");
         address.Validators.Add(r => { if (!IPAddress.TryParse(r.GetValueOrDefault<string>(), out _)) r.AddError("--address must be an IP address, e.g. 127.0.0.1"); });
         var command = new Command("silo", "Host one silo of a cluster (Redis membership) that runs ensembles sent with --cluster")
         {
