@@ -208,7 +208,8 @@ public sealed class ClusterTests(RedisFixture redis) : IClassFixture<RedisFixtur
         var nobody = $"127.0.0.1:{ChildProcess.FreePort()}";
         await using var client = ChildProcess.Tool("run", TestWorld.ShortScenario("nobody"), "--cluster", nobody, "--out", outDir);
         Assert.Equal(2, await client.ExitAsync(TimeSpan.FromMinutes(2)));
-        Assert.Contains($"cannot join cluster 'surveillance-sim' (Redis at {nobody})", client.Output);
+        Assert.Contains($"cannot join cluster 'surveillance-sim' (Redis at {nobody}): no Redis server answered at {nobody}", client.Output);
+        Assert.DoesNotContain("in your code", client.Output); // the Redis client's advice to programmers
         Assert.Contains("silo --redis", client.Output);
         Assert.DoesNotContain("   at ", client.Output);
         Assert.False(Directory.Exists(outDir));

@@ -37,6 +37,7 @@ public static class BenchCommand
         {
             replicates, scenario, engine, sweep, scale, countries, RunCommand.Cluster, RunCommand.ClusterId,
         };
+        RunCommand.RefuseClusterIdWithoutCluster(command);
         command.SetAction(parse => Guard.RunAsync(async () =>
         {
             var n = parse.GetValue(replicates);

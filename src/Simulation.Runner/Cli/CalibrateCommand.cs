@@ -33,6 +33,7 @@ public static class CalibrateCommand
         {
             scenario, targets, replicates, budget, RunCommand.Seed, output, force, folds, foldBudget, scout, search, unseenSeeds, RunCommand.Cluster, RunCommand.ClusterId, RunCommand.Verbose,
         };
+        RunCommand.RefuseClusterIdWithoutCluster(command);
         command.Validators.Add(r =>
         {
             // Scouting spends part of a budget; a budget it would use up leaves the simplex nothing. A number that did not

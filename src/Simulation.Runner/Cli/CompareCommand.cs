@@ -17,6 +17,7 @@ public static class CompareCommand
             RunCommand.Cluster, RunCommand.ClusterId,
         };
         RunCommand.RefuseSilosWithoutOrleans(command);
+        RunCommand.RefuseClusterIdWithoutCluster(command);
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var options = new RunOptions("", parse.GetValue(RunCommand.Replicates), parse.GetValue(RunCommand.Seed), parse.GetValue(output),

@@ -43,6 +43,13 @@ public static class RunCommand
         Detail.AcceptOnlyFromAmong(OutputDetail.Names);
     }
 
+    /// <summary>--cluster-id without --cluster would be silently ignored (the run stays on this machine), so refuse it.</summary>
+    public static void RefuseClusterIdWithoutCluster(Command command) => command.Validators.Add(r =>
+    {
+        if (r.GetResult(ClusterId) is { Implicit: false } && r.GetResult(Cluster) is null or { Implicit: true })
+            r.AddError($"{ClusterId.Name} names the cluster to join with --cluster HOST:PORT; without --cluster the run stays on this machine");
+    });
+
     /// <summary>--silos starts Orleans silos; with the in-process engine it would be silently ignored, so refuse it.</summary>
     public static void RefuseSilosWithoutOrleans(Command command) => command.Validators.Add(r =>
     {
@@ -68,6 +75,7 @@ public static class RunCommand
             scenario, Replicates, Seed, output, EngineOption, Silos, force, Detail, Verbose, Cluster, ClusterId,
         };
         RefuseSilosWithoutOrleans(command);
+        RefuseClusterIdWithoutCluster(command);
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var options = new RunOptions(parse.GetValue(scenario)!, parse.GetValue(Replicates), parse.GetValue(Seed),

@@ -43,6 +43,7 @@ public static class SensitivityCommand
             RunCommand.Cluster, RunCommand.ClusterId,
         };
         RunCommand.RefuseSilosWithoutOrleans(command);
+        RunCommand.RefuseClusterIdWithoutCluster(command);
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var m = parse.GetValue(method)!;

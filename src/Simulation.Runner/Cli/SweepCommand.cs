@@ -24,6 +24,7 @@ public static class SweepCommand
             scenario, set, lhs, RunCommand.Replicates, RunCommand.Seed, output, RunCommand.EngineOption, force, RunCommand.Verbose, RunCommand.Cluster, RunCommand.ClusterId,
         };
         RunCommand.RefuseSilosWithoutOrleans(command);
+        RunCommand.RefuseClusterIdWithoutCluster(command);
         command.SetAction((parse, cancel) => Guard.RunAsync(async () =>
         {
             var parameters = parse.GetValue(set)!.Select(SweepParameter.Parse).ToArray();

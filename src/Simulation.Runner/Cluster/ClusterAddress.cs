@@ -31,4 +31,12 @@ public sealed record ClusterAddress(string Redis, string ClusterId)
     }
 
     public override string ToString() => $"cluster '{ClusterId}' (Redis at {Redis})";
+
+    /// <summary>Why joining failed, in the user's terms: StackExchange.Redis's own message for an unreachable server
+    /// advises changing code ("use abortConnect=false ... in your code"), which a user of this tool cannot act on.</summary>
+    public string Failure(Exception e) => e.GetBaseException() switch
+    {
+        RedisConnectionException => $"no Redis server answered at {Redis}",
+        var inner => inner.Message,
+    };
 }

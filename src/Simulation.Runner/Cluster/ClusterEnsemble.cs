@@ -64,14 +64,14 @@ public sealed class ClusterEnsemble : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
         {
             host.Dispose();
-            throw new ArgumentException($"cannot join {address}: {Reason(e)}. Start Redis and at least one silo " +
+            throw new ArgumentException($"cannot join {address}: {Reason(e, address)}. Start Redis and at least one silo " +
                 $"(`silo --redis {address.Redis} --cluster-id {address.ClusterId}`) first; nothing was run");
         }
         return new ClusterEnsemble(host, verbose) { Address = address };
     }
 
-    private static string Reason(Exception e) =>
-        e is OperationCanceledException ? $"no silo answered within {ConnectLimit.TotalSeconds:0} s" : e.GetBaseException().Message;
+    private static string Reason(Exception e, ClusterAddress address) =>
+        e is OperationCanceledException ? $"no silo answered within {ConnectLimit.TotalSeconds:0} s" : address.Failure(e);
 
     /// <summary>Runs the ensemble on the cluster. Progress is in ticks of the whole ensemble, as batches finish.</summary>
     /// <param name="sink">Takes the batches in replicate order as they become contiguous (and then the contracts are not kept).</param>

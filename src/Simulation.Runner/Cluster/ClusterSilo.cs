@@ -46,7 +46,7 @@ public static class ClusterSilo
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new ArgumentException($"the silo could not join {options.Cluster} at {options.Address}:{siloPort} " +
-                $"(gateway {gatewayPort}): {e.GetBaseException().Message}");
+                $"(gateway {gatewayPort}): {options.Cluster.Failure(e)}");
         }
         var dashboard = options.DashboardPort is { } p ? $"; dashboard at http://127.0.0.1:{p}/dashboard/" : "";
         ready($"silo {options.Address}:{siloPort} (gateway {gatewayPort}) joined {options.Cluster}{dashboard}. Ctrl+C leaves the cluster.");
