@@ -65,7 +65,7 @@ public sealed class ArgumentCorpusTests
     [MemberData(nameof(NumericOptions))]
     public async Task A_number_option_given_a_word_or_an_overflow_is_exit_2_without_a_stack_trace(string command, string option, string value)
     {
-        // No scenario is named, so nothing can run even if the value were taken.
+        // The value is never a number, so the parse fails and nothing runs (bench, which needs no scenario, included).
         var (stdout, stderr) = (Console.Out, Console.Error);
         using var o = new StringWriter();
         using var e = new StringWriter();
@@ -78,6 +78,31 @@ public sealed class ArgumentCorpusTests
         var err = e.ToString();
         Assert.True(code == ExitCodes.BadInput, $"{command} {option} {value}: exit {code}, expected 2{Environment.NewLine}{err}{o}");
         Assert.Contains(option, err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.DoesNotContain("Exception", err);
+    }
+
+    /// <summary>Every option that takes a value, given none, after --silos 2 (whose check reads --engine's value).</summary>
+    public static IEnumerable<object[]> OptionsTakingValues() =>
+        App.Root().Subcommands.SelectMany(command => command.Options
+            .Where(o => o.Arity.MaximumNumberOfValues > 0 && ValueType(o) != typeof(bool))
+            .Select(o => new object[] { command.Name, o.Name }));
+
+    [Theory]
+    [MemberData(nameof(OptionsTakingValues))]
+    public async Task An_option_given_no_value_is_exit_2_without_a_stack_trace(string command, string option)
+    {
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        Console.SetOut(o);
+        Console.SetError(e);
+        int code;
+        try { code = await App.RunAsync([command, "--silos", "2", option]); }
+        finally { Console.SetOut(stdout); Console.SetError(stderr); }
+
+        var err = e.ToString();
+        Assert.True(code == ExitCodes.BadInput, $"{command} --silos 2 {option}: exit {code}, expected 2{Environment.NewLine}{err}{o}");
         Assert.DoesNotContain("   at ", err);
         Assert.DoesNotContain("Exception", err);
     }

@@ -118,6 +118,25 @@ public sealed class CalibrationTests
     }
 
     /// <summary>The hindcast with three free numbers, one of them a vendor's: small enough for a test's fit.</summary>
+    [Fact]
+    public void More_folds_than_targets_is_refused_before_anything_runs()
+    {
+        // A fold with no target held out would be a fit on every target reported as an out-of-sample check.
+        var dir = TestWorld.TempDir("folds-targets");
+        var two = Path.Combine(dir, "two-targets.json");
+        File.WriteAllText(two, """
+            { "source": "Feldstein 2019", "date": "2019-09", "targets": [
+              { "id": "countries_any", "description": "Countries using AI surveillance", "metric": "countries_adopted", "group": "any", "observed": 75 },
+              { "id": "huawei", "description": "Countries with Huawei", "metric": "countries_with_vendor", "group": "huawei", "observed": 50 } ] }
+            """);
+        var output = Path.Combine(dir, "out");
+        var e = Assert.Throws<ArgumentException>(() => CalibratePipeline.Run(SmallFit(dir), two, replicates: 2, budget: 2, seed: null,
+            output, force: false, folds: 3, foldBudget: 2));
+        Assert.Contains("--folds 3", e.Message);
+        Assert.Contains("has 2 targets", e.Message);
+        Assert.False(Directory.Exists(output));
+    }
+
     internal static string SmallFit(string dir)
     {
         var path = Path.Combine(dir, "small-fit.json");

@@ -26,6 +26,8 @@ public static class CalibratePipeline
         var targets = TargetFile.Load(targetsPath, scenario);
         var fitSeed = seed ?? scenario.Scenario.Seed;
         unseenSeeds ??= [];
+        if (folds > targets.Targets.Count) // a fold with nothing held out would be a fit on every target shown as a check
+            throw new ArgumentException($"--folds {folds}: {targetsPath} has {targets.Targets.Count} targets, so some folds would hold none out; use at most {targets.Targets.Count}");
         if (unseenSeeds.Contains(fitSeed))
             throw new ArgumentException($"--unseen-seeds: {fitSeed} is the seed the fit runs on ({(seed is null ? "the scenario's \"seed\"" : "--seed")}), so the fit sees it; name other seeds");
         using var folder = OutputFolder.Open(output, scenario.Scenario.Name + "-calibration", force, "calibrate",

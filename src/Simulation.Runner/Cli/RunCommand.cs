@@ -60,7 +60,8 @@ public static class RunCommand
                     r.AddError($"{local.Name} chooses an engine on this machine; with --cluster the cluster's silos run the model");
             return;
         }
-        if (r.GetResult(Silos) is { Implicit: false } && r.GetResult(EngineOption) is { Implicit: false } engine
+        // Command validators run before each option's value is checked: read --engine only if it has one, or it throws.
+        if (r.GetResult(Silos) is { Implicit: false } && r.GetResult(EngineOption) is { Implicit: false, Tokens.Count: 1 } engine
             && engine.GetValueOrDefault<string>() is { } name && name != Engine.Orleans && Engine.Names.Contains(name))
             r.AddError($"--silos applies only to --engine {Engine.Orleans}; the {name} engine runs in this process");
     });

@@ -34,9 +34,17 @@ public sealed record ClusterAddress(string Redis, string ClusterId)
 
     /// <summary>Why joining failed, in the user's terms: StackExchange.Redis's own message for an unreachable server
     /// advises changing code ("use abortConnect=false ... in your code"), which a user of this tool cannot act on.</summary>
-    public string Failure(Exception e) => e.GetBaseException() switch
+    public string Failure(Exception e)
     {
-        RedisConnectionException => $"no Redis server answered at {Redis}",
-        var inner => inner.Message,
-    };
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is RedisConnectionException redis)
+                return redis.FailureType switch
+                {
+                    ConnectionFailureType.AuthenticationFailure => $"the Redis server at {Redis} refused the credentials (check password= or user= in the connection string)",
+                    ConnectionFailureType.UnableToConnect or ConnectionFailureType.UnableToResolvePhysicalConnection or ConnectionFailureType.SocketFailure
+                        or ConnectionFailureType.ConnectionDisposed => $"no Redis server answered at {Redis}",
+                    _ => $"Redis at {Redis}: {redis.FailureType}",
+                };
+        return e.GetBaseException().Message;
+    }
 }
