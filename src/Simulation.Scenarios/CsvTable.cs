@@ -50,10 +50,12 @@ public sealed class CsvTable
         void Problem(int line, int column, string message) => problems.Add(new ScenarioProblem(path, line, column, "row", message));
         if (InputFile.TryRead(path, InputFile.MaxDataBytes, out var why) is not { } bytes) { Problem(1, 1, why); return null; }
         string text;
-        try { text = new UTF8Encoding(false, true).GetString(bytes); }
+        // A byte-order mark (Excel's "CSV UTF-8" writes one) is not part of the first column's name.
+        var body = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+        try { text = new UTF8Encoding(false, true).GetString(body); }
         catch (DecoderFallbackException e)
         {
-            var at = e.Index;
+            var at = e.Index + (bytes.Length - body.Length);
             var line = 1 + bytes.AsSpan(0, Math.Max(0, at)).Count((byte)'\n');
             Problem(line, 1, $"invalid UTF-8 at byte {at + 1} of the file; save it as UTF-8 text");
             return null;

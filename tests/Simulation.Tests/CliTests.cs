@@ -91,6 +91,20 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_key_with_a_lone_surrogate_escape_is_exit_2_for_validate_and_list()
+    {
+        // System.Text.Json cannot decode "\ud800" as a string: it threw InvalidOperationException (exit 1, "internal error").
+        var path = TestWorld.WriteScenario("""{ "\ud800": 1 }""", "surrogate");
+        var (code, _, err) = await Cli("validate", path);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("surrogate.json:1:", err);
+        Assert.Contains("lone UTF-16 surrogate", err);
+        var (listCode, _, listErr) = await Cli("list", Path.GetDirectoryName(path)!);
+        Assert.NotEqual(1, listCode);
+        Assert.DoesNotContain("internal error", listErr);
+    }
+
+    [Fact]
     public async Task Unknown_engine_is_exit_2()
     {
         var (code, _, err) = await Cli("run", Path.Combine(TestWorld.Scenarios, "baseline.json"), "--engine", "spark");

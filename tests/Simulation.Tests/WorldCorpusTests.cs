@@ -46,6 +46,22 @@ public sealed class WorldCorpusTests
         Assert.Equal(before, Snapshot(dir)); // nothing written or deleted
     }
 
+    [Fact]
+    public void World_tables_saved_with_a_byte_order_mark_are_read()
+    {
+        // Excel's "CSV UTF-8" starts the file with EF BB BF; that is not part of the first column's name (iso3).
+        var dir = TestWorld.TempDir("world-bom");
+        foreach (var f in new[] { "countries.csv", "gaps.csv", "vendors.json", "covariates.csv" })
+            File.Copy(Path.Combine(TestWorld.Scenarios, "world", f), Path.Combine(dir, f));
+        foreach (var f in new[] { "countries.csv", "covariates.csv" })
+            File.WriteAllBytes(Path.Combine(dir, f), [0xEF, 0xBB, 0xBF, .. File.ReadAllBytes(Path.Combine(dir, f))]);
+        var scenario = Path.Combine(dir, "scenario.json");
+        File.WriteAllText(scenario, """{ "name": "world-bom", "world": { "countries": "countries.csv", "vendors": "vendors.json" } }""");
+        var loaded = ScenarioLoader.Load(scenario);
+        Assert.Equal(196, loaded.World.Countries.Count);
+        Assert.Equal("AFG", loaded.World.Countries[0].Iso3);
+    }
+
     /// <summary>Applies the case's edit to <paramref name="file"/>; returns the line it touched.</summary>
     private static int Edit(JsonElement c, string file)
     {

@@ -96,7 +96,11 @@ public static class TargetChecks
                 try { CountryFilter.Parse(filter, scenario.World); }
                 catch (ArgumentException e) { report($"$.targets[{i}].{field}", e.Message); }
             }
-            if (t.Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare) continue;
+            if (t.Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare)
+            {
+                if (!TargetMeasure.Measurable(t, scenario.World)) report($"$.targets[{i}].group", TargetMeasure.NoMeasure(t));
+                continue;
+            }
             if (!metrics.Contains(t.Metric))
                 report($"$.targets[{i}].metric", $"unknown metric '{t.Metric}'{Suggest.DidYouMean(t.Metric, metrics)}");
             else if (!catalog.TryGet(t.Metric, t.Group, out _))

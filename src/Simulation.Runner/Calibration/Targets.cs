@@ -119,7 +119,7 @@ public static class TargetMeasure
     private static Func<ContractRecord, bool> Matcher(Target target, WorldFacts world)
     {
         var homeOf = world.Vendors.ToDictionary(v => v.Id, v => v.Home);
-        var counts = GroupMatcher(target, homeOf, world.Homes);
+        var counts = GroupMatcher(target, homeOf, world.Homes) ?? throw new ArgumentException(NoMeasure(target));
         return target.Abroad ? c => counts(c) && c.Country != homeOf[c.Vendor] : counts;
     }
 
@@ -128,7 +128,15 @@ public static class TargetMeasure
         // The share metrics' group is a vendor, a home state or "vendor:capability".
         target.Metric is MetricCatalog.CountriesWithVendorOrigin or MetricCatalog.CountriesWithVendor or ReachShare or AgreementShare;
 
-    private static Func<ContractRecord, bool> GroupMatcher(Target target, Dictionary<string, string> homeOf, IReadOnlyList<string> homes)
+    /// <summary>Whether the target's group is one the contracts can be counted by (checked when the targets file is read).</summary>
+    public static bool Measurable(Target target, WorldData world) =>
+        GroupMatcher(target, world.Vendors.ToDictionary(v => v.Id, v => v.Home), world.Homes) is not null;
+
+    /// <summary>What a share target's group may be, for the message when it is none of them.</summary>
+    public static string NoMeasure(Target target) =>
+        $"no measure of {target.Metric}/{target.Group} over a set of countries: the group must be a vendor (e.g. huawei), a home state (e.g. CHN) or vendor:capability (e.g. huawei:safe_city)";
+
+    private static Func<ContractRecord, bool>? GroupMatcher(Target target, Dictionary<string, string> homeOf, IReadOnlyList<string> homes)
     {
         var g = target.Group;
         return target.Metric switch
@@ -142,7 +150,7 @@ public static class TargetMeasure
             // "huawei:safe_city": one vendor's contracts of one capability (CSIS counts safe-city agreements).
             ReachShare or AgreementShare when g.Split(':') is [var v, var k] && homeOf.ContainsKey(v) && Capabilities.Ids.Contains(k)
                 => c => c.Vendor == v && c.Capability == k,
-            _ => throw new ArgumentException($"target '{target.Id}': no measure of {target.Metric}/{g} over a set of countries"),
+            _ => null,
         };
     }
 }
@@ -167,10 +175,23 @@ public static class CountryFilter
         if (filter == "bri") return c => c.Bri;
         if (filter.StartsWith("regime:", StringComparison.Ordinal) && int.TryParse(filter[7..], out var k) && k is >= 0 and <= 3)
             return c => c.Regime == k;
-        if (filter.StartsWith("fh:", StringComparison.Ordinal)) { var l = List("fh:"); return c => l.Contains(c.FreedomHouse); }
+        // Each value must name countries of the world: a misspelt region would silently count none.
+        string[] Known(string prefix, params Func<CountryProfile, string>[] fields)
+        {
+            var l = List(prefix);
+            var known = world.Countries.SelectMany(c => fields.Select(f => f(c))).Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal).ToArray();
+            if (l.FirstOrDefault(v => !known.Contains(v)) is { } unknown)
+                throw new ArgumentException($"'{filter}': no country has {prefix[..^1]} '{unknown}'; the world has {string.Join(", ", known)}{Suggest.DidYouMean(unknown, known)}");
+            return l;
+        }
+        if (filter.StartsWith("fh:", StringComparison.Ordinal)) { var l = Known("fh:", c => c.FreedomHouse); return c => l.Contains(c.FreedomHouse); }
         // A World Bank region or a UN subregion ("Central Asia").
-        if (filter.StartsWith("region:", StringComparison.Ordinal)) { var l = List("region:"); return c => l.Contains(c.Region) || l.Contains(c.Subregion); }
-        if (filter.StartsWith("income:", StringComparison.Ordinal)) { var l = List("income:"); return c => l.Contains(c.IncomeGroup); }
+        if (filter.StartsWith("region:", StringComparison.Ordinal))
+        {
+            var l = Known("region:", c => c.Region, c => c.Subregion);
+            return c => l.Contains(c.Region) || l.Contains(c.Subregion);
+        }
+        if (filter.StartsWith("income:", StringComparison.Ordinal)) { var l = Known("income:", c => c.IncomeGroup); return c => l.Contains(c.IncomeGroup); }
         if (filter.StartsWith("milexRank<=", StringComparison.Ordinal) && int.TryParse(filter[11..], out var n))
             return c => c.Covariates.MilitaryRank is > 0 && c.Covariates.MilitaryRank <= n;
         throw new ArgumentException($"unknown country filter '{filter}' (index, bri, regime:0..3, fh:..., region:..., income:..., milexRank<=N)");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 
 namespace Simulation.Runner.Cli;
 
@@ -12,13 +13,25 @@ public static class App
         // seconds after Ctrl+C, before a staging folder is removed.
         using var interrupts = Interrupts.Listen();
         var parse = Root().Parse(args);
-        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        var errors = parse.Errors.Select(e => e.Message).Concat(EmptyValues(parse)).ToArray();
+        if (errors.Length > 0 && parse.Action is not HelpAction)
         {
-            foreach (var error in parse.Errors) Console.Error.WriteLine("error: " + error.Message);
+            foreach (var error in errors) Console.Error.WriteLine("error: " + error);
             Console.Error.WriteLine("Run with --help to see the commands and options.");
             return ExitCodes.BadInput;
         }
         return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupts.Token);
+    }
+
+    /// <summary>An empty value ("") names no file, folder or number: say which option got it, not .NET's "(Parameter 'path')".</summary>
+    private static IEnumerable<string> EmptyValues(ParseResult parse)
+    {
+        var tokens = parse.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+            if (tokens[i].Type == TokenType.Argument && string.IsNullOrWhiteSpace(tokens[i].Value))
+                yield return i > 0 && tokens[i - 1].Type == TokenType.Option
+                    ? $"{tokens[i - 1].Value} was given an empty value"
+                    : $"argument {i + 1} of the command line is empty";
     }
 
     /// <summary>Every command and its options (the tests walk it to feed each option bad values).</summary>

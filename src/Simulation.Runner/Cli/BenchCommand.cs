@@ -46,6 +46,7 @@ public static class BenchCommand
             if (parse.GetValue(engine) is { } one) return await TimeOneAsync(path, one, n, cluster, parse.GetValue(countries));
             if (parse.GetValue(sweep) is { } points) return await SweepMemoryAsync(path, Math.Max(4, points));
             if (parse.GetValue(scale)) return Scale(path);
+            ScenarioLoader.Load(path); // a bad scenario is the user's mistake (exit 2), reported here, not as a child's failure
             Console.WriteLine($"{Environment.ProcessorCount} cores, {n} replicates of {path}, {DateTime.UtcNow:yyyy-MM-dd}");
             var results = new Dictionary<string, double>();
             var cpu = new Dictionary<string, double>();

@@ -31,8 +31,10 @@ public static class ScenarioFiles
                 && schema.GetString()!.StartsWith("https://json-schema.org/", StringComparison.Ordinal)) return ScenarioFileKind.Schema;
             return names.All(FragmentFields.Contains) && names.Contains("parameters") ? ScenarioFileKind.Fragment : ScenarioFileKind.Scenario;
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
+            // Not readable as JSON (InvalidOperationException: a key System.Text.Json cannot decode, e.g. a lone
+            // surrogate "\ud800"): a scenario, so the loader reports it with its line.
             return ScenarioFileKind.Scenario;
         }
     }

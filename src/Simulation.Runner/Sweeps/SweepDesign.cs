@@ -16,8 +16,8 @@ public sealed record SweepParameter(string Path, double[] Values)
         if (path is "$.seed" or "$.replicates")
             throw new ArgumentException($"--set {path}: every point of a sweep uses the same {path[2..]} (use --{path[2..]}); sweep model fields instead");
         var values = text[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
-                : throw new ArgumentException($"--set {path}: '{v}' is not a number")).ToArray();
+            .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d
+                : throw new ArgumentException($"--set {path}: '{v}' is not a finite number")).ToArray();
         if (values.Length == 0) throw new ArgumentException($"--set {path}: no values given");
         return new SweepParameter(path, values);
     }

@@ -27,6 +27,7 @@ public static class SweepPipeline
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
         var design = lhs is { } n ? SweepDesign.LatinHypercube(parameters, n, seed) : SweepDesign.Grid(parameters);
         scenario.ValuesAt(design.Parameters.Select(p => p.Path)); // a wrong --set path fails now, before anything is written
+        CheckValues(scenario, parameters);
 
         var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
         PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force, scenario.Inputs);
@@ -48,6 +49,22 @@ public static class SweepPipeline
         horizon.AddRange(ReadHorizon(directory, design, ledger.Finished));
         SweepReport.Write(directory, scenario, design, replicates, seed, horizon);
         return directory;
+    }
+
+    /// <summary>Each --set value alone must make a valid scenario (a range, a sign): refused now, naming the option,
+    /// rather than every point failing after the folder is written.</summary>
+    private static void CheckValues(LoadedScenario scenario, IReadOnlyList<SweepParameter> parameters)
+    {
+        foreach (var p in parameters)
+            foreach (var v in p.Values.Distinct())
+                try { scenario.With([(p.Path, v)]); }
+                catch (ScenarioException e)
+                {
+                    // The message locates the field in the file that last set it; the value came from the command line.
+                    var rule = e.Message.Split('\n')[0];
+                    var why = rule.LastIndexOf(": ", StringComparison.Ordinal) is var at and >= 0 ? rule[(at + 2)..] : rule;
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--set {p.Column}={v:R}: {why}"));
+                }
     }
 
     private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force,
