@@ -135,16 +135,23 @@ public sealed class CompareTests
         SweepPipeline.RunAsync(scenario, sets.Select(SweepParameter.Parse).ToArray(), null, Options(outDir, 2));
 
     [Fact]
-    public async Task A_sweep_records_a_failed_point_and_goes_on()
+    public async Task A_sweep_value_that_makes_a_point_invalid_is_refused_before_anything_is_written()
     {
+        // It used to run the valid points and mark the others "failed" in a folder it had written, with exit 0.
         var scenario = TestWorld.ShortScenario("sweep-fail", end: "2010-12", tick: "quarter");
-        var folder = await Sweep(scenario, Path.Combine(TestWorld.TempDir("sweep-fail"), "out"), "parameters.coverage.initialScope=0.3,1.5,0.6");
-        var points = File.ReadAllLines(Path.Combine(folder, "points.csv")).Skip(1).ToArray();
-        Assert.Equal(3, points.Length);
-        Assert.Contains(points, p => p.StartsWith("1,1.5,\"failed:", StringComparison.Ordinal) && p.Contains("between 0 and 1"));
-        Assert.Equal(2, points.Count(p => p.Contains(",ok,")));
-        var rows = File.ReadLines(Path.Combine(folder, "sweep.csv")).Skip(1).Select(l => l.Split(',')[0]).Distinct().ToArray();
-        Assert.Equal(["0", "2"], rows);
+        var outDir = Path.Combine(TestWorld.TempDir("sweep-fail"), "out");
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => Sweep(scenario, outDir, "parameters.coverage.initialScope=0.3,1.5,0.6"));
+        Assert.StartsWith("--set parameters.coverage.initialScope=1.5: must be between 0 and 1", e.Message);
+        Assert.False(Directory.Exists(outDir));
+        // A rule between two fields is checked on the points themselves: 2021 alone would break the default 2020 end,
+        // but every point here pairs it with 2022.
+        var dates = await Assert.ThrowsAsync<ArgumentException>(() => Sweep(scenario, outDir,
+            "parameters.choice.securityDebateFrom=2019,2021", "parameters.choice.securityDebateTo=2020,2022"));
+        Assert.Contains("securityDebateFrom=2021 parameters.choice.securityDebateTo=2020: must not be before securityDebateFrom", dates.Message);
+        Assert.DoesNotContain("more of the", dates.Message); // one invalid point of four
+        Assert.False(Directory.Exists(outDir));
+        var folder = await Sweep(scenario, outDir, "parameters.choice.securityDebateFrom=2021", "parameters.choice.securityDebateTo=2022");
+        Assert.Single(File.ReadAllLines(Path.Combine(folder, "points.csv")).Skip(1), l => l.Contains(",ok,"));
     }
 
     [Fact]
@@ -201,6 +208,23 @@ public sealed class CompareTests
         Assert.Equal(complete, File.ReadAllText(results));
         Assert.Equal(2, File.ReadAllLines(points).Skip(1).Count(l => l.Contains(",ok,")));
         Assert.All(File.ReadAllLines(points).Skip(1), l => Assert.Equal(lines[1].Split(',').Length, l.Split(',').Length));
+    }
+
+    [Fact]
+    public async Task A_sweep_resumes_past_lines_of_points_csv_that_are_not_marks()
+    {
+        var scenario = TestWorld.ShortScenario("sweep-garbage", end: "2009-12", tick: "year");
+        var outDir = Path.Combine(TestWorld.TempDir("sweep-garbage"), "out");
+        var set = "parameters.adoption.innovation=0.01,0.02";
+        var folder = await Sweep(scenario, outDir, set);
+        var points = Path.Combine(folder, "points.csv");
+        var marks = File.ReadAllLines(points);
+
+        // Edited by hand: a stray word, a point without its status, a point the design does not have.
+        File.AppendAllText(points, "garbage\n0,0.01\n7,0.5,ok,1\n");
+        await Sweep(scenario, outDir, set); // threw "length ('-1') must be a non-negative value" writing the report
+        Assert.Equal(marks, File.ReadAllLines(points));
+        Assert.Contains("0.02", File.ReadAllText(Path.Combine(folder, "report.html")));
     }
 
     [Fact]

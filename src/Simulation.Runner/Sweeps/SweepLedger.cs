@@ -21,7 +21,14 @@ public sealed class SweepLedger
         var pointsHeader = "point," + string.Join(",", design.Parameters.Select(p => p.Column)) + ",status,seconds";
         // A run killed mid-write leaves a torn last line in either file: keep only whole lines, so the next append
         // starts on a line of its own and the torn point simply runs again.
-        var marks = WholeLines(_points, pointsHeader).Skip(1).Select(l => l.Split(',')).Where(f => f.Length > 2 && f[^2] == "ok").ToList();
+        // A line that is not a point's mark (an edit by hand, a file from elsewhere) is dropped: that point runs again.
+        var k = design.Parameters.Count;
+        bool IsMark(string line) => line.Split(',', k + 2) is var f && f.Length == k + 2 && f[^1].Contains(',')
+            && int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p < design.Points.Count;
+        var kept = WholeLines(_points, pointsHeader);
+        if (kept.Skip(1).Any(l => !IsMark(l)))
+            File.WriteAllText(_points, string.Join("\n", kept.Take(1).Concat(kept.Skip(1).Where(IsMark))) + "\n");
+        var marks = kept.Skip(1).Where(IsMark).Select(l => l.Split(',')).Where(f => f.Length > 2 && f[^2] == "ok").ToList();
         Finished = marks.Select(f => int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : -1)
             .Where(p => p >= 0 && p < design.Points.Count).ToHashSet();
         var columns = resultsHeader.Split(',').Length;

@@ -27,7 +27,7 @@ public static class SweepPipeline
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
         var design = lhs is { } n ? SweepDesign.LatinHypercube(parameters, n, seed) : SweepDesign.Grid(parameters);
         scenario.ValuesAt(design.Parameters.Select(p => p.Path)); // a wrong --set path fails now, before anything is written
-        CheckValues(scenario, parameters);
+        CheckPoints(scenario, design);
 
         var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
         PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force, scenario.Inputs);
@@ -51,20 +51,26 @@ public static class SweepPipeline
         return directory;
     }
 
-    /// <summary>Each --set value alone must make a valid scenario (a range, a sign): refused now, naming the option,
-    /// rather than every point failing after the folder is written.</summary>
-    private static void CheckValues(LoadedScenario scenario, IReadOnlyList<SweepParameter> parameters)
+    /// <summary>Every point must make a valid scenario (a range, a sign, one date before another): an invalid --set value
+    /// is bad input, refused now and naming the option, rather than points failing after the folder is written.</summary>
+    private static void CheckPoints(LoadedScenario scenario, SweepDesign design)
     {
-        foreach (var p in parameters)
-            foreach (var v in p.Values.Distinct())
-                try { scenario.With([(p.Path, v)]); }
-                catch (ScenarioException e)
-                {
-                    // The message locates the field in the file that last set it; the value came from the command line.
-                    var rule = e.Message.Split('\n')[0];
-                    var why = rule.LastIndexOf(": ", StringComparison.Ordinal) is var at and >= 0 ? rule[(at + 2)..] : rule;
-                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--set {p.Column}={v:R}: {why}"));
-                }
+        var invalid = 0;
+        string? first = null;
+        for (var i = 0; i < design.Points.Count; i++)
+            try { scenario.With(design.Values(i)); }
+            catch (ScenarioException e)
+            {
+                invalid++;
+                if (first != null) continue;
+                // The message locates the field in the file that last set it; the value came from the command line.
+                var rule = e.Message.Split('\n')[0];
+                var why = rule.LastIndexOf(": ", StringComparison.Ordinal) is var at and >= 0 ? rule[(at + 2)..] : rule;
+                first = string.Create(CultureInfo.InvariantCulture,
+                    $"--set {string.Join(" ", design.Parameters.Select((p, j) => $"{p.Column}={design.Points[i][j]:R}"))}: {why}");
+            }
+        if (first != null)
+            throw new ArgumentException(invalid == 1 ? first : $"{first} (and {invalid - 1} more of the {design.Points.Count} points are invalid)");
     }
 
     private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force,
