@@ -21,7 +21,12 @@ public static class InputFile
             var info = new FileInfo(path);
             if (!info.Exists) { problem = "file not found"; return null; }
             if (info.Length > maxBytes) { problem = TooLarge(info.Length, maxBytes, exact: true); return null; }
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+            using var stream = Open(path, info.Length);
+            if (!stream.CanSeek)
+            {
+                problem = "not a regular file (a named pipe or socket); name a file";
+                return null;
+            }
             var buffer = new byte[Math.Min(maxBytes + 1L, Math.Max(info.Length + 1, 4096))];
             var total = 0;
             while (true)
@@ -54,6 +59,30 @@ public static class InputFile
             problem = $"cannot read it: {e.Message}";
             return null;
         }
+    }
+
+    /// <summary>
+    /// Opens the file to read. Opening a named pipe (FIFO) waits until something writes to it, so a pipe named as a
+    /// scenario would hang the tool: on Unix an empty-looking file (a pipe's length is 0) is opened without waiting
+    /// (O_NONBLOCK, which regular files ignore), and the caller sees from CanSeek that it is not a file.
+    /// </summary>
+    private static FileStream Open(string path, long length)
+    {
+        if (length != 0 || !(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+        var flags = OperatingSystem.IsLinux() ? LinuxNonBlock | LinuxCloseOnExec : MacNonBlock | MacCloseOnExec;
+        var fd = Unix.open(path, flags);
+        if (fd < 0)
+            throw new IOException($"cannot open it (errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()})");
+        return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), FileAccess.Read, 1);
+    }
+
+    private const int LinuxNonBlock = 0x800, LinuxCloseOnExec = 0x80000, MacNonBlock = 0x4, MacCloseOnExec = 0x1000000; // O_RDONLY is 0
+
+    private static class Unix
+    {
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        internal static extern int open([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int flags);
     }
 
     private static string TooLarge(long size, int max, bool exact) => string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -6,6 +6,19 @@ namespace Simulation.Tests;
 public sealed class InputFileTests
 {
     [Fact]
+    public async Task A_named_pipe_given_as_a_scenario_is_refused_at_once_instead_of_waiting_for_a_writer()
+    {
+        if (!OperatingSystem.IsLinux()) return; // mkfifo; the O_NONBLOCK open is the Unix path
+        var pipe = Path.Combine(TestWorld.TempDir("fifo"), "scenario.json");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe])!) await mkfifo.WaitForExitAsync();
+        // Before, opening the pipe blocked until a writer came, and an interrupt could not end the tool.
+        var read = Task.Run(() => ScenarioLoader.Load(pipe));
+        Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30))));
+        var ex = await Assert.ThrowsAsync<ScenarioException>(() => read);
+        Assert.Contains("not a regular file (a named pipe or socket)", Assert.Single(ex.Problems).Message);
+    }
+
+    [Fact]
     public void A_long_extends_chain_stops_at_the_cap_with_one_problem_at_the_first_file()
     {
         var dir = TestWorld.TempDir("extends-chain");
