@@ -62,13 +62,13 @@ public sealed record ReportSettings
 public sealed record FreeParameter
 {
     [Description("JSON path of a number in this scenario, e.g. \"$.parameters.adoption.innovation\".")]
-    public string Path { get; init; } = "";
+    public required string Path { get; init; }
     [Range(-1e15, 1e15)]
     [Description("Lowest value the fit may use.")]
-    public double Min { get; init; }
+    public required double Min { get; init; }
     [Range(-1e15, 1e15)]
     [Description("Highest value the fit may use.")]
-    public double Max { get; init; }
+    public required double Max { get; init; }
     [Description("Why these bounds: the evidence or argument behind the range.")]
     public string? Reason { get; init; }
 }

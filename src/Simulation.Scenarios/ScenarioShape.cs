@@ -71,6 +71,10 @@ public static class ScenarioShape
                 else
                     problem(at, $"unknown property '{p.Name}'{Suggest.DidYouMean(p.Name, properties.Keys)}");
             }
+            // A member declared `required` has no meaningful default (a fit's bounds): missing is not a silent zero.
+            foreach (var (name, info) in properties)
+                if (info.GetCustomAttribute<System.Runtime.CompilerServices.RequiredMemberAttribute>() != null && !e.TryGetProperty(name, out _))
+                    problem(path, $"missing \"{name}\"");
         }
 
         bool Expect(bool ok)
