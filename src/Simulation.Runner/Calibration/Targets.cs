@@ -157,7 +157,8 @@ public static class TargetMeasure
 
 /// <summary>
 /// Sets of countries a target can count over: "index" (the countries Carnegie's index covers), "regime:0".."regime:3",
-/// "fh:Partly Free|Not Free", "region:South Asia|Sub-Saharan Africa", "income:Lower middle|Upper middle", "bri", "milexRank<=50".
+/// "fh:Partly Free|Not Free", "region:South Asia|Sub-Saharan Africa", "income:Lower middle|Upper middle", "bri", "milexRank<=50",
+/// "iso3:KEN|UGA|..." (countries a source names).
 /// </summary>
 public static class CountryFilter
 {
@@ -166,6 +167,8 @@ public static class CountryFilter
     /// (microstates such as Tuvalu, Monaco, Samoa and São Tomé) are exactly 176 (docs/model.md §6.1).
     /// </summary>
     public const double IndexMinPopulation = 250_000;
+
+    private static string Short(string filter) => filter.Length <= 60 ? filter : filter[..57] + "...";
 
     public static Func<CountryProfile, bool> Parse(string? filter, WorldData world)
     {
@@ -192,8 +195,16 @@ public static class CountryFilter
             return c => l.Contains(c.Region) || l.Contains(c.Subregion);
         }
         if (filter.StartsWith("income:", StringComparison.Ordinal)) { var l = Known("income:", c => c.IncomeGroup); return c => l.Contains(c.IncomeGroup); }
+        if (filter.StartsWith("iso3:", StringComparison.Ordinal))
+        {
+            // Named countries, e.g. the ones a source lists: a code the world does not have would silently count nothing.
+            var l = List("iso3:");
+            if (l.FirstOrDefault(c => !world.CountryIndex.ContainsKey(c)) is { } unknown)
+                throw new ArgumentException($"'{Short(filter)}': the world has no country '{unknown}'{Suggest.DidYouMean(unknown, world.CountryIndex.Keys)}");
+            return c => l.Contains(c.Iso3);
+        }
         if (filter.StartsWith("milexRank<=", StringComparison.Ordinal) && int.TryParse(filter[11..], out var n))
             return c => c.Covariates.MilitaryRank is > 0 && c.Covariates.MilitaryRank <= n;
-        throw new ArgumentException($"unknown country filter '{filter}' (index, bri, regime:0..3, fh:..., region:..., income:..., milexRank<=N)");
+        throw new ArgumentException($"unknown country filter '{filter}' (index, bri, regime:0..3, fh:..., region:..., income:..., iso3:KEN|UGA|..., milexRank<=N)");
     }
 }
