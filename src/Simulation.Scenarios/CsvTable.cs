@@ -75,6 +75,8 @@ public sealed class CsvTable
                 if (parser.ReadFields() is not { } fields) continue;
                 if (fields.Length != header.Length)
                     Problem(line, 1, $"the row has {fields.Length} field{(fields.Length == 1 ? "" : "s")}, the header {header.Length}; quote a value that contains a comma");
+                else if (Array.FindIndex(fields, f => f.Contains('\0')) is var nul and >= 0)
+                    Problem(line, 1, $"column '{header[nul]}' holds a NUL character (a binary file, or text saved in UTF-16?); save it as UTF-8 text");
                 else rows.Add((line, fields));
             }
             catch (MalformedLineException e)
