@@ -62,13 +62,16 @@ public sealed record ReportSettings
 public sealed record FreeParameter
 {
     [Description("JSON path of a number in this scenario, e.g. \"$.parameters.adoption.innovation\".")]
-    public required string Path { get; init; }
+    [Required] // in the file: the shape check names a missing one (not C#'s `required`, which would stop at the first)
+    public string Path { get; init; } = "";
+    [Required]
     [Range(-1e15, 1e15)]
     [Description("Lowest value the fit may use.")]
-    public required double Min { get; init; }
+    public double Min { get; init; }
+    [Required]
     [Range(-1e15, 1e15)]
     [Description("Highest value the fit may use.")]
-    public required double Max { get; init; }
+    public double Max { get; init; }
     [Description("Why these bounds: the evidence or argument behind the range.")]
     public string? Reason { get; init; }
 }

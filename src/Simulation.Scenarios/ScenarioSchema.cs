@@ -61,7 +61,13 @@ public static class ScenarioSchema
                 if (schema["anyOf"] is JsonArray variants) // a policy: one branch per "type", each closed; none without a type
                     foreach (var untyped in variants.Where(v => v?["properties"]?[PolicySpec.TypeProperty] is null).ToArray()) variants.Remove(untyped);
                 else if (context.TypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object)
+                {
                     schema["additionalProperties"] = false;
+                    var required = context.TypeInfo.Properties
+                        .Where(p => p.AttributeProvider?.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), false) == true)
+                        .Select(p => (JsonNode)p.Name).ToArray();
+                    if (required.Length > 0) schema["required"] = new JsonArray(required);
+                }
                 if (context.PropertyInfo?.AttributeProvider is { } attributes) AddDeclaredRules(schema, attributes, context.TypeInfo.Type);
                 return schema;
             },

@@ -71,9 +71,9 @@ public static class ScenarioShape
                 else
                     problem(at, $"unknown property '{p.Name}'{Suggest.DidYouMean(p.Name, properties.Keys)}");
             }
-            // A member declared `required` has no meaningful default (a fit's bounds): missing is not a silent zero.
+            // A member marked [Required] has no meaningful default (a fit's bounds): missing is not a silent zero.
             foreach (var (name, info) in properties)
-                if (info.GetCustomAttribute<System.Runtime.CompilerServices.RequiredMemberAttribute>() != null && !e.TryGetProperty(name, out _))
+                if (info.GetCustomAttribute<System.ComponentModel.DataAnnotations.RequiredAttribute>() != null && !e.TryGetProperty(name, out _))
                     problem(path, $"missing \"{name}\"");
         }
 
