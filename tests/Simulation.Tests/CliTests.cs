@@ -105,6 +105,31 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_scenario_with_a_world_of_its_own_runs_and_leaves_out_the_targets_its_world_cannot_measure()
+    {
+        // A world without South Asia, with the shipped targets file beside the scenario: the CSIS target that counts
+        // Huawei's deals in "…|South Asia|…" cannot be measured there. It failed the run at the end; it is left out.
+        var dir = TestWorld.TempDir("own-world");
+        var southAsia = File.ReadLines(TestWorld.CountriesCsv).Skip(1).Where(l => l.Split(',')[2] == "South Asia").Select(l => l.Split(',')[0]).ToHashSet();
+        Assert.Equal(8, southAsia.Count);
+        foreach (var f in new[] { "countries.csv", "covariates.csv", "gaps.csv" })
+            File.WriteAllLines(Path.Combine(dir, f), File.ReadLines(Path.Combine(TestWorld.Scenarios, "world", f)).Where(l => !southAsia.Contains(l.Split(',')[0])));
+        File.Copy(Path.Combine(TestWorld.Scenarios, "world", "vendors.json"), Path.Combine(dir, "vendors.json"));
+        Directory.CreateDirectory(Path.Combine(dir, "targets"));
+        File.Copy(Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json"), Path.Combine(dir, "targets", "aigs-2019.json"));
+        var scenario = Path.Combine(dir, "no-south-asia.json");
+        File.WriteAllText(scenario, """
+            { "name": "no-south-asia", "start": "2008-01", "end": "2019-12", "tick": "month", "replicates": 2,
+              "world": { "countries": "countries.csv", "vendors": "vendors.json" } }
+            """);
+        var (code, output, err) = await Cli("run", scenario, "--out", Path.Combine(dir, "out"));
+        Assert.True(code == ExitCodes.Ok, err + output);
+        var report = File.ReadAllText(Path.Combine(dir, "out", "report.html"));
+        Assert.Contains("Share of Huawei safe-city agreements abroad (outside China) in countries rated Partly Free", report); // measured
+        Assert.DoesNotContain("Share of Huawei safe-city agreements abroad (outside China) in Asia", report); // not measurable here
+    }
+
+    [Fact]
     public async Task Unknown_engine_is_exit_2()
     {
         var (code, _, err) = await Cli("run", Path.Combine(TestWorld.Scenarios, "baseline.json"), "--engine", "spark");

@@ -83,31 +83,52 @@ public static class TargetChecks
         var calendar = scenario.Calendar;
         if (!Enumerable.Range(0, calendar.Count).Any(t => calendar.DateOf(t) == date))
             report("$.date", $"{date} is not a tick of {Path.GetFileName(scenario.Path)} ({calendar.Start}..{calendar.End}, by {scenario.Scenario.Tick})");
-        var catalog = new MetricCatalog(scenario.World, scenario.Scenario.Policies.Where(p => p.Type == "financing").Select(p => p.Id).ToList());
-        var metrics = catalog.All.Select(s => s.Metric).Distinct().ToArray();
-        for (var i = 0; i < file.Targets.Count; i++)
+        var catalog = Catalog(scenario);
+        for (var i = 0; i < file.Targets.Count; i++) CheckTarget(scenario, catalog, file.Targets[i], $"$.targets[{i}]", report);
+    }
+
+    /// <summary>
+    /// Whether the target can be measured in this scenario: its filters name countries its world has, its group a
+    /// series or a vendor it has. A scenario with a world of its own (one region, a synthetic world) cannot measure
+    /// every published target beside it; those are left out of its report rather than failing its run.
+    /// </summary>
+    public static bool Measurable(LoadedScenario scenario, Target target)
+    {
+        var ok = true;
+        CheckTarget(scenario, Catalog(scenario), target, "$", (_, _, _) => ok = false);
+        return ok;
+    }
+
+    private static MetricCatalog Catalog(LoadedScenario scenario) =>
+        new(scenario.World, scenario.Scenario.Policies.Where(p => p.Type == "financing").Select(p => p.Id).ToList());
+
+    private static void CheckTarget(LoadedScenario scenario, MetricCatalog catalog, Target t, string at, ProblemReport report)
+    {
+        // Targets over a set of countries are measured from the contracts: their filters must parse, and the share
+        // measures name a vendor, a home state or "vendor:capability" rather than a series.
+        foreach (var (field, filter) in new[] { ("per", t.Per), ("among", t.Among), ("where", t.Where) })
         {
-            var t = file.Targets[i];
-            // Targets over a set of countries are measured from the contracts: their filters must parse, and the share
-            // measures name a vendor, a home state or "vendor:capability" rather than a series.
-            foreach (var (field, filter) in new[] { ("per", t.Per), ("among", t.Among), ("where", t.Where) })
-            {
-                if (filter is null) continue;
-                try { CountryFilter.Parse(filter, scenario.World); }
-                catch (ArgumentException e) { report($"$.targets[{i}].{field}", e.Message); }
-            }
-            if (t.Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare)
-            {
-                if (!TargetMeasure.Measurable(t, scenario.World)) report($"$.targets[{i}].group", TargetMeasure.NoMeasure(t));
-                continue;
-            }
-            if (!metrics.Contains(t.Metric))
-                report($"$.targets[{i}].metric", $"unknown metric '{t.Metric}'{Suggest.DidYouMean(t.Metric, metrics)}");
-            else if (!catalog.TryGet(t.Metric, t.Group, out _))
-            {
-                var groups = catalog.All.Where(s => s.Metric == t.Metric).Select(s => s.Group).ToArray();
-                report($"$.targets[{i}].group", $"{t.Metric} has no group '{t.Group}'; it has {string.Join(", ", groups)}{Suggest.DidYouMean(t.Group, groups)}");
-            }
+            if (filter is null) continue;
+            try { CountryFilter.Parse(filter, scenario.World); }
+            catch (ArgumentException e) { report($"{at}.{field}", e.Message); }
         }
+        if (t.Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare)
+        {
+            if (!TargetMeasure.Measurable(t, scenario.World)) report($"{at}.group", TargetMeasure.NoMeasure(t));
+            return;
+        }
+        var metrics = catalog.All.Select(s => s.Metric).Distinct().ToArray();
+        if (!metrics.Contains(t.Metric))
+            report($"{at}.metric", $"unknown metric '{t.Metric}'{Suggest.DidYouMean(t.Metric, metrics)}");
+        else if (!catalog.TryGet(t.Metric, t.Group, out _))
+        {
+            var groups = catalog.All.Where(s => s.Metric == t.Metric).Select(s => s.Group).ToArray();
+            report($"{at}.group", $"{t.Metric} has no group '{t.Group}'; it has {string.Join(", ", groups)}{Suggest.DidYouMean(t.Group, groups)}");
+        }
+        // Over a set of countries (among, where, abroad) a count is taken from the contracts, which know only who
+        // adopted and from whom.
+        else if (((t.Among ?? t.Where) is not null || t.Abroad) && !TargetMeasure.Measurable(t, scenario.World))
+            report($"{at}.metric", $"{t.Metric}/{t.Group} cannot be counted over a set of countries (\"among\", \"where\" or \"abroad\"); " +
+                "use countries_adopted, countries_with_vendor or countries_with_vendor_origin");
     }
 }

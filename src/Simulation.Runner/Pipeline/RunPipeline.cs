@@ -158,7 +158,11 @@ public static class RunPipeline
     public static Calibration.TargetFile? TargetsBeside(LoadedScenario scenario)
     {
         var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenario.Path))!, HindcastTargets);
-        return File.Exists(path) ? Calibration.TargetFile.Load(path) : null;
+        if (!File.Exists(path)) return null;
+        var file = Calibration.TargetFile.Load(path);
+        // A world of its own may lack what some targets count (a region, a vendor): those are not checked.
+        var measurable = file.Targets.Where(t => Calibration.TargetChecks.Measurable(scenario, t)).ToList();
+        return measurable.Count == 0 ? null : file with { Targets = measurable };
     }
 
     public static IReadOnlyList<PolicyMarker> Markers(RunPlan plan) => [.. plan.Policies.Select(p => new PolicyMarker(p.Id, p.From, p.Until))];
