@@ -185,6 +185,11 @@ public static class ScenarioLoader
             var written = Locate(origin.Origins, jsonPath, origin.Path);
             problems.Add(new ScenarioProblem(written.File, written.Line, written.Column, jsonPath, $"{message} (in a copy of {origin.Path} with {changes})"));
         }
+        // A changed number of the wrong kind (12.5 months) gets the words a file would, not the serializer's.
+        var utf8 = JsonSerializer.SerializeToUtf8Bytes(json);
+        using (var document = JsonDocument.Parse(utf8))
+            ScenarioShape.Check(document.RootElement, typeof(Scenario), "$", new JsonLineMap(utf8), (path, message, _) => Problem(path, message));
+        if (problems.Count > 0) throw new ScenarioException(problems);
         Scenario scenario;
         try { scenario = json.Deserialize<Scenario>(InputJson.Options)!; }
         catch (JsonException e)

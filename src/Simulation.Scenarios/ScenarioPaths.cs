@@ -21,6 +21,18 @@ public static class ScenarioPaths
         return value;
     });
 
+    /// <summary>
+    /// Whether the scenario types hold the number at this path as an integer (durationMonths, tenderPatienceMonths):
+    /// such a field refuses 0.5, so a design rounds it and a fit, which searches continuous values, may not free it.
+    /// </summary>
+    public static bool IsWholeNumber(JsonObject resolved, string path)
+    {
+        var probe = resolved.DeepClone().AsObject();
+        Set(probe, path, 0.5);
+        try { System.Text.Json.JsonSerializer.Deserialize<Scenario>(probe, InputJson.Options); return false; }
+        catch (System.Text.Json.JsonException) { return true; }
+    }
+
     /// <summary>Walks to the path's last segment; a path that does not end at a number is an error with a hint.</summary>
     private static double Locate(JsonObject root, string path, Func<JsonNode, string, int?, double> at)
     {

@@ -31,10 +31,10 @@ public static class ScenarioValidator
 
     /// <summary>
     /// Free and uncertain parameters must name numbers of the scenario (or of a world vendor). A free parameter's bounds
-    /// must hold its current value (the fit starts there); an uncertain range need not, because a scenario may set a
-    /// value outside the range it inherits.
+    /// must hold its current value (the fit starts there) and be continuous; an uncertain range need not hold the value,
+    /// because a scenario may set a value outside the range it inherits, and a whole-number one is rounded by the design.
     /// </summary>
-    private static void CheckBounds(Scenario s, WorldData world, ProblemReport problem, List<FreeParameter> list, string name, bool holdValue)
+    private static void CheckBounds(Scenario s, WorldData world, ProblemReport problem, List<FreeParameter> list, string name, bool fitted)
     {
         var json = System.Text.Json.JsonSerializer.SerializeToNode(s, InputJson.Options)!.AsObject();
         for (var i = 0; i < list.Count; i++)
@@ -45,12 +45,14 @@ public static class ScenarioValidator
                 VendorOverride.WriteWorldValues(json, world, [f.Path]);
                 var value = ScenarioPaths.Get(json, f.Path);
                 if (!(f.Min < f.Max)) problem($"$.{name}[{i}].max", $"max {f.Max} must be above min {f.Min}");
+                else if (fitted && ScenarioPaths.IsWholeNumber(json, f.Path))
+                    problem($"$.{name}[{i}].path", $"{f.Path} is a whole number and a fit searches continuous values; set it in the scenario, or sweep it (sweep --set)");
                 else if (VendorNumber.Parse(f.Path, world) is { } n && !n.Allows(f.Min, f.Max))
                     problem($"$.{name}[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {n.Range}");
                 else if (VendorNumber.Parse(f.Path, world) is null && DeclaredRules.PropertyAt(f.Path)?.GetCustomAttribute<RangeAttribute>() is { } r
                          && (DeclaredRules.Violates(r, f.Min) ?? DeclaredRules.Violates(r, f.Max)) != null)
                     problem($"$.{name}[{i}].path", $"bounds [{f.Min}, {f.Max}] go outside what {f.Path} may be: {DeclaredRules.Describe(r)}");
-                else if (holdValue && (value < f.Min || value > f.Max)) problem($"$.{name}[{i}].path", $"the current value {value} of {f.Path} is outside [{f.Min}, {f.Max}]");
+                else if (fitted && (value < f.Min || value > f.Max)) problem($"$.{name}[{i}].path", $"the current value {value} of {f.Path} is outside [{f.Min}, {f.Max}]");
             }
             catch (ArgumentException e) { problem($"$.{name}[{i}].path", e.Message); }
         }
@@ -76,8 +78,8 @@ public static class ScenarioValidator
                 problem($"$.report.groups[{i}]", $"'{s.Report.Groups[i]}' is not a group results are broken down by (a region code, EU, NATO, BRI, " +
                     $"income:<group>, regime:<0-3> or a group of this scenario){Suggest.DidYouMean(s.Report.Groups[i], breakdown)}");
         VendorOverride.Check(s, world, problem);
-        CheckBounds(s, world, problem, s.Calibration, "calibration", holdValue: true);
-        CheckBounds(s, world, problem, s.Uncertain, "uncertain", holdValue: false);
+        CheckBounds(s, world, problem, s.Calibration, "calibration", fitted: true);
+        CheckBounds(s, world, problem, s.Uncertain, "uncertain", fitted: false);
         return calendar is null ? null : PolicyCompiler.Compile(s, world, calendar, problem); // policy windows need valid dates
     }
 }

@@ -141,13 +141,14 @@ public sealed class CompareTests
         var scenario = TestWorld.ShortScenario("sweep-fail", end: "2010-12", tick: "quarter");
         var outDir = Path.Combine(TestWorld.TempDir("sweep-fail"), "out");
         var e = await Assert.ThrowsAsync<ArgumentException>(() => Sweep(scenario, outDir, "parameters.coverage.initialScope=0.3,1.5,0.6"));
-        Assert.StartsWith("--set parameters.coverage.initialScope=1.5: must be between 0 and 1", e.Message);
+        Assert.StartsWith("--set parameters.coverage.initialScope=1.5: $.parameters.coverage.initialScope: must be between 0 and 1", e.Message);
+        Assert.DoesNotContain("in a copy of", e.Message); // the value came from the command line, not the file
         Assert.False(Directory.Exists(outDir));
         // A rule between two fields is checked on the points themselves: 2021 alone would break the default 2020 end,
         // but every point here pairs it with 2022.
         var dates = await Assert.ThrowsAsync<ArgumentException>(() => Sweep(scenario, outDir,
             "parameters.choice.securityDebateFrom=2019,2021", "parameters.choice.securityDebateTo=2020,2022"));
-        Assert.Contains("securityDebateFrom=2021 parameters.choice.securityDebateTo=2020: must not be before securityDebateFrom", dates.Message);
+        Assert.Contains("securityDebateFrom=2021 parameters.choice.securityDebateTo=2020: $.parameters.choice.securityDebateTo: must not be before securityDebateFrom", dates.Message);
         Assert.DoesNotContain("more of the", dates.Message); // one invalid point of four
         Assert.False(Directory.Exists(outDir));
         var folder = await Sweep(scenario, outDir, "parameters.choice.securityDebateFrom=2021", "parameters.choice.securityDebateTo=2022");
@@ -249,5 +250,17 @@ public sealed class CompareTests
         }
         Assert.Equal(d.Points, SweepDesign.LatinHypercube(ps, 8, 42).Points);
         Assert.Equal(4, SweepDesign.Grid(ps).Points.Count);
+    }
+
+    [Fact]
+    public void Latin_hypercube_samples_a_whole_number_field_at_whole_numbers_and_the_sweep_runs()
+    {
+        var scenario = ScenarioLoader.Load(TestWorld.ShortScenario("sweep-months", end: "2009-12", tick: "year"));
+        SweepParameter[] ps = [SweepParameter.Parse("parameters.adoption.tenderPatienceMonths=6,36"), SweepParameter.Parse("parameters.adoption.innovation=0.002,0.01")];
+        var resolved = scenario.Editable(ps.Select(p => p.Path));
+        var d = SweepDesign.LatinHypercube(ps, 6, 7, path => ScenarioPaths.IsWholeNumber(resolved, path));
+        Assert.All(d.Points, p => Assert.Equal(Math.Round(p[0]), p[0]));
+        Assert.Contains(d.Points, p => p[1] != Math.Round(p[1], 3)); // the continuous one is not rounded
+        Assert.All(Enumerable.Range(0, d.Points.Count), i => scenario.With(d.Values(i))); // every point is a valid scenario
     }
 }

@@ -24,7 +24,7 @@ public sealed record SensitivityDesign(string Method, int Samples, IReadOnlyList
         var k = parameters.Count;
         var designSeed = (int)(seed % int.MaxValue);
         var unit = method == Morris ? Estimators.Morris.Trajectories(k, samples, MorrisLevels, designSeed) : Estimators.Sobol.Saltelli(k, samples, designSeed);
-        var whole = parameters.Select(p => IsWholeNumber(resolved, p.Path)).ToArray();
+        var whole = parameters.Select(p => ScenarioPaths.IsWholeNumber(resolved, p.Path)).ToArray();
         var values = unit.Select(u => u.Select((x, i) =>
         {
             var v = parameters[i].Min + x * (parameters[i].Max - parameters[i].Min);
@@ -40,13 +40,4 @@ public sealed record SensitivityDesign(string Method, int Samples, IReadOnlyList
 
     /// <summary>Design points a method needs for k parameters and the given samples.</summary>
     public static int PointCount(string method, int k, int samples) => method == Morris ? samples * (k + 1) : Estimators.Sobol.PointCount(k, samples);
-
-    /// <summary>A field the scenario types hold as an integer (e.g. durationMonths) refuses 0.5.</summary>
-    private static bool IsWholeNumber(JsonObject resolved, string path)
-    {
-        var probe = resolved.DeepClone().AsObject();
-        ScenarioPaths.Set(probe, path, 0.5);
-        try { probe.Deserialize<Scenario>(InputJson.Options); return false; }
-        catch (JsonException) { return true; }
-    }
 }

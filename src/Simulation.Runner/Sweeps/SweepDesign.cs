@@ -55,14 +55,18 @@ public sealed record SweepDesign(IReadOnlyList<SweepParameter> Parameters, IRead
     /// <summary>
     /// Latin hypercube: each parameter's range [min, max] of its --set values is cut into n strata, each stratum is
     /// used once per parameter, in an order shuffled by a stream of the sweep's seed (so the design is reproducible).
+    /// Paths <paramref name="wholeNumber"/> names are rounded to whole numbers.
     /// </summary>
-    public static SweepDesign LatinHypercube(IReadOnlyList<SweepParameter> parameters, int n, ulong seed)
+    public static SweepDesign LatinHypercube(IReadOnlyList<SweepParameter> parameters, int n, ulong seed, Func<string, bool>? wholeNumber = null)
     {
         CheckDistinct(parameters);
         var columns = parameters.Select((p, j) =>
         {
             if (p.Values.Length < 2 || p.Values.Min() == p.Values.Max())
                 throw new ArgumentException($"--set {p.Path}: a Latin hypercube needs a range: give at least two different values");
+            if (!double.IsFinite(p.Values.Max() - p.Values.Min()))
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"--set {p.Path}: the range {p.Values.Min():R} to {p.Values.Max():R} is too wide to sample; give bounds the field can take"));
             var rng = Streams.For(seed, 0, Streams.AgentKey("sweep/" + p.Path), 0, Phase.VendorChoice, (ulong)j);
             var order = Enumerable.Range(0, n).ToArray();
             for (var i = n - 1; i > 0; i--)
@@ -71,7 +75,9 @@ public sealed record SweepDesign(IReadOnlyList<SweepParameter> Parameters, IRead
                 (order[i], order[k]) = (order[k], order[i]);
             }
             var (lo, hi) = (p.Values.Min(), p.Values.Max());
-            return order.Select(stratum => lo + (stratum + rng.NextDouble()) / n * (hi - lo)).ToArray();
+            // A whole-number field (months) is sampled at whole numbers: the point is rounded within its stratum's span.
+            var whole = wholeNumber?.Invoke(p.Path) == true;
+            return order.Select(stratum => lo + (stratum + rng.NextDouble()) / n * (hi - lo)).Select(v => whole ? Math.Round(v) : v).ToArray();
         }).ToArray();
         return new SweepDesign(parameters, Enumerable.Range(0, n).Select(i => columns.Select(c => c[i]).ToArray()).ToArray(), $"latin hypercube ({n} points)");
     }

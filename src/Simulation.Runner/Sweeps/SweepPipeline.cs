@@ -25,9 +25,12 @@ public static class SweepPipeline
         var scenario = ScenarioLoader.Load(scenarioPath);
         var seed = options.Seed ?? scenario.Scenario.Seed;
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
-        var design = lhs is { } n ? SweepDesign.LatinHypercube(parameters, n, seed) : SweepDesign.Grid(parameters);
-        scenario.ValuesAt(design.Parameters.Select(p => p.Path)); // a wrong --set path fails now, before anything is written
-        CheckPoints(scenario, design);
+        scenario.ValuesAt(parameters.Select(p => p.Path)); // a wrong --set path fails now, before anything is written
+        var resolved = scenario.Editable(parameters.Select(p => p.Path));
+        var design = lhs is { } n
+            ? SweepDesign.LatinHypercube(parameters, n, seed, path => ScenarioPaths.IsWholeNumber(resolved, path))
+            : SweepDesign.Grid(parameters);
+        CheckPoints(scenario, design, cancel);
 
         var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
         PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force, scenario.Inputs);
@@ -53,22 +56,27 @@ public static class SweepPipeline
 
     /// <summary>Every point must make a valid scenario (a range, a sign, one date before another): an invalid --set value
     /// is bad input, refused now and naming the option, rather than points failing after the folder is written.</summary>
-    private static void CheckPoints(LoadedScenario scenario, SweepDesign design)
+    private static void CheckPoints(LoadedScenario scenario, SweepDesign design, CancellationToken cancel)
     {
         var invalid = 0;
         string? first = null;
         for (var i = 0; i < design.Points.Count; i++)
+        {
+            cancel.ThrowIfCancellationRequested(); // a large design takes a while to check
             try { scenario.With(design.Values(i)); }
             catch (ScenarioException e)
             {
                 invalid++;
                 if (first != null) continue;
-                // The message locates the field in the file that last set it; the value came from the command line.
-                var rule = e.Message.Split('\n')[0];
-                var why = rule.LastIndexOf(": ", StringComparison.Ordinal) is var at and >= 0 ? rule[(at + 2)..] : rule;
-                first = string.Create(CultureInfo.InvariantCulture,
-                    $"--set {string.Join(" ", design.Parameters.Select((p, j) => $"{p.Column}={design.Points[i][j]:R}"))}: {why}");
+                // The problem is located in the file that last set the field, but the value came from the command line:
+                // name the point and the field, not the copy.
+                var problem = e.Problems[0];
+                var why = problem.Message;
+                if (why.LastIndexOf(" (in a copy of ", StringComparison.Ordinal) is var copy and >= 0) why = why[..copy];
+                var point = string.Join(" ", design.Parameters.Select((p, j) => string.Create(CultureInfo.InvariantCulture, $"{p.Column}={design.Points[i][j]:R}")));
+                first = $"--set {point}: {problem.Path}: {why}";
             }
+        }
         if (first != null)
             throw new ArgumentException(invalid == 1 ? first : $"{first} (and {invalid - 1} more of the {design.Points.Count} points are invalid)");
     }
