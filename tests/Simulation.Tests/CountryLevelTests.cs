@@ -24,7 +24,7 @@ public sealed class CountryLevelTests
         var hindcast = ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "hindcast-2019.json"));
         var world = hindcast.World;
         string[] rest = [.. world.Countries
-            .Where(c => (c.Region == "Sub-Saharan Africa" || c.Subregion == "Northern Africa") && c.Population >= CountryFilter.IndexMinPopulation)
+            .Where(c => c.Subregion.EndsWith(" Africa", StringComparison.Ordinal) && c.Population >= CountryFilter.IndexMinPopulation) // UN subregions: Djibouti too
             .Select(c => c.Iso3).Except(CsisAfrica)];
         var result = await new TickDriver(new InProcessRuntime()).RunAsync(hindcast.Plan.Runs(100, hindcast.Scenario.Seed));
         double WithHuawei(string[] countries) => TargetMeasure.PerReplicate(result, world,
@@ -33,7 +33,7 @@ public sealed class CountryLevelTests
 
         var listed = WithHuawei(CsisAfrica);
         var others = WithHuawei(rest);
-        // The model tells the listed countries from the rest (6 of 16 against 7 of 35 on 2026-12-01) ...
+        // The model tells the listed countries from the rest (6 of 16 against 7 of 36 on 2026-12-01) ...
         Assert.True(listed / CsisAfrica.Length >= 1.5 * others / rest.Length,
             $"Huawei in {listed} of the {CsisAfrica.Length} listed, {others} of the other {rest.Length} African countries");
         // ... but finds Huawei in too few of them (all 16 had an agreement): a documented miss that must not slide back.
