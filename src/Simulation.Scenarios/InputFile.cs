@@ -21,7 +21,8 @@ public static class InputFile
             var info = new FileInfo(path);
             if (!info.Exists) { problem = "file not found"; return null; }
             if (info.Length > maxBytes) { problem = TooLarge(info.Length, maxBytes, exact: true); return null; }
-            using var stream = Open(path, info.Length);
+            using var stream = Open(path, info.Length, out problem);
+            if (stream is null) return null;
             if (!stream.CanSeek)
             {
                 problem = "not a regular file (a named pipe or socket); name a file";
@@ -66,17 +67,22 @@ public static class InputFile
     /// scenario would hang the tool: on Unix an empty-looking file (a pipe's length is 0) is opened without waiting
     /// (O_NONBLOCK, which regular files ignore), and the caller sees from CanSeek that it is not a file.
     /// </summary>
-    private static FileStream Open(string path, long length)
+    private static FileStream? Open(string path, long length, out string problem)
     {
+        problem = "";
         if (length != 0 || !(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
         var flags = OperatingSystem.IsLinux() ? LinuxNonBlock | LinuxCloseOnExec : MacNonBlock | MacCloseOnExec;
         var fd = Unix.open(path, flags);
-        if (fd < 0)
-            throw new IOException($"cannot open it (errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()})");
-        return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), FileAccess.Read, 1);
+        if (fd >= 0) return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), FileAccess.Read, 1);
+        var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        problem = errno == NoDeviceOrAddress
+            ? "not a regular file (a socket); name a file" // open(2) refuses a Unix socket with ENXIO
+            : $"cannot open it: {System.Runtime.InteropServices.Marshal.GetPInvokeErrorMessage(errno)}";
+        return null;
     }
 
+    private const int NoDeviceOrAddress = 6; // ENXIO on Linux and macOS
     private const int LinuxNonBlock = 0x800, LinuxCloseOnExec = 0x80000, MacNonBlock = 0x4, MacCloseOnExec = 0x1000000; // O_RDONLY is 0
 
     private static class Unix

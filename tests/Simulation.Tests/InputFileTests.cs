@@ -19,6 +19,17 @@ public sealed class InputFileTests
     }
 
     [Fact]
+    public void A_socket_given_as_a_scenario_is_named_as_one()
+    {
+        if (!OperatingSystem.IsLinux()) return; // a Unix-domain socket file; open(2) refuses it with ENXIO
+        var path = Path.Combine(TestWorld.TempDir("socket"), "scenario.json");
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
+        var ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path));
+        Assert.Equal("not a regular file (a socket); name a file", Assert.Single(ex.Problems).Message); // was "errno 6"
+    }
+
+    [Fact]
     public void A_long_extends_chain_stops_at_the_cap_with_one_problem_at_the_first_file()
     {
         var dir = TestWorld.TempDir("extends-chain");

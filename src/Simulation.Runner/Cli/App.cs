@@ -23,15 +23,23 @@ public static class App
         return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupts.Token);
     }
 
-    /// <summary>An empty value ("") names no file, folder or number: say which option got it, not .NET's "(Parameter 'path')".</summary>
+    /// <summary>
+    /// An empty value ("") names no file, folder or number: say which option or argument got it, not .NET's
+    /// "(Parameter 'path')". The parse says what each value belongs to (after a flag such as --force, "" is the
+    /// scenario argument, not the flag's value).
+    /// </summary>
     private static IEnumerable<string> EmptyValues(ParseResult parse)
     {
-        var tokens = parse.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
-            if (tokens[i].Type == TokenType.Argument && string.IsNullOrWhiteSpace(tokens[i].Value))
-                yield return i > 0 && tokens[i - 1].Type == TokenType.Option
-                    ? $"{tokens[i - 1].Value} was given an empty value"
-                    : $"argument {i + 1} of the command line is empty";
+        for (SymbolResult? command = parse.CommandResult; command != null; command = command.Parent)
+            foreach (var child in ((CommandResult)command).Children)
+            {
+                // A subcommand's result holds its own values (walked above); a value with its own error is named there.
+                if (child is CommandResult || parse.Errors.Any(e => e.SymbolResult == child)) continue;
+                if (child.Tokens.Any(t => t.Type == TokenType.Argument && string.IsNullOrWhiteSpace(t.Value)))
+                    yield return child is OptionResult o
+                        ? $"{o.IdentifierToken?.Value ?? o.Option.Name} was given an empty value"
+                        : $"the <{((ArgumentResult)child).Argument.Name}> argument is empty";
+            }
     }
 
     /// <summary>Every command and its options (the tests walk it to feed each option bad values).</summary>
