@@ -40,6 +40,37 @@ public sealed class CountryLevelTests
         Assert.True(listed >= 5, $"Huawei in only {listed} of the {CsisAfrica.Length} African countries CSIS lists");
     }
 
+    /// <summary>
+    /// docs/model.md §6.1, "What the bands say": the ensemble's spread of a count is mostly contagion (whole replicates
+    /// taking off early or late), not chance country by country. Had countries adopted independently, each with the
+    /// probability the ensemble gives it, the count's variance would be the Poisson-binomial sum of p(1 − p).
+    /// </summary>
+    [Fact]
+    public async Task Most_of_the_band_of_countries_adopting_is_contagion_not_chance_country_by_country()
+    {
+        var hindcast = ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "hindcast-2019.json"));
+        var withoutContagion = hindcast.Changed(s => s with
+        {
+            Calibration = [], // imitation 0 is outside the fit's bounds; nothing is fitted here
+            Parameters = s.Parameters with { Adoption = s.Parameters.Adoption with { Imitation = 0 } },
+        }, "imitation = 0");
+        Assert.True(await VarianceFactor(hindcast) > 2, "contagion should at least double the variance of independent countries");
+        var independent = await VarianceFactor(withoutContagion);
+        Assert.InRange(independent, 0.6, 1.5); // without peers' influence, countries are (nearly) independent
+    }
+
+    /// <summary>Variance of countries adopting (any capability, index countries, 2019-09) over its Poisson-binomial variance.</summary>
+    private static async Task<double> VarianceFactor(LoadedScenario scenario)
+    {
+        var result = await new TickDriver(new InProcessRuntime()).RunAsync(scenario.Plan.Runs(100, scenario.Scenario.Seed));
+        double[] Adopted(string where) => TargetMeasure.PerReplicate(result, scenario.World,
+            new Target("adopted", "Countries adopting", "countries_adopted", "any", 1, Among: "index", Where: where), "2019-09");
+        var count = Adopted("index");
+        var independent = scenario.World.Countries.Where(c => c.Population >= CountryFilter.IndexMinPopulation)
+            .Select(c => Adopted("iso3:" + c.Iso3).Mean()).Sum(p => p * (1 - p));
+        return count.PopulationVariance() / independent;
+    }
+
     [Fact]
     public void A_country_code_the_world_does_not_have_is_named()
     {
