@@ -107,26 +107,57 @@ public sealed class CliTests
     [Fact]
     public async Task A_scenario_with_a_world_of_its_own_runs_and_leaves_out_the_targets_its_world_cannot_measure()
     {
-        // A world without South Asia, with the shipped targets file beside the scenario: the CSIS target that counts
-        // Huawei's deals in "…|South Asia|…" cannot be measured there. It failed the run at the end; it is left out.
-        var dir = TestWorld.TempDir("own-world");
+        // The shipped layout (world/ and targets/ side by side) and a world without South Asia: the CSIS target that
+        // counts Huawei's deals in "…|South Asia|…" cannot be measured there. It failed the run at the end; it is left out.
+        var dir = TargetsLayout("own-world");
         var southAsia = File.ReadLines(TestWorld.CountriesCsv).Skip(1).Where(l => l.Split(',')[2] == "South Asia").Select(l => l.Split(',')[0]).ToHashSet();
         Assert.Equal(8, southAsia.Count);
+        var mine = Directory.CreateDirectory(Path.Combine(dir, "mine")).FullName;
         foreach (var f in new[] { "countries.csv", "covariates.csv", "gaps.csv" })
-            File.WriteAllLines(Path.Combine(dir, f), File.ReadLines(Path.Combine(TestWorld.Scenarios, "world", f)).Where(l => !southAsia.Contains(l.Split(',')[0])));
-        File.Copy(Path.Combine(TestWorld.Scenarios, "world", "vendors.json"), Path.Combine(dir, "vendors.json"));
-        Directory.CreateDirectory(Path.Combine(dir, "targets"));
-        File.Copy(Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json"), Path.Combine(dir, "targets", "aigs-2019.json"));
+            File.WriteAllLines(Path.Combine(mine, f), File.ReadLines(Path.Combine(TestWorld.Scenarios, "world", f)).Where(l => !southAsia.Contains(l.Split(',')[0])));
+        File.Copy(Path.Combine(TestWorld.Scenarios, "world", "vendors.json"), Path.Combine(mine, "vendors.json"));
         var scenario = Path.Combine(dir, "no-south-asia.json");
         File.WriteAllText(scenario, """
             { "name": "no-south-asia", "start": "2008-01", "end": "2019-12", "tick": "month", "replicates": 2,
-              "world": { "countries": "countries.csv", "vendors": "vendors.json" } }
+              "world": { "countries": "mine/countries.csv", "vendors": "mine/vendors.json" } }
             """);
         var (code, output, err) = await Cli("run", scenario, "--out", Path.Combine(dir, "out"));
         Assert.True(code == ExitCodes.Ok, err + output);
         var report = File.ReadAllText(Path.Combine(dir, "out", "report.html"));
         Assert.Contains("Share of Huawei safe-city agreements abroad (outside China) in countries rated Partly Free", report); // measured
         Assert.DoesNotContain("Share of Huawei safe-city agreements abroad (outside China) in Asia", report); // not measurable here
+    }
+
+    [Fact]
+    public async Task A_mistake_in_the_targets_file_beside_a_scenario_is_exit_2_before_the_run()
+    {
+        // It was left out of the report as if the world could not measure it, and the run went on.
+        var dir = TargetsLayout("targets-typo");
+        var targets = Path.Combine(dir, "targets", "aigs-2019.json");
+        File.WriteAllText(targets, File.ReadAllText(targets).Replace("\"metric\": \"countries_adopted\", \"group\": \"any\", \"among\": \"index\", \"observed\": 75",
+            "\"metric\": \"countries_adoptd\", \"group\": \"any\", \"among\": \"index\", \"observed\": 75"));
+        var scenario = Path.Combine(dir, "short.json");
+        File.WriteAllText(scenario, """
+            { "name": "short", "start": "2008-01", "end": "2019-12", "tick": "month", "replicates": 2,
+              "world": { "countries": "world/countries.csv", "vendors": "world/vendors.json" } }
+            """);
+        var (code, _, err) = await Cli("run", scenario, "--out", Path.Combine(dir, "out"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("aigs-2019.json:5:", err);
+        Assert.Contains("$.targets[0].metric: unknown metric 'countries_adoptd'; did you mean 'countries_adopted'?", err);
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+    }
+
+    /// <summary>A folder laid out like scenarios/: the shipped world in world/ and the published targets in targets/.</summary>
+    private static string TargetsLayout(string name)
+    {
+        var dir = TestWorld.TempDir(name);
+        var world = Directory.CreateDirectory(Path.Combine(dir, "world")).FullName;
+        foreach (var f in new[] { "countries.csv", "covariates.csv", "gaps.csv", "vendors.json" })
+            File.Copy(Path.Combine(TestWorld.Scenarios, "world", f), Path.Combine(world, f));
+        Directory.CreateDirectory(Path.Combine(dir, "targets"));
+        File.Copy(Path.Combine(TestWorld.Scenarios, "targets", "aigs-2019.json"), Path.Combine(dir, "targets", "aigs-2019.json"));
+        return dir;
     }
 
     [Fact]

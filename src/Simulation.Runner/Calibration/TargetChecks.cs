@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Simulation.Model.Metrics;
 using Simulation.Model.Time;
+using Simulation.Model.World;
 using Simulation.Scenarios;
 
 namespace Simulation.Runner.Calibration;
@@ -14,7 +15,11 @@ public static class TargetChecks
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 };
 
-    public static TargetFile Load(string path, LoadedScenario? scenario)
+    /// <summary>
+    /// The file, checked against the scenario it is used with (its horizon, series and world) or, without one, against
+    /// <paramref name="world"/>, the world it was written for (a targets file beside a scenario, <see cref="Measurable"/>).
+    /// </summary>
+    public static TargetFile Load(string path, LoadedScenario? scenario, WorldData? world = null)
     {
         var problems = new List<ScenarioProblem>();
         void Problem(string at, string message, (int Line, int Column) where) => problems.Add(new(path, where.Line, where.Column, at, message));
@@ -72,6 +77,11 @@ public static class TargetChecks
             }
             if (!YearMonth.TryParse(file.Date, out var date)) Report("$.date", $"'{file.Date}' is not a date of the form YYYY-MM, e.g. \"2019-09\"");
             else if (scenario != null) CheckAgainst(scenario, file, date, Report);
+            if (scenario is null && world != null)
+            {
+                var catalog = Catalog(world, []);
+                for (var i = 0; i < file.Targets.Count; i++) CheckTarget(world, catalog, file.Targets[i], $"$.targets[{i}]", Report);
+            }
             if (problems.Count > 0) throw new ScenarioException(problems, "targets file");
             return file;
         }
@@ -84,7 +94,7 @@ public static class TargetChecks
         if (!Enumerable.Range(0, calendar.Count).Any(t => calendar.DateOf(t) == date))
             report("$.date", $"{date} is not a tick of {Path.GetFileName(scenario.Path)} ({calendar.Start}..{calendar.End}, by {scenario.Scenario.Tick})");
         var catalog = Catalog(scenario);
-        for (var i = 0; i < file.Targets.Count; i++) CheckTarget(scenario, catalog, file.Targets[i], $"$.targets[{i}]", report);
+        for (var i = 0; i < file.Targets.Count; i++) CheckTarget(scenario.World, catalog, file.Targets[i], $"$.targets[{i}]", report);
     }
 
     /// <summary>
@@ -95,26 +105,28 @@ public static class TargetChecks
     public static bool Measurable(LoadedScenario scenario, Target target)
     {
         var ok = true;
-        CheckTarget(scenario, Catalog(scenario), target, "$", (_, _, _) => ok = false);
+        CheckTarget(scenario.World, Catalog(scenario), target, "$", (_, _, _) => ok = false);
         return ok;
     }
 
     private static MetricCatalog Catalog(LoadedScenario scenario) =>
-        new(scenario.World, scenario.Scenario.Policies.Where(p => p.Type == "financing").Select(p => p.Id).ToList());
+        Catalog(scenario.World, [.. scenario.Scenario.Policies.Where(p => p.Type == "financing").Select(p => p.Id)]);
 
-    private static void CheckTarget(LoadedScenario scenario, MetricCatalog catalog, Target t, string at, ProblemReport report)
+    private static MetricCatalog Catalog(WorldData world, List<string> financing) => new(world, financing);
+
+    private static void CheckTarget(WorldData world, MetricCatalog catalog, Target t, string at, ProblemReport report)
     {
         // Targets over a set of countries are measured from the contracts: their filters must parse, and the share
         // measures name a vendor, a home state or "vendor:capability" rather than a series.
         foreach (var (field, filter) in new[] { ("per", t.Per), ("among", t.Among), ("where", t.Where) })
         {
             if (filter is null) continue;
-            try { CountryFilter.Parse(filter, scenario.World); }
+            try { CountryFilter.Parse(filter, world); }
             catch (ArgumentException e) { report($"{at}.{field}", e.Message); }
         }
         if (t.Metric is TargetMeasure.ReachShare or TargetMeasure.AgreementShare)
         {
-            if (!TargetMeasure.Measurable(t, scenario.World)) report($"{at}.group", TargetMeasure.NoMeasure(t));
+            if (!TargetMeasure.Measurable(t, world)) report($"{at}.group", TargetMeasure.NoMeasure(t));
             return;
         }
         var metrics = catalog.All.Select(s => s.Metric).Distinct().ToArray();
@@ -127,7 +139,7 @@ public static class TargetChecks
         }
         // Over a set of countries (among, where, abroad) a count is taken from the contracts, which know only who
         // adopted and from whom.
-        else if (((t.Among ?? t.Where) is not null || t.Abroad) && !TargetMeasure.Measurable(t, scenario.World))
+        else if (((t.Among ?? t.Where) is not null || t.Abroad) && !TargetMeasure.Measurable(t, world))
             report($"{at}.metric", $"{t.Metric}/{t.Group} cannot be counted over a set of countries (\"among\", \"where\" or \"abroad\"); " +
                 "use countries_adopted, countries_with_vendor or countries_with_vendor_origin");
     }

@@ -41,7 +41,7 @@ public sealed record Target([property: Identifier] string Id, string Description
 public sealed record TargetFile(string Source, string Date, List<Target> Targets)
 {
     /// <summary>Reads and checks a targets file (<see cref="TargetChecks"/>); with the scenario, also its date and series.</summary>
-    public static TargetFile Load(string path, LoadedScenario? scenario = null) => TargetChecks.Load(path, scenario);
+    public static TargetFile Load(string path, LoadedScenario? scenario = null, WorldData? world = null) => TargetChecks.Load(path, scenario, world);
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using Simulation.Model.Output;
 using Simulation.Model.Engine;
 using Simulation.Model.Setup;
 using Simulation.Model.Time;
+using Simulation.Model.World;
 using Simulation.Runner.Cluster;
 using Simulation.Runner.Engines;
 using Simulation.Runner.Plots;
@@ -157,12 +158,26 @@ public static class RunPipeline
     /// <summary>The shipped Carnegie 2019 targets file beside the scenario, if there is one.</summary>
     public static Calibration.TargetFile? TargetsBeside(LoadedScenario scenario)
     {
-        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenario.Path))!, HindcastTargets);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(scenario.Path))!;
+        var path = Path.Combine(folder, HindcastTargets);
         if (!File.Exists(path)) return null;
-        var file = Calibration.TargetFile.Load(path);
+        // Checked against the world it was written for (the shipped one beside it, else the scenario's): a mistake in
+        // the file is bad input, named before the run.
+        var file = Calibration.TargetFile.Load(path, world: WorldBeside(folder, scenario) ?? scenario.World);
         // A world of its own may lack what some targets count (a region, a vendor): those are not checked.
         var measurable = file.Targets.Where(t => Calibration.TargetChecks.Measurable(scenario, t)).ToList();
         return measurable.Count == 0 ? null : file with { Targets = measurable };
+    }
+
+    /// <summary>The shipped world beside the scenario (world/countries.csv and vendors.json), which the targets file describes; null if none.</summary>
+    private static WorldData? WorldBeside(string folder, LoadedScenario scenario)
+    {
+        var (countries, vendors) = (Path.Combine(folder, "world", "countries.csv"), Path.Combine(folder, "world", "vendors.json"));
+        var inputs = scenario.Inputs.Select(Path.GetFullPath).ToHashSet();
+        if (inputs.Contains(countries) && inputs.Contains(vendors)) return scenario.World;
+        if (!File.Exists(countries) || !File.Exists(vendors)) return null;
+        try { return WorldLoader.Load(countries, vendors); }
+        catch (ScenarioException) { return null; } // not this scenario's input: its problems are not the run's
     }
 
     public static IReadOnlyList<PolicyMarker> Markers(RunPlan plan) => [.. plan.Policies.Select(p => new PolicyMarker(p.Id, p.From, p.Until))];
