@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -98,6 +99,12 @@ public static partial class ScenarioInheritance
         }
     }
 
+    /// <summary>The scenario's lists whose items have [Required] members ($.calibration, $.uncertain).</summary>
+    private static readonly HashSet<string> ListsWithoutDefaults = [.. ScenarioShape.Properties(typeof(Scenario))
+        .Where(p => ScenarioShape.ElementType(p.Value.PropertyType) is { } item && ScenarioShape.Properties(item).Values
+            .Any(m => m.GetCustomAttribute<System.ComponentModel.DataAnnotations.RequiredAttribute>() != null))
+        .Select(p => "$." + p.Key)];
+
     /// <summary>A mutable copy of the parsed file without the faulty paths (and with the first of any repeated key).</summary>
     private static JsonNode? Copy(JsonElement e, string path, HashSet<string> faulty)
     {
@@ -117,7 +124,11 @@ public static partial class ScenarioInheritance
                 foreach (var x in e.EnumerateArray())
                 {
                     var at = $"{path}[{i++}]";
-                    if (!faulty.Contains(at)) array.Add(Copy(x, at, faulty));
+                    // An item without defaults (a fit's bounds) with a fault inside stays as null, which later checks
+                    // skip: dropping it would shift the positions they report (calibration[2] named as [1]), and a
+                    // default standing in for its faulty field would be checked as if written ("max 0 must be above min 0.01").
+                    if (ListsWithoutDefaults.Contains(path) && faulty.Any(f => f == at || f.StartsWith(at + ".", StringComparison.Ordinal))) array.Add(null);
+                    else if (!faulty.Contains(at)) array.Add(Copy(x, at, faulty));
                 }
                 return array;
             default:

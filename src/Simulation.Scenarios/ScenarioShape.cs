@@ -204,7 +204,7 @@ public static class ScenarioShape
         Nullable.GetUnderlyingType(p.PropertyType) != null
         || (_nullability ??= new NullabilityInfoContext()).Create(p).WriteState == NullabilityState.Nullable;
 
-    private static Type? ElementType(Type t) =>
+    internal static Type? ElementType(Type t) =>
         t.IsArray ? t.GetElementType()
         : t.IsGenericType && t.GetGenericTypeDefinition() == typeof(List<>) ? t.GetGenericArguments()[0]
         : null;

@@ -40,6 +40,7 @@ public static class ScenarioValidator
         for (var i = 0; i < list.Count; i++)
         {
             var f = list[i];
+            if (f is null) continue; // its shape was wrong, already reported
             try
             {
                 VendorOverride.WriteWorldValues(json, world, [f.Path]);

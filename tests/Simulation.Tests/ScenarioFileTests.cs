@@ -9,6 +9,17 @@ namespace Simulation.Tests;
 public sealed class ScenarioFileTests
 {
     [Fact]
+    public void Calibration_entries_with_a_bad_bound_are_named_in_place_and_no_default_is_checked_for_them()
+    {
+        // An entry with a missing or mistyped bound was dropped: the later entries' problems were named one place early,
+        // and a mistyped bound read as 0 gave "max 0 must be above min 0.01", a number nobody wrote.
+        var file = Path.Combine(TestWorld.RepoRoot, "tests", "Simulation.Tests", "Corpus", "bad", "94-calibration-entries-keep-their-places.json");
+        var ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(file));
+        Assert.Equal(["$.calibration[0]", "$.calibration[1].max", "$.calibration[2].min", "$.calibration[3].max"], ex.Problems.Select(p => p.Path));
+        Assert.DoesNotContain(ex.Problems, p => p.Message.Contains("min 0 ") || p.Message.Contains("max 0 ") || p.Message.EndsWith(" 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_shipped_schema_is_the_one_generated_from_the_types()
     {
         var shipped = File.ReadAllText(Path.Combine(TestWorld.Scenarios, "scenario.schema.json")).ReplaceLineEndings("\n");
