@@ -77,7 +77,7 @@ public static class InputFile
         if (fd >= 0) return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true), FileAccess.Read, 1);
         var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
         problem = errno == NoDeviceOrAddress
-            ? "not a regular file (a socket); name a file" // open(2) refuses a Unix socket with ENXIO
+            ? "not a regular file (a socket or device); name a file" // open(2) refuses a Unix socket, and a device with nothing behind it, with ENXIO
             : $"cannot open it: {System.Runtime.InteropServices.Marshal.GetPInvokeErrorMessage(errno)}";
         return null;
     }

@@ -198,7 +198,7 @@ public static class ScenarioLoader
             throw new ScenarioException(problems);
         }
         var calendar = ScenarioValidator.Check(scenario, Problem);
-        var policies = ScenarioValidator.CheckReferences(scenario, origin.World, calendar, Problem);
+        var policies = ScenarioValidator.CheckReferences(scenario, origin.World, calendar, Problem, freeParameters: false);
         if (problems.Count > 0) throw new ScenarioException(problems);
         var resolved = JsonSerializer.Serialize(scenario, InputJson.Options);
         var hash = Hash(resolved);

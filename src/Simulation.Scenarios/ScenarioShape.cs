@@ -16,7 +16,8 @@ public static class ScenarioShape
     public static void Check(JsonElement element, Type type, string path, JsonLineMap map, ProblemReport problem) =>
         CheckValue(element, type, nullable: false, path, map, problem);
 
-    private static void CheckValue(JsonElement e, Type type, bool nullable, string path, JsonLineMap map, ProblemReport problem)
+    private static void CheckValue(JsonElement e, Type type, bool nullable, string path, JsonLineMap map, ProblemReport problem,
+        System.ComponentModel.DataAnnotations.RangeAttribute? range = null)
     {
         if (e.ValueKind == JsonValueKind.Null)
         {
@@ -28,6 +29,9 @@ public static class ScenarioShape
         if (type == typeof(string)) Expect(e.ValueKind == JsonValueKind.String);
         else if (type == typeof(bool)) Expect(e.ValueKind is JsonValueKind.True or JsonValueKind.False);
         else if (type == typeof(double)) Expect(e.ValueKind == JsonValueKind.Number);
+        else if (type == typeof(int) && e.ValueKind == JsonValueKind.Number && !e.TryGetInt32(out _) && e.TryGetDouble(out var whole) && whole == Math.Floor(whole))
+            // Whole, but beyond what the field can hold: say what it may be, not that it is not whole.
+            problem(path, range is null ? $"the whole number {e.GetRawText()} is out of range" : $"must be {DeclaredRules.Describe(range)}, not {e.GetRawText()}");
         else if (type == typeof(int)) Expect(e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _));
         else if (type == typeof(ulong)) Expect(e.ValueKind == JsonValueKind.Number && e.TryGetUInt64(out _));
         else if (ElementType(type) is { } item)
@@ -53,7 +57,9 @@ public static class ScenarioShape
                 {
                     var at = JsonLineMap.Child(path, p.Name);
                     if (p.Name == discriminator) continue;
-                    if (known.TryGetValue(p.Name, out var info)) CheckValue(p.Value, info.PropertyType, IsNullable(info), at, map, problem);
+                    if (known.TryGetValue(p.Name, out var info))
+                        CheckValue(p.Value, info.PropertyType, IsNullable(info), at, map, problem,
+                            info.GetCustomAttribute<System.ComponentModel.DataAnnotations.RangeAttribute>());
                     else if (variant is null) continue; // without a known type, only the common fields can be checked
                     else if (FieldOfOther(type, p.Name) is { } owners)
                         problem(at, $"unknown property '{p.Name}': {Article(variant.Value.Name)} has no '{p.Name}' (only {owners} policies have it); " +
@@ -67,7 +73,8 @@ public static class ScenarioShape
             {
                 var at = JsonLineMap.Child(path, p.Name);
                 if (properties.TryGetValue(p.Name, out var info))
-                    CheckValue(p.Value, info.PropertyType, IsNullable(info), at, map, problem);
+                    CheckValue(p.Value, info.PropertyType, IsNullable(info), at, map, problem,
+                        info.GetCustomAttribute<System.ComponentModel.DataAnnotations.RangeAttribute>());
                 else
                     problem(at, $"unknown property '{p.Name}'{Suggest.DidYouMean(p.Name, properties.Keys)}");
             }

@@ -46,6 +46,8 @@ public static class ScenarioValidator
                 VendorOverride.WriteWorldValues(json, world, [f.Path]);
                 var value = ScenarioPaths.Get(json, f.Path);
                 if (!(f.Min < f.Max)) problem($"$.{name}[{i}].max", $"max {f.Max} must be above min {f.Min}");
+                else if (ScenarioPaths.Normalise(f.Path) is "$.seed" or "$.replicates")
+                    problem($"$.{name}[{i}].path", $"{ScenarioPaths.Normalise(f.Path)[2..]} is how the ensemble is run, not a number of the model; name a model parameter");
                 else if (fitted && ScenarioPaths.IsWholeNumber(json, f.Path))
                     problem($"$.{name}[{i}].path", $"{f.Path} is a whole number and a fit searches continuous values; set it in the scenario, or sweep it (sweep --set)");
                 else if (VendorNumber.Parse(f.Path, world) is { } n && !n.Allows(f.Min, f.Max))
@@ -62,8 +64,10 @@ public static class ScenarioValidator
     /// <summary>
     /// Checks that need the world: groups, vendor overrides, free parameters, and (with a valid horizon) policies.
     /// Returns the compiled policies (valid only if nothing was reported), so a run need not compile them again.
+    /// A changed copy (<paramref name="freeParameters"/> false: a sweep, sensitivity or calibration point) keeps the
+    /// file's free parameters, already checked, and its values need not lie within the fit's bounds.
     /// </summary>
-    public static PolicyBook? CheckReferences(Scenario s, WorldData world, Calendar? calendar, ProblemReport problem)
+    public static PolicyBook? CheckReferences(Scenario s, WorldData world, Calendar? calendar, ProblemReport problem, bool freeParameters = true)
     {
         foreach (var (name, members) in s.Groups)
         {
@@ -79,8 +83,11 @@ public static class ScenarioValidator
                 problem($"$.report.groups[{i}]", $"'{s.Report.Groups[i]}' is not a group results are broken down by (a region code, EU, NATO, BRI, " +
                     $"income:<group>, regime:<0-3> or a group of this scenario){Suggest.DidYouMean(s.Report.Groups[i], breakdown)}");
         VendorOverride.Check(s, world, problem);
-        CheckBounds(s, world, problem, s.Calibration, "calibration", fitted: true);
-        CheckBounds(s, world, problem, s.Uncertain, "uncertain", fitted: false);
+        if (freeParameters)
+        {
+            CheckBounds(s, world, problem, s.Calibration, "calibration", fitted: true);
+            CheckBounds(s, world, problem, s.Uncertain, "uncertain", fitted: false);
+        }
         return calendar is null ? null : PolicyCompiler.Compile(s, world, calendar, problem); // policy windows need valid dates
     }
 }

@@ -253,6 +253,20 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public async Task A_sweep_may_leave_the_bounds_of_the_fit_its_scenario_declares_and_each_point_runs_alone()
+    {
+        // The fit's bounds are for calibrate: a sweep point outside them was refused ("the current value ... is outside"),
+        // and the point files repeated the list, so they could not be run alone.
+        var scenario = TestWorld.ShortScenario("sweep-outside-fit", end: "2009-12", tick: "year",
+            extra: """, "calibration": [ { "path": "$.parameters.adoption.innovation", "min": 0.001, "max": 0.01 } ]""");
+        var folder = await Sweep(scenario, Path.Combine(TestWorld.TempDir("sweep-outside-fit"), "out"), "parameters.adoption.innovation=0.0002,0.002");
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(folder, "points.csv")).Skip(1).Count(l => l.Contains(",ok,")));
+        var point = ScenarioLoader.Load(Path.Combine(folder, "points", "point-0000.json"));
+        Assert.Equal(0.0002, point.Scenario.Parameters.Adoption.Innovation);
+        Assert.Empty(point.Scenario.Calibration);
+    }
+
+    [Fact]
     public void Latin_hypercube_samples_a_whole_number_field_at_whole_numbers_and_the_sweep_runs()
     {
         var scenario = ScenarioLoader.Load(TestWorld.ShortScenario("sweep-months", end: "2009-12", tick: "year"));

@@ -26,7 +26,7 @@ public sealed class InputFileTests
         using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
         socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
         var ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path));
-        Assert.Equal("not a regular file (a socket); name a file", Assert.Single(ex.Problems).Message); // was "errno 6"
+        Assert.Equal("not a regular file (a socket or device); name a file", Assert.Single(ex.Problems).Message); // was "errno 6"
     }
 
     [Fact]

@@ -7,6 +7,7 @@ namespace Simulation.Runner.Sweeps;
 /// points/point-NNNN.json: a design point's scenario as it ran, written only as a record (the point runs from the
 /// validated copy in memory). It holds the replicates and seed actually used (a --replicates or --seed given on the
 /// command line included) and world paths relative to the file, so the folder can move and the point re-run alone.
+/// It has no "calibration" list: a point may lie outside the bounds of the fit the scenario declares.
 /// </summary>
 public static class PointRecord
 {
@@ -20,6 +21,7 @@ public static class PointRecord
             Replicates = replicates,
             Seed = seed,
             World = new WorldFiles { Countries = Relative(world.Countries), Vendors = Relative(world.Vendors) },
+            Calibration = [], // a point is not a fit: its value may lie outside the fit's bounds, and it still runs alone
         };
         File.WriteAllText(file, JsonSerializer.Serialize(record, InputJson.Options));
     }

@@ -15,7 +15,10 @@ public sealed record SweepParameter(string Path, double[] Values)
         var path = ScenarioPaths.Normalise(text[..eq].Trim());
         if (path is "$.seed" or "$.replicates")
             throw new ArgumentException($"--set {path}: every point of a sweep uses the same {path[2..]} (use --{path[2..]}); sweep model fields instead");
-        var values = text[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        var entries = text[(eq + 1)..].Split(',', StringSplitOptions.TrimEntries);
+        if (entries.Length > 1 && entries.Any(v => v.Length == 0))
+            throw new ArgumentException($"--set {path}: an empty value between commas in '{text[(eq + 1)..]}'; give each value once, e.g. {path[2..]}=0.002,0.004");
+        var values = entries.Where(v => v.Length > 0)
             .Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d
                 : throw new ArgumentException($"--set {path}: '{v}' is not a finite number")).ToArray();
         if (values.Length == 0) throw new ArgumentException($"--set {path}: no values given");
@@ -75,9 +78,19 @@ public sealed record SweepDesign(IReadOnlyList<SweepParameter> Parameters, IRead
                 (order[i], order[k]) = (order[k], order[i]);
             }
             var (lo, hi) = (p.Values.Min(), p.Values.Max());
-            // A whole-number field (months) is sampled at whole numbers: the point is rounded within its stratum's span.
+            // A whole-number field (months) is sampled at whole numbers: its range must have whole ends and hold a
+            // whole number for every point, else rounding would repeat points or leave the range.
             var whole = wholeNumber?.Invoke(p.Path) == true;
-            return order.Select(stratum => lo + (stratum + rng.NextDouble()) / n * (hi - lo)).Select(v => whole ? Math.Round(v) : v).ToArray();
+            if (whole && (lo != Math.Round(lo) || hi != Math.Round(hi)))
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"--set {p.Path}: the field is a whole number; give whole-number ends of its range, not {(lo != Math.Round(lo) ? lo : hi):R}"));
+            if (whole && hi - lo + 1 < n)
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"--set {p.Path}: {lo:R} to {hi:R} holds {hi - lo + 1:R} whole numbers, fewer than the {n} points of --lhs; give them as a grid (without --lhs) or ask for fewer points"));
+            // Whole numbers: the strata cut [lo − ½, hi + ½), each whole number's share of the range, and a point is rounded.
+            return order.Select(stratum => whole
+                ? Math.Clamp(Math.Round(lo - 0.5 + (stratum + rng.NextDouble()) / n * (hi - lo + 1)), lo, hi)
+                : lo + (stratum + rng.NextDouble()) / n * (hi - lo)).ToArray();
         }).ToArray();
         return new SweepDesign(parameters, Enumerable.Range(0, n).Select(i => columns.Select(c => c[i]).ToArray()).ToArray(), $"latin hypercube ({n} points)");
     }
