@@ -188,7 +188,7 @@ public static class ScenarioLoader
         // A changed number of the wrong kind (12.5 months) gets the words a file would, not the serializer's.
         var utf8 = JsonSerializer.SerializeToUtf8Bytes(json);
         using (var document = JsonDocument.Parse(utf8))
-            ScenarioShape.Check(document.RootElement, typeof(Scenario), "$", new JsonLineMap(utf8), (path, message, _) => Problem(path, message));
+            ScenarioShape.Check(document.RootElement, typeof(Scenario), "$", map: null, (path, message, _) => Problem(path, message));
         if (problems.Count > 0) throw new ScenarioException(problems);
         Scenario scenario;
         try { scenario = json.Deserialize<Scenario>(InputJson.Options)!; }

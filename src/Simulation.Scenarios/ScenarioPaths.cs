@@ -43,7 +43,11 @@ public static class ScenarioPaths
         {
             var (name, index) = Segment(segments[i]);
             var next = node is JsonObject o && o.TryGetPropertyValue(name, out var child) ? child : null;
-            if (index is { } ix) next = next is JsonArray a && ix < a.Count ? a[ix] : null;
+            if (index is { } ix && next is JsonArray list && ix >= list.Count)
+                throw new ArgumentException(list.Count == 0
+                    ? $"{path}: the list '{name}' is empty here"
+                    : $"{path}: the list '{name}' has {list.Count} item{(list.Count == 1 ? "" : "s")}, {name}[0] to {name}[{list.Count - 1}]");
+            if (index is { } ix2) next = next is JsonArray a ? a[ix2] : null;
             if (next is null)
             {
                 var known = node is JsonObject obj ? obj.Select(kv => kv.Key) : [];

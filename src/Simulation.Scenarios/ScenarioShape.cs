@@ -13,10 +13,11 @@ namespace Simulation.Scenarios;
 /// </summary>
 public static class ScenarioShape
 {
-    public static void Check(JsonElement element, Type type, string path, JsonLineMap map, ProblemReport problem) =>
+    /// <param name="map">Where each key was written, to place a repeated key; null for a tree built in memory, which has none.</param>
+    public static void Check(JsonElement element, Type type, string path, JsonLineMap? map, ProblemReport problem) =>
         CheckValue(element, type, nullable: false, path, map, problem);
 
-    private static void CheckValue(JsonElement e, Type type, bool nullable, string path, JsonLineMap map, ProblemReport problem,
+    private static void CheckValue(JsonElement e, Type type, bool nullable, string path, JsonLineMap? map, ProblemReport problem,
         System.ComponentModel.DataAnnotations.RangeAttribute? range = null)
     {
         if (e.ValueKind == JsonValueKind.Null)
@@ -184,14 +185,14 @@ public static class ScenarioShape
     }
 
     /// <summary>An object's properties, reporting a repeated key at its second occurrence.</summary>
-    private static IEnumerable<JsonProperty> Distinct(JsonElement obj, string path, JsonLineMap map, ProblemReport problem)
+    private static IEnumerable<JsonProperty> Distinct(JsonElement obj, string path, JsonLineMap? map, ProblemReport problem)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in obj.EnumerateObject())
         {
             if (seen.Add(p.Name)) { yield return p; continue; }
             var at = JsonLineMap.Child(path, p.Name);
-            var second = map.Occurrences(at).Skip(1).FirstOrDefault();
+            var second = map?.Occurrences(at).Skip(1).FirstOrDefault() ?? default;
             problem(at, $"duplicate property '{p.Name}': each key may appear once in an object", second == default ? null : second);
         }
     }

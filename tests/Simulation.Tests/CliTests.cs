@@ -209,7 +209,8 @@ public sealed class CliTests
     [Theory]
     [InlineData("seed=1,2", "same seed")]
     [InlineData("parameters.adoption.capabilityOffset[x]=1,2", "list position")]
-    [InlineData("parameters.adoption.inovation=1,2", "did you mean 'innovation'")]
+    [InlineData("parameters.adoption.inovation=1,2", "--set $.parameters.adoption.inovation: the scenario has no field 'inovation' here; did you mean 'innovation'")]
+    [InlineData("parameters.contracts.costPerPersonUsd[5]=1,2", "the list 'costPerPersonUsd' has 3 items, costPerPersonUsd[0] to costPerPersonUsd[2]")]
     public async Task Bad_sweep_fields_are_exit_2_before_anything_runs(string set, string message)
     {
         var outDir = Path.Combine(TestWorld.TempDir("bad-sweep"), "out");

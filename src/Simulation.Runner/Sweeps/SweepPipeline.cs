@@ -25,7 +25,9 @@ public static class SweepPipeline
         var scenario = ScenarioLoader.Load(scenarioPath);
         var seed = options.Seed ?? scenario.Scenario.Seed;
         var replicates = options.Replicates ?? scenario.Scenario.Replicates;
-        scenario.ValuesAt(parameters.Select(p => p.Path)); // a wrong --set path fails now, before anything is written
+        // A wrong --set path fails now, before anything is written.
+        try { scenario.ValuesAt(parameters.Select(p => p.Path)); }
+        catch (ArgumentException e) { throw new ArgumentException("--set " + e.Message, e); }
         var resolved = scenario.Editable(parameters.Select(p => p.Path));
         var design = lhs is { } n
             ? SweepDesign.LatinHypercube(parameters, n, seed, path => ScenarioPaths.IsWholeNumber(resolved, path))
