@@ -58,7 +58,7 @@ public static partial class ScenarioInheritance
         try { document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions); }
         catch (JsonException e)
         {
-            Problem(Syntax(e.Message), (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
+            Problem(JsonSyntax.Describe(e), (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
             return null;
         }
         using (document)
@@ -222,21 +222,6 @@ public static partial class ScenarioInheritance
     }
 
     private static string? Id(JsonNode? policy) => (policy as JsonObject)?["id"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
-
-    private static string Syntax(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut < 0) cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        var text = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
-        if (text.Contains("maximum configured depth", StringComparison.Ordinal))
-            return $"nesting is deeper than {ScenarioLoader.MaxDepth} levels; a scenario never needs that many";
-        // The reader quotes the offending text, which for a non-JSON file can be the whole file: keep it short.
-        text = QuotedText().Replace(text, m => m.Value.Length <= 42 ? m.Value : m.Value[..38] + "...'");
-        return "invalid JSON: " + text.ReplaceLineEndings(" ");
-    }
-
-    [GeneratedRegex(@"'[^']*'", RegexOptions.Singleline)]
-    private static partial Regex QuotedText();
 
     [GeneratedRegex(@"^\$\.(policies|uncertain)\[(\d+)\]")]
     private static partial Regex KeyedListPath();

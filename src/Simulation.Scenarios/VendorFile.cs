@@ -59,7 +59,7 @@ public static class VendorFileReader
         try { document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions); }
         catch (JsonException e)
         {
-            Problem("$", "invalid JSON: " + (e.Message.Split(" LineNumber:")[0].Split(" Path:")[0]).TrimEnd('.', ' '),
+            Problem("$", JsonSyntax.Describe(e),
                 ((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
             return null;
         }

@@ -44,7 +44,7 @@ public static class TargetChecks
         try { document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions); }
         catch (JsonException e)
         {
-            Problem("$", "invalid JSON: " + e.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' '),
+            Problem("$", JsonSyntax.Describe(e),
                 ((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1));
             throw new ScenarioException(problems, "targets file");
         }
