@@ -182,10 +182,16 @@ public sealed class CliTests
         Assert.Contains("--force", err);
         Assert.Equal("earlier results", File.ReadAllText(Path.Combine(outDir, "earlier.txt")));
 
-        (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "--force", "-n", "2");
+        // A file the user put into the tool's folder is theirs: --force does not delete it (it did).
+        (code, _, err) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "--force", "-n", "2");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("it holds a file this tool did not write ('earlier.txt')", err);
+        Assert.Equal("earlier results", File.ReadAllText(Path.Combine(outDir, "earlier.txt")));
+
+        File.Delete(Path.Combine(outDir, "earlier.txt"));
+        (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "--force", "-n", "3");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.False(File.Exists(Path.Combine(outDir, "earlier.txt")));
-        Assert.True(File.Exists(Path.Combine(outDir, "timeseries.parquet")));
+        Assert.Contains("\"replicates\": 3", File.ReadAllText(Path.Combine(outDir, "manifest.json")));
     }
 
     [Fact]

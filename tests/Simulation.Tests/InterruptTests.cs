@@ -114,6 +114,10 @@ public sealed class InterruptTests
         File.WriteAllText(staleReservation, "999999999");
         var live = Path.Combine(parent, $".other.partial-{Environment.ProcessId}"); // a run still going (this process)
         Directory.CreateDirectory(live);
+        // Emptied by a second Ctrl+C while a plot was still being written: no marker, only an output file.
+        var torn = Path.Combine(parent, ".torn.partial-999999998");
+        Directory.CreateDirectory(torn);
+        File.WriteAllText(Path.Combine(torn, "adoption.svg"), "<svg");
         var notOurs = Path.Combine(parent, ".cache.partial-999999999"); // a stranger's folder with a similar name
         Directory.CreateDirectory(notOurs);
         File.WriteAllText(Path.Combine(notOurs, "data.bin"), "keep");
@@ -125,6 +129,7 @@ public sealed class InterruptTests
 
         Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
         Assert.False(Directory.Exists(stale));
+        Assert.False(Directory.Exists(torn));
         Assert.False(File.Exists(staleReservation));
         Assert.True(Directory.Exists(live));
         Assert.True(File.Exists(Path.Combine(notOurs, "data.bin")));

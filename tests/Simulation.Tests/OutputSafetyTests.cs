@@ -1,4 +1,6 @@
 using Simulation.Runner.Cli;
+using Simulation.Runner.Engines;
+using Simulation.Runner.Pipeline;
 using Simulation.Runner.Results;
 using static Simulation.Tests.CliTests;
 
@@ -110,6 +112,92 @@ public sealed class OutputSafetyTests
         (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "-n", "3", "--force");
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("\"replicates\": 3", File.ReadAllText(Path.Combine(outDir, "manifest.json")));
+    }
+
+    [Fact]
+    public async Task Force_refuses_a_folder_that_only_looks_like_output()
+    {
+        // manifest.json or sweep.json alone used to pass for this tool's folder.
+        var folder = TestWorld.TempDir("force-lookalike");
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), "{}");
+        File.WriteAllText(Path.Combine(folder, "thesis.docx"), "three months of work");
+        await AssertRefused(folder, "was not written by this tool",
+            "run", TestWorld.ShortScenario("lookalike", end: "2008-12"), "--out", folder, "--force", "--engine", "inprocess");
+    }
+
+    [Fact]
+    public async Task An_out_folder_given_through_a_symbolic_link_is_written_and_the_link_stays()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var root = TestWorld.TempDir("out-link");
+        var target = Directory.CreateDirectory(Path.Combine(root, "target")).FullName;
+        var link = Path.Combine(root, "link");
+        Directory.CreateSymbolicLink(link, target);
+        var scenario = TestWorld.ShortScenario("out-link", end: "2008-12", tick: "quarter");
+        foreach (var force in new[] { false, true }) // an empty folder filled; then the tool's own folder replaced
+        {
+            var (code, _, err) = await Cli(["run", scenario, "--out", link, "--engine", "inprocess", "-n", "2", .. force ? new[] { "--force" } : []]);
+            Assert.True(code == ExitCodes.Ok, err);
+            Assert.NotNull(new DirectoryInfo(link).LinkTarget); // still a link
+            Assert.True(File.Exists(Path.Combine(target, "summary.csv")));
+        }
+    }
+
+    [Fact]
+    public async Task Force_sees_an_input_reached_through_a_symbolic_link()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var root = TestWorld.TempDir("input-link");
+        var folder = Path.Combine(root, "out");
+        var scenario = TestWorld.ShortScenario("input-link", end: "2008-12", tick: "quarter");
+        var (code, _, _) = await Cli("run", scenario, "--out", folder, "--engine", "inprocess", "-n", "2");
+        Assert.Equal(ExitCodes.Ok, code);
+        File.Copy(scenario, Path.Combine(folder, "mine.json")); // the user keeps a scenario there (and it is theirs)
+        OutputSafety.Claim(folder, "mine.json"); // even were it listed as the tool's, it is an input of the command
+        var link = Path.Combine(root, "link");
+        Directory.CreateSymbolicLink(link, folder);
+        await AssertRefused(folder, "which this command reads",
+            "run", Path.Combine(link, "mine.json"), "--out", folder, "--force", "--engine", "inprocess", "-n", "2");
+    }
+
+    [Fact]
+    public async Task A_file_put_into_the_folder_while_a_run_goes_on_is_not_deleted_by_force()
+    {
+        var root = TestWorld.TempDir("force-during");
+        var folder = Path.Combine(root, "out");
+        var scenario = TestWorld.ShortScenario("during", end: "2008-12", tick: "quarter");
+        Assert.Equal(ExitCodes.Ok, (await Cli("run", scenario, "--out", folder, "--engine", "inprocess", "-n", "2")).Code);
+        using var output = Simulation.Runner.Results.OutputFolder.Open(folder, "during", force: true, "run", [scenario]);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine"); // after the check, before the results are moved in
+        var e = Assert.Throws<UnsafeOutputException>(output.Commit);
+        Assert.Contains("notes.txt", e.Message);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "notes.txt")));
+        Assert.True(File.Exists(Path.Combine(folder, "summary.csv"))); // the earlier results too
+    }
+
+    [Fact]
+    public async Task A_sweep_replaced_with_force_is_kept_aside_until_the_new_one_finishes_and_two_sweeps_never_share_a_folder()
+    {
+        var root = TestWorld.TempDir("sweep-aside");
+        var folder = Path.Combine(root, "sweep");
+        var scenario = TestWorld.ShortScenario("aside", end: "2009-12", tick: "year");
+        Task<string> Sweep(string set, bool force, CancellationToken cancel = default) => Simulation.Runner.Sweeps.SweepPipeline.RunAsync(scenario,
+            [Simulation.Runner.Sweeps.SweepParameter.Parse(set)], null, new RunOptions("", 2, Out: folder, Engine: Engine.InProcess, Force: force), cancel);
+        await Sweep("parameters.adoption.innovation=0.002,0.003", force: false);
+        Assert.Empty(OutputSafety.Unclaimed(folder)); // everything the sweep wrote is listed: --force may replace it
+
+        // Another design started with --force and cut off (no Finished): the earlier sweep waits aside.
+        using (Simulation.Runner.Sweeps.DesignFolder.Prepare(folder, "sweep.json", "another design", force: true, [scenario], "sweep")) { }
+        var aside = Assert.Single(Directory.GetDirectories(root, ".sweep.replaced-*"));
+        Assert.Contains("innovation", File.ReadAllText(Path.Combine(aside, "sweep.json")));
+
+        // A second design into the folder while one holds it (another process's lock) is refused.
+        using (new FileStream(Path.Combine(root, ".sweep.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            await Assert.ThrowsAsync<Simulation.Runner.Sweeps.OutputBusyException>(() => Sweep("parameters.adoption.imitation=0.1,0.2", force: true));
+
+        await Sweep("parameters.adoption.imitation=0.1,0.2", force: true); // finishes: what was put aside goes
+        Assert.Empty(Directory.GetDirectories(root, ".sweep.replaced-*"));
+        Assert.Contains("imitation", File.ReadAllText(Path.Combine(folder, "sweep.json")));
     }
 
     [Fact]

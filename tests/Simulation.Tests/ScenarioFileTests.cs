@@ -147,6 +147,7 @@ public sealed class ScenarioFileTests
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "earlier.csv"), "kept");
         OutputSafety.WriteMarker(outDir, "run"); // earlier results of this tool, which --force may replace
+        OutputSafety.Claim(outDir, "earlier.csv");
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunPipeline.RunAsync(
             new RunOptions(TestWorld.ShortScenario("cancel", end: "2040-12"), 50, Out: outDir, Engine: Engine.InProcess, Force: true), cancel.Token));

@@ -10,7 +10,7 @@ public sealed class OutputFolder : IDisposable
 
     private OutputFolder(string destination, bool replace, string command)
     {
-        Destination = Path.GetFullPath(destination);
+        Destination = RealPath.Of(destination); // through a symbolic link: the link stays, the folder it names is written
         Replace = replace;
         var parent = Path.GetDirectoryName(Destination)!;
         Staging = Path.Combine(parent, $".{Path.GetFileName(Destination)}.partial-{Environment.ProcessId}");
@@ -72,11 +72,24 @@ public sealed class OutputFolder : IDisposable
 
     public void Commit()
     {
+        // Everything in the staging folder is this tool's: listed in its marker, so a later --force knows it from a user's file.
+        OutputSafety.Claim(Staging, Directory.EnumerateFileSystemEntries(Staging, "*", SearchOption.AllDirectories)
+            .Where(e => Path.GetFileName(e) != OutputSafety.MarkerFile));
         if (Directory.Exists(Destination) && !Directory.EnumerateFileSystemEntries(Destination).Any())
-            Directory.Delete(Destination); // an empty folder the user made for the results
-        if (Directory.Exists(Destination))
+        {
+            // An empty folder the user made for the results: filled, not replaced (its owner and permissions stay).
+            foreach (var entry in Directory.EnumerateFileSystemEntries(Staging))
+            {
+                var to = Path.Combine(Destination, Path.GetFileName(entry));
+                if (Directory.Exists(entry)) Directory.Move(entry, to);
+                else File.Move(entry, to);
+            }
+            Directory.Delete(Staging);
+        }
+        else if (Directory.Exists(Destination))
         {
             if (!Replace) throw new OutputExistsException(Destination);
+            OutputSafety.CheckOnlyOurs(Destination, Destination); // a file a user put there while this ran
             var old = Destination + $".old-{Environment.ProcessId}";
             Directory.Move(Destination, old);
             Directory.Move(Staging, Destination);

@@ -93,9 +93,15 @@ public static partial class StagingFolders
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
-    /// <summary>A staging folder carries the tool's marker file from its first moment; an empty one was cut off before that.</summary>
+    /// <summary>
+    /// A staging folder carries the tool's marker file from its first moment; one without it was cut off before that,
+    /// or emptied by an interrupt while a plot was still being written (it then holds only output files).
+    /// </summary>
     private static bool IsOurs(string folder) =>
-        File.Exists(Path.Combine(folder, OutputSafety.MarkerFile)) || !Directory.EnumerateFileSystemEntries(folder).Any();
+        File.Exists(Path.Combine(folder, OutputSafety.MarkerFile))
+        || Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).All(f => OutputExtensions.Contains(Path.GetExtension(f)));
+
+    private static readonly HashSet<string> OutputExtensions = new([".csv", ".parquet", ".json", ".svg", ".png", ".html"], StringComparer.Ordinal);
 
     private static int Pid(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 

@@ -44,12 +44,13 @@ public static class SensitivityPipeline
         var compared = other?.EndingAt(dates[^1]);
         var design = SensitivityDesign.Create(request.Method, request.Samples, parameters, scenario.Editable(parameters.Select(p => p.Path)), seed);
 
+        // The engine (or cluster connection) before the folder: a cluster that cannot be reached leaves nothing behind.
+        await using var simulator = await EnsembleSimulator.CreateAsync(request.Options, cancel);
         var directory = Path.GetFullPath(request.Options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sensitivity"));
-        DesignRunner.PrepareFolder(directory, "sensitivity.json", Description(request, design, outcomes, seed, scenario, other), request.Options.Force,
+        using var folder = DesignFolder.Prepare(directory, "sensitivity.json", Description(request, design, outcomes, seed, scenario, other), request.Options.Force,
             other is null ? scenario.Inputs : scenario.Inputs.Concat(other.Inputs), "sensitivity");
         var ledger = new SweepLedger(directory, design.Sweep, "point,outcome,replicate,value", ResultsFile);
         var ticks = Enumerable.Range(0, calendar.Count).First(t => calendar.DateOf(t).ToString() == dates[^1]) + 1;
-        await using (var simulator = await EnsembleSimulator.CreateAsync(request.Options, cancel))
         {
             await DesignRunner.RunAsync(design.Sweep, ledger, other is null ? ticks : 2 * ticks, async (i, progress, token) =>
             {
@@ -61,7 +62,9 @@ public static class SensitivityPipeline
         }
         var analysis = SensitivityAnalysis.Compute(directory, design, outcomes, request.Replicates);
         SensitivityAnalysis.WriteCsv(Path.Combine(directory, "sensitivity.csv"), analysis, design);
+        OutputSafety.Claim(directory, "sensitivity.csv");
         SensitivityReport.Write(directory, request, scenario, other, design, analysis, shared, seed);
+        folder.Finished();
         return directory;
     }
 

@@ -1,3 +1,4 @@
+using Simulation.Runner.Results;
 using System.Globalization;
 using Simulation.Runner.Estimators;
 using Simulation.Runner.Plots;
@@ -33,6 +34,7 @@ public static class SensitivityReport
             foreach (var p in Explain(a, design, request.Replicates)) report.Paragraph(p);
             var stem = "sensitivity_" + a.Outcome.FileStem;
             PlotStyle.Save(Plot(a, design, scenario.Scenario.Name, request.Replicates), directory, stem);
+            OutputSafety.Claim(directory, stem + ".png", stem + ".svg");
             report.Figure(Path.Combine(directory, stem + ".svg"), Caption(design));
         }
         report.Table(["Parameter", "Min", "Max", "Applies to", "Why this range"], design.Parameters.Select((p, i) => (IReadOnlyList<string>)
@@ -44,6 +46,7 @@ public static class SensitivityReport
         Limits.AddTo(report);
         report.Preformatted("Resolved scenario", RunPipelineJson(scenario));
         report.Write(Path.Combine(directory, "report.html"));
+        OutputSafety.Claim(directory, "report.html");
     }
 
     private static string RunPipelineJson(LoadedScenario s) => Simulation.Runner.Pipeline.RunPipeline.PortableJson(s);

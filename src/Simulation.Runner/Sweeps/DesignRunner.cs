@@ -49,35 +49,4 @@ public static class DesignRunner
                 $"{finished} of {design.Points.Count} points are finished and kept in {ledger.Directory}; run the same command again to resume", e);
         }
     }
-
-    /// <summary>
-    /// A fresh folder, or the same design's folder to resume (its description file matches); a folder holding another
-    /// design only with --force.
-    /// </summary>
-    /// <param name="inputs">Files the command reads: the folder may never hold one of them.</param>
-    /// <param name="command">The command writing the folder, recorded in its marker file.</param>
-    public static void PrepareFolder(string directory, string descriptionFile, string description, bool force, IEnumerable<string> inputs,
-        string command)
-    {
-        var designFile = Path.Combine(directory, descriptionFile);
-        if (File.Exists(directory)) throw new OutputExistsException(directory, isFile: true);
-        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
-        {
-            var same = File.Exists(designFile) && File.ReadAllText(designFile) == description;
-            if (!same && !force) throw new OutputExistsException(directory);
-            OutputSafety.CheckReplaceable(directory, inputs); // also when resuming: a design never writes among its inputs
-            if (!same) Directory.Delete(directory, true);
-        }
-        else OutputSafety.CheckReplaceable(directory, inputs);
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(directory, "points"));
-            File.WriteAllText(designFile, description);
-            OutputSafety.WriteMarker(directory, command);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            throw new OutputNotWritableException(directory, e.Message);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using Simulation.Runner.Results;
 using System.Text.Json;
 using Simulation.Scenarios;
 
@@ -24,5 +25,6 @@ public static class PointRecord
             Calibration = [], // a point is not a fit: its value may lie outside the fit's bounds, and it still runs alone
         };
         File.WriteAllText(file, JsonSerializer.Serialize(record, InputJson.Options));
+        OutputSafety.Claim(Path.GetDirectoryName(folder)!, file); // the design's folder holds points/
     }
 }

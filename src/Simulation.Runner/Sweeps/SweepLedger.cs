@@ -1,3 +1,4 @@
+using Simulation.Runner.Results;
 using System.Globalization;
 
 namespace Simulation.Runner.Sweeps;
@@ -35,6 +36,7 @@ public sealed class SweepLedger
         var rows = WholeLines(_results, resultsHeader);
         File.WriteAllLines(_results, rows.Take(1).Concat(rows.Skip(1).Where(l => l.Split(',').Length == columns
             && int.TryParse(l[..l.IndexOf(',')], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && Finished.Contains(p))));
+        OutputSafety.Claim(directory, _points, _results);
     }
 
     /// <summary>The file's complete lines (a last line without its newline is torn), rewritten; a new file gets the header.</summary>

@@ -34,15 +34,16 @@ public static class SweepPipeline
             : SweepDesign.Grid(parameters);
         CheckPoints(scenario, design, cancel);
 
+        // One engine (or cluster connection) for every point: an embedded silo or joining a cluster takes seconds. Made
+        // before the folder, so a cluster that cannot be reached leaves nothing behind.
+        await using var simulator = await EnsembleSimulator.CreateAsync(options, cancel);
         var directory = Path.GetFullPath(options.Out ?? Path.Combine("out", OutputFolder.SafeName(scenario.Scenario.Name) + "-sweep"));
-        PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force, scenario.Inputs);
+        using var folder = PrepareFolder(directory, design, replicates, seed, scenario.Hash, options.Force, scenario.Inputs);
         var header = "point," + string.Join(",", parameters.Select(p => p.Column)) + ",date,metric,group,mean,p05,p50,p95,replicates";
         var ledger = new SweepLedger(directory, design, header);
         var horizon = new List<HorizonPoint>();
         var ticks = scenario.Calendar.Count;
 
-        // One engine (or cluster connection) for every point: an embedded silo or joining a cluster takes seconds.
-        await using var simulator = await EnsembleSimulator.CreateAsync(options, cancel);
         await DesignRunner.RunAsync(design, ledger, ticks, async (i, progress, token) =>
         {
             var point = scenario.With(design.Values(i));
@@ -53,6 +54,7 @@ public static class SweepPipeline
         }, cancel);
         horizon.AddRange(ReadHorizon(directory, design, ledger.Finished));
         SweepReport.Write(directory, scenario, design, replicates, seed, horizon);
+        folder.Finished();
         return directory;
     }
 
@@ -83,9 +85,9 @@ public static class SweepPipeline
             throw new ArgumentException(invalid == 1 ? first : $"{first} (and {invalid - 1} more of the {design.Points.Count} points are invalid)");
     }
 
-    private static void PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force,
+    private static DesignFolder PrepareFolder(string directory, SweepDesign design, int replicates, ulong seed, string scenarioHash, bool force,
         IEnumerable<string> inputs) =>
-        DesignRunner.PrepareFolder(directory, "sweep.json", JsonSerializer.Serialize(new
+        DesignFolder.Prepare(directory, "sweep.json", JsonSerializer.Serialize(new
         {
             kind = design.Kind, parameters = design.Parameters.Select(p => new { path = p.Path, values = p.Values }),
             points = design.Points, replicates, seed, scenario = scenarioHash, // an edited scenario is another sweep

@@ -1,3 +1,4 @@
+using Simulation.Runner.Results;
 using System.Globalization;
 using ScottPlot;
 using PlotStyle = Simulation.Runner.Plots.PlotStyle;
@@ -33,11 +34,13 @@ public static class SweepReport
                 var other = design.Parameters.Count > 1 ? (parameter.j == 0 ? 1 : 0) : -1;
                 PlotStyle.Save(Plot(scenario.Scenario.Name, outcome, design.Parameters, parameter.j, other, data, replicates, scenario.World.Countries.Count),
                     directory, stem);
+                OutputSafety.Claim(directory, stem + ".png", stem + ".svg");
                 report.Figure(Path.Combine(directory, stem + ".svg"),
                     $"{outcome.Title} at the end of the horizon for each point, against {parameter.p.Column}: the dot is the median over replicates, the bar the 5–95 % range" +
                     (other >= 0 ? $"; colours tell the values of {design.Parameters[other].Column} apart." : "."));
             }
         report.Write(Path.Combine(directory, "report.html"));
+        OutputSafety.Claim(directory, "report.html");
     }
 
     private static IEnumerable<IReadOnlyList<string>> PointRows(string directory, SweepDesign design) =>
