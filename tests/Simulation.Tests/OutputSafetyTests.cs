@@ -109,6 +109,7 @@ public sealed class OutputSafetyTests
         var (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "-n", "2");
         Assert.Equal(ExitCodes.Ok, code);
         Assert.True(File.Exists(Path.Combine(outDir, OutputSafety.MarkerFile)));
+        Assert.Empty(OutputSafety.Unclaimed(outDir));
         (code, _, _) = await Cli("run", scenario, "--engine", "inprocess", "--out", outDir, "-n", "3", "--force");
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("\"replicates\": 3", File.ReadAllText(Path.Combine(outDir, "manifest.json")));

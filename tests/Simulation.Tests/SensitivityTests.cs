@@ -34,6 +34,7 @@ public sealed class SensitivityTests
             "--engine", "inprocess", "--out", outDir];
         var (code, _, err) = await Cli(args);
         Assert.True(code == ExitCodes.Ok, err);
+        Assert.Empty(Simulation.Runner.Results.OutputSafety.Unclaimed(outDir)); // every file it wrote is listed: --force may replace it
 
         var csv = File.ReadAllLines(Path.Combine(outDir, "sensitivity.csv"));
         Assert.Equal("outcome,parameter,method,index,value,ci_low,ci_high", csv[0]);
