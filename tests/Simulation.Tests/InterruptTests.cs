@@ -114,9 +114,10 @@ public sealed class InterruptTests
         File.WriteAllText(staleReservation, "999999999");
         var live = Path.Combine(parent, $".other.partial-{Environment.ProcessId}"); // a run still going (this process)
         Directory.CreateDirectory(live);
-        // Emptied by a second Ctrl+C while a plot was still being written: no marker, only an output file.
+        // Emptied by a second Ctrl+C while a plot was still being written: the marker stays with what came back.
         var torn = Path.Combine(parent, ".torn.partial-999999998");
         Directory.CreateDirectory(torn);
+        File.WriteAllText(Path.Combine(torn, OutputSafety.MarkerFile), "");
         File.WriteAllText(Path.Combine(torn, "adoption.svg"), "<svg");
         var notOurs = Path.Combine(parent, ".cache.partial-999999999"); // a stranger's folder with a similar name
         Directory.CreateDirectory(notOurs);

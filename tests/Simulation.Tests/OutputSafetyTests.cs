@@ -145,6 +145,42 @@ public sealed class OutputSafetyTests
     }
 
     [Fact]
+    public async Task A_folder_the_user_made_keeps_its_permissions_when_filled_and_replaced()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var folder = Directory.CreateDirectory(Path.Combine(TestWorld.TempDir("user-folder"), "results")).FullName;
+        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+            UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(folder, mode); // 775: shared with a group, unlike the 755 a new folder gets
+        var scenario = TestWorld.ShortScenario("user-folder", end: "2008-12", tick: "quarter");
+        foreach (var args in new[] { new[] { "-n", "2" }, ["-n", "3", "--force"] })
+        {
+            var (code, _, err) = await Cli(["run", scenario, "--out", folder, "--engine", "inprocess", .. args]);
+            Assert.True(code == ExitCodes.Ok, err);
+            Assert.Equal(mode, File.GetUnixFileMode(folder));
+        }
+        Assert.Contains("\"replicates\": 3", File.ReadAllText(Path.Combine(folder, "manifest.json")));
+    }
+
+    [Fact]
+    public async Task A_run_with_force_does_not_replace_a_folder_another_command_is_writing()
+    {
+        var root = TestWorld.TempDir("busy");
+        var folder = Path.Combine(root, "sweep");
+        var scenario = TestWorld.ShortScenario("busy", end: "2008-12", tick: "quarter");
+        Assert.Equal(ExitCodes.Ok, (await Cli("run", scenario, "--out", folder, "--engine", "inprocess", "-n", "2")).Code);
+        // A sweep still running there holds the folder's lock (another process: a second open of the file conflicts).
+        using (new FileStream(Path.Combine(root, ".sweep.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var before = Snapshot(folder);
+            var (code, _, err) = await Cli("run", scenario, "--out", folder, "--force", "--engine", "inprocess", "-n", "3");
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Contains("is writing into", err);
+            Assert.Equal(before, Snapshot(folder));
+        }
+    }
+
+    [Fact]
     public async Task Force_sees_an_input_reached_through_a_symbolic_link()
     {
         if (OperatingSystem.IsWindows()) return;
@@ -194,7 +230,7 @@ public sealed class OutputSafetyTests
 
         // A second design into the folder while one holds it (another process's lock) is refused.
         using (new FileStream(Path.Combine(root, ".sweep.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
-            await Assert.ThrowsAsync<Simulation.Runner.Sweeps.OutputBusyException>(() => Sweep("parameters.adoption.imitation=0.1,0.2", force: true));
+            await Assert.ThrowsAsync<OutputBusyException>(() => Sweep("parameters.adoption.imitation=0.1,0.2", force: true));
 
         await Sweep("parameters.adoption.imitation=0.1,0.2", force: true); // finishes: what was put aside goes
         Assert.Empty(Directory.GetDirectories(root, ".sweep.replaced-*"));

@@ -19,7 +19,7 @@ public static class Guard
             foreach (var p in e.Problems) Console.Error.WriteLine("  " + p);
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is OutputExistsException or UnsafeOutputException or OutputNotWritableException or Sweeps.OutputBusyException or ArgumentException)
+        catch (Exception e) when (e is OutputExistsException or UnsafeOutputException or OutputNotWritableException or OutputBusyException or ArgumentException)
         {
             Console.Error.WriteLine("error: " + e.Message);
             return ExitCodes.BadInput;

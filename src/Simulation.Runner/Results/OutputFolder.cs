@@ -7,6 +7,7 @@ namespace Simulation.Runner.Results;
 public sealed class OutputFolder : IDisposable
 {
     private bool _committed;
+    private FileStream? _lock;
 
     private OutputFolder(string destination, bool replace, string command)
     {
@@ -49,7 +50,14 @@ public sealed class OutputFolder : IDisposable
             if (Directory.Exists(requested) && Directory.EnumerateFileSystemEntries(requested).Any() && !force)
                 throw new OutputExistsException(requested);
             OutputSafety.CheckReplaceable(requested, inputs);
-            return new OutputFolder(requested, force, command);
+            // Held until the results are in place: a sweep still writing into the folder, or another run, is not replaced.
+            var @lock = FolderLock.Take(RealPath.Of(requested), requested);
+            try { return new OutputFolder(requested, force, command) { _lock = @lock }; }
+            catch
+            {
+                @lock.Dispose();
+                throw;
+            }
         }
         var (path, reservation) = StagingFolders.Reserve("out", SafeName(scenarioName));
         try { return new OutputFolder(path, false, command) { Reservation = reservation }; }
@@ -75,25 +83,21 @@ public sealed class OutputFolder : IDisposable
         // Everything in the staging folder is this tool's: listed in its marker, so a later --force knows it from a user's file.
         OutputSafety.Claim(Staging, Directory.EnumerateFileSystemEntries(Staging, "*", SearchOption.AllDirectories)
             .Where(e => Path.GetFileName(e) != OutputSafety.MarkerFile));
-        if (Directory.Exists(Destination) && !Directory.EnumerateFileSystemEntries(Destination).Any())
+        if (Directory.Exists(Destination))
         {
-            // An empty folder the user made for the results: filled, not replaced (its owner and permissions stay).
-            foreach (var entry in Directory.EnumerateFileSystemEntries(Staging))
+            // The folder itself stays (a folder the user made keeps its owner and permissions): its contents are replaced.
+            if (Directory.EnumerateFileSystemEntries(Destination).Any())
             {
-                var to = Path.Combine(Destination, Path.GetFileName(entry));
-                if (Directory.Exists(entry)) Directory.Move(entry, to);
-                else File.Move(entry, to);
+                if (!Replace) throw new OutputExistsException(Destination);
+                OutputSafety.CheckOnlyOurs(Destination, Destination, afterRun: true); // a file a user put there while this ran
+                var old = Destination + $".old-{Environment.ProcessId}";
+                Directory.CreateDirectory(old);
+                FolderLock.MoveContents(Destination, old);
+                FolderLock.MoveContents(Staging, Destination);
+                Directory.Delete(old, true);
             }
+            else FolderLock.MoveContents(Staging, Destination);
             Directory.Delete(Staging);
-        }
-        else if (Directory.Exists(Destination))
-        {
-            if (!Replace) throw new OutputExistsException(Destination);
-            OutputSafety.CheckOnlyOurs(Destination, Destination); // a file a user put there while this ran
-            var old = Destination + $".old-{Environment.ProcessId}";
-            Directory.Move(Destination, old);
-            Directory.Move(Staging, Destination);
-            Directory.Delete(old, true);
         }
         else Directory.Move(Staging, Destination);
         _committed = true;
@@ -103,6 +107,7 @@ public sealed class OutputFolder : IDisposable
 
     public void Dispose()
     {
+        _lock?.Dispose();
         if (!_committed && Directory.Exists(Staging)) Directory.Delete(Staging, true);
         StagingFolders.Untrack(Staging);
         StagingFolders.Release(Reservation);

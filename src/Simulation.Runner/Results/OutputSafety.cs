@@ -61,12 +61,13 @@ public static class OutputSafety
     }
 
     /// <summary>A marked folder may be replaced only if everything in it is what this tool wrote there.</summary>
-    public static void CheckOnlyOurs(string folder, string full)
+    /// <param name="afterRun">Checked again once the results are ready: they are then dropped, not the user's file.</param>
+    public static void CheckOnlyOurs(string folder, string full, bool afterRun = false)
     {
         var foreign = Unclaimed(full);
         if (foreign.Count > 0)
             throw new UnsafeOutputException(folder, $"it holds {(foreign.Count == 1 ? "a file" : $"{foreign.Count} files")} this tool did not write " +
-                $"('{string.Join("', '", foreign.Take(3))}'{(foreign.Count > 3 ? ", ..." : "")}); move {(foreign.Count == 1 ? "it" : "them")} out first");
+                $"('{string.Join("', '", foreign.Take(3))}'{(foreign.Count > 3 ? ", ..." : "")}); move {(foreign.Count == 1 ? "it" : "them")} out first", afterRun);
     }
 
     private static bool IsSameOrInside(string path, string folder) =>
@@ -75,5 +76,6 @@ public static class OutputSafety
 }
 
 /// <summary>--force refused: the folder is not one this tool may replace. Bad input (exit 2); nothing is touched.</summary>
-public sealed class UnsafeOutputException(string path, string reason)
-    : Exception($"--force will not replace '{path}': {reason}. Choose a new or empty --out folder; nothing was run or deleted");
+public sealed class UnsafeOutputException(string path, string reason, bool afterRun = false)
+    : Exception($"--force will not replace '{path}': {reason}. Choose a new or empty --out folder; " +
+        (afterRun ? "nothing was deleted, and this run's results were not kept" : "nothing was run or deleted"));

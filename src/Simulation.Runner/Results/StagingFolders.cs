@@ -25,11 +25,23 @@ public static partial class StagingFolders
         {
             try
             {
-                if (Directory.Exists(path)) Directory.Delete(path, true);
+                if (Directory.Exists(path)) RemoveStaging(path);
                 else if (File.Exists(path)) File.Delete(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // best effort: the next run retries
         }
+    }
+
+    /// <summary>
+    /// Removes a staging folder while its writer may still be finishing a file: the marker goes last, and only if nothing
+    /// came back, so a folder a late write leaves behind still carries it and the next run beside it removes it.
+    /// </summary>
+    private static void RemoveStaging(string path)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(path).Where(e => Path.GetFileName(e) != OutputSafety.MarkerFile))
+            if (Directory.Exists(entry)) Directory.Delete(entry, true);
+            else File.Delete(entry);
+        if (Directory.EnumerateFileSystemEntries(path).All(e => Path.GetFileName(e) == OutputSafety.MarkerFile)) Directory.Delete(path, true);
     }
 
     /// <summary>Removes staging folders and reservations in <paramref name="parent"/> whose process has ended.</summary>
@@ -93,15 +105,9 @@ public static partial class StagingFolders
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
-    /// <summary>
-    /// A staging folder carries the tool's marker file from its first moment; one without it was cut off before that,
-    /// or emptied by an interrupt while a plot was still being written (it then holds only output files).
-    /// </summary>
+    /// <summary>A staging folder carries the tool's marker file from its first moment; an empty one was cut off before that.</summary>
     private static bool IsOurs(string folder) =>
-        File.Exists(Path.Combine(folder, OutputSafety.MarkerFile))
-        || Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).All(f => OutputExtensions.Contains(Path.GetExtension(f)));
-
-    private static readonly HashSet<string> OutputExtensions = new([".csv", ".parquet", ".json", ".svg", ".png", ".html"], StringComparer.Ordinal);
+        File.Exists(Path.Combine(folder, OutputSafety.MarkerFile)) || !Directory.EnumerateFileSystemEntries(folder).Any();
 
     private static int Pid(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 

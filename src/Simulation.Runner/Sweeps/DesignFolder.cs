@@ -4,7 +4,7 @@ namespace Simulation.Runner.Sweeps;
 
 /// <summary>
 /// A design's folder (sweep, sensitivity) while the design runs into it. It is written in place, point by point, so an
-/// interrupted design resumes; two designs never write into one folder at once (a lock beside it), and a folder that
+/// interrupted design resumes; two commands never write into one folder at once (<see cref="FolderLock"/>), and what
 /// --force replaces is first put aside (".NAME.replaced-PID") and deleted only when the new design has finished, so an
 /// interrupt never loses the earlier results.
 /// </summary>
@@ -36,22 +36,7 @@ public sealed class DesignFolder : IDisposable
         if (File.Exists(directory)) throw new OutputExistsException(directory, isFile: true);
         var real = RealPath.Of(directory); // through a symbolic link: the link stays, the folder it names is written
         var parent = Path.GetDirectoryName(real)!;
-        FileStream @lock;
-        try
-        {
-            Directory.CreateDirectory(parent);
-            // Held while the design runs: a second design into the same folder would write every row twice.
-            @lock = new FileStream(Path.Combine(parent, $".{Path.GetFileName(real)}.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite,
-                FileShare.None, 1, FileOptions.DeleteOnClose);
-        }
-        catch (IOException) when (Directory.Exists(parent))
-        {
-            throw new OutputBusyException(directory);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            throw new OutputNotWritableException(parent, e.Message);
-        }
+        var @lock = FolderLock.Take(real, directory); // held while the design runs: a second one would write every row twice
         try
         {
             string? aside = null;
@@ -59,6 +44,8 @@ public sealed class DesignFolder : IDisposable
             if (Directory.Exists(real) && Directory.EnumerateFileSystemEntries(real).Any())
             {
                 var same = File.Exists(designFile) && File.ReadAllText(designFile) == description;
+                if (same && !File.Exists(Path.Combine(real, OutputSafety.MarkerFile)))
+                    throw new UnsafeOutputException(directory, "it was not written by this tool (it has no " + OutputSafety.MarkerFile + " file)");
                 if (!same && !force) throw new OutputExistsException(directory);
                 OutputSafety.CheckReplaceable(directory, inputs, replacing: !same); // also when resuming: a design never writes among its inputs
                 if (!same)
@@ -66,7 +53,8 @@ public sealed class DesignFolder : IDisposable
                     aside = Path.Combine(parent, $".{Path.GetFileName(real)}.replaced-{Environment.ProcessId}");
                     for (var n = 2; Directory.Exists(aside) || File.Exists(aside); n++)
                         aside = Path.Combine(parent, $".{Path.GetFileName(real)}.replaced-{Environment.ProcessId}-{n}");
-                    Directory.Move(real, aside);
+                    Directory.CreateDirectory(aside);
+                    FolderLock.MoveContents(real, aside); // the folder itself stays: its owner and permissions are the user's
                 }
             }
             else OutputSafety.CheckReplaceable(directory, inputs);
@@ -106,7 +94,3 @@ public sealed class DesignFolder : IDisposable
             Console.Error.WriteLine($"The folder's earlier contents are kept in '{PutAside}' until this design finishes.");
     }
 }
-
-/// <summary>Another design is writing into the folder now: bad input (exit 2), nothing touched.</summary>
-public sealed class OutputBusyException(string path)
-    : Exception($"another sweep or sensitivity analysis is writing into '{path}' now; wait for it to finish or choose another --out");
