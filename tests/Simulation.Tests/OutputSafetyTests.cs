@@ -162,13 +162,21 @@ public sealed class OutputSafetyTests
         Assert.Contains("\"replicates\": 3", File.ReadAllText(Path.Combine(folder, "manifest.json")));
     }
 
+    /// <summary>A folder in which this tool has already written a short run's results.</summary>
+    private static async Task<(string Root, string Folder, string Scenario)> EarlierRun(string name, string folderName = "out")
+    {
+        var root = TestWorld.TempDir(name);
+        var folder = Path.Combine(root, folderName);
+        var scenario = TestWorld.ShortScenario(name, end: "2008-12", tick: "quarter");
+        var (code, _, err) = await Cli("run", scenario, "--out", folder, "--engine", "inprocess", "-n", "2");
+        Assert.True(code == ExitCodes.Ok, err);
+        return (root, folder, scenario);
+    }
+
     [Fact]
     public async Task A_run_with_force_does_not_replace_a_folder_another_command_is_writing()
     {
-        var root = TestWorld.TempDir("busy");
-        var folder = Path.Combine(root, "sweep");
-        var scenario = TestWorld.ShortScenario("busy", end: "2008-12", tick: "quarter");
-        Assert.Equal(ExitCodes.Ok, (await Cli("run", scenario, "--out", folder, "--engine", "inprocess", "-n", "2")).Code);
+        var (root, folder, scenario) = await EarlierRun("busy", "sweep");
         // A sweep still running there holds the folder's lock (another process: a second open of the file conflicts).
         using (new FileStream(Path.Combine(root, ".sweep.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {
@@ -184,11 +192,7 @@ public sealed class OutputSafetyTests
     public async Task Force_sees_an_input_reached_through_a_symbolic_link()
     {
         if (OperatingSystem.IsWindows()) return;
-        var root = TestWorld.TempDir("input-link");
-        var folder = Path.Combine(root, "out");
-        var scenario = TestWorld.ShortScenario("input-link", end: "2008-12", tick: "quarter");
-        var (code, _, _) = await Cli("run", scenario, "--out", folder, "--engine", "inprocess", "-n", "2");
-        Assert.Equal(ExitCodes.Ok, code);
+        var (root, folder, scenario) = await EarlierRun("input-link");
         File.Copy(scenario, Path.Combine(folder, "mine.json")); // the user keeps a scenario there (and it is theirs)
         OutputSafety.Claim(folder, "mine.json"); // even were it listed as the tool's, it is an input of the command
         var link = Path.Combine(root, "link");
@@ -200,10 +204,7 @@ public sealed class OutputSafetyTests
     [Fact]
     public async Task A_file_put_into_the_folder_while_a_run_goes_on_is_not_deleted_by_force()
     {
-        var root = TestWorld.TempDir("force-during");
-        var folder = Path.Combine(root, "out");
-        var scenario = TestWorld.ShortScenario("during", end: "2008-12", tick: "quarter");
-        Assert.Equal(ExitCodes.Ok, (await Cli("run", scenario, "--out", folder, "--engine", "inprocess", "-n", "2")).Code);
+        var (_, folder, scenario) = await EarlierRun("force-during");
         using var output = Simulation.Runner.Results.OutputFolder.Open(folder, "during", force: true, "run", [scenario]);
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine"); // after the check, before the results are moved in
         var e = Assert.Throws<UnsafeOutputException>(output.Commit);
