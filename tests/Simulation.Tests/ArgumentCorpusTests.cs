@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Simulation.Runner.Cli;
+using static Simulation.Tests.CliTests;
 
 namespace Simulation.Tests;
 
@@ -31,16 +32,7 @@ public sealed class ArgumentCorpusTests
         var args = c.GetProperty("args").EnumerateArray().Select(a => Expand(a.GetString()!)).ToArray();
         var before = Directory.GetFileSystemEntries(Path.GetDirectoryName(scenario)!).Order().ToArray();
 
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        int code;
-        try { code = await App.RunAsync(args); }
-        finally { Console.SetOut(stdout); Console.SetError(stderr); }
-
-        var err = e.ToString();
+        var (code, o, err) = await Cli(args);
         Assert.True(code == ExitCodes.BadInput, $"{name}: exit {code}, expected 2{Environment.NewLine}{err}{o}");
         Assert.Contains(c.GetProperty("contains").GetString()!, err);
         Assert.DoesNotContain("   at ", err);
@@ -66,16 +58,7 @@ public sealed class ArgumentCorpusTests
     public async Task A_number_option_given_a_word_or_an_overflow_is_exit_2_without_a_stack_trace(string command, string option, string value)
     {
         // The value is never a number, so the parse fails and nothing runs (bench, which needs no scenario, included).
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        int code;
-        try { code = await App.RunAsync([command, option, value]); }
-        finally { Console.SetOut(stdout); Console.SetError(stderr); }
-
-        var err = e.ToString();
+        var (code, o, err) = await Cli([command, option, value]);
         Assert.True(code == ExitCodes.BadInput, $"{command} {option} {value}: exit {code}, expected 2{Environment.NewLine}{err}{o}");
         Assert.Contains(option, err);
         Assert.DoesNotContain("   at ", err);
@@ -92,16 +75,7 @@ public sealed class ArgumentCorpusTests
     [MemberData(nameof(OptionsTakingValues))]
     public async Task An_option_given_no_value_is_exit_2_without_a_stack_trace(string command, string option)
     {
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        int code;
-        try { code = await App.RunAsync([command, "--silos", "2", option]); }
-        finally { Console.SetOut(stdout); Console.SetError(stderr); }
-
-        var err = e.ToString();
+        var (code, o, err) = await Cli([command, "--silos", "2", option]);
         Assert.True(code == ExitCodes.BadInput, $"{command} --silos 2 {option}: exit {code}, expected 2{Environment.NewLine}{err}{o}");
         Assert.DoesNotContain("   at ", err);
         Assert.DoesNotContain("Exception", err);

@@ -131,6 +131,14 @@ public sealed class CompareTests
         Assert.Contains("same dates", e.Message);
     }
 
+    /// <summary>A short scenario swept once over one --set to the end: what the resume cases then cut or edit.</summary>
+    private static async Task<(string Scenario, string OutDir, string Set, string Folder)> FinishedSweep(string name, string end, string tick, string set)
+    {
+        var scenario = TestWorld.ShortScenario(name, end: end, tick: tick);
+        var outDir = Path.Combine(TestWorld.TempDir(name), "out");
+        return (scenario, outDir, set, await Sweep(scenario, outDir, set));
+    }
+
     private static Task<string> Sweep(string scenario, string outDir, params string[] sets) =>
         SweepPipeline.RunAsync(scenario, sets.Select(SweepParameter.Parse).ToArray(), null, Options(outDir, 2));
 
@@ -172,10 +180,7 @@ public sealed class CompareTests
     [Fact]
     public async Task Rerunning_a_sweep_resumes_and_skips_finished_points()
     {
-        var scenario = TestWorld.ShortScenario("sweep-resume", end: "2010-12", tick: "quarter");
-        var outDir = Path.Combine(TestWorld.TempDir("sweep-resume"), "out");
-        var set = "parameters.adoption.innovation=0.01,0.02,0.03";
-        var folder = await Sweep(scenario, outDir, set);
+        var (scenario, outDir, set, folder) = await FinishedSweep("sweep-resume", "2010-12", "quarter", "parameters.adoption.innovation=0.01,0.02,0.03");
         var complete = File.ReadAllText(Path.Combine(folder, "sweep.csv"));
 
         // Simulate an interruption after point 1's rows were written but before it was marked done.
@@ -192,10 +197,7 @@ public sealed class CompareTests
     [Fact]
     public async Task A_sweep_resumes_past_torn_last_lines_of_sweep_csv_and_points_csv()
     {
-        var scenario = TestWorld.ShortScenario("sweep-torn", end: "2009-12", tick: "year");
-        var outDir = Path.Combine(TestWorld.TempDir("sweep-torn"), "out");
-        var set = "parameters.adoption.innovation=0.01,0.02";
-        var folder = await Sweep(scenario, outDir, set);
+        var (scenario, outDir, set, folder) = await FinishedSweep("sweep-torn", "2009-12", "year", "parameters.adoption.innovation=0.01,0.02");
         var complete = File.ReadAllText(Path.Combine(folder, "sweep.csv"));
 
         // Killed while appending point 1: its rows end mid-line and its mark in points.csv is cut short.
@@ -214,10 +216,7 @@ public sealed class CompareTests
     [Fact]
     public async Task A_sweep_resumes_past_lines_of_points_csv_that_are_not_marks()
     {
-        var scenario = TestWorld.ShortScenario("sweep-garbage", end: "2009-12", tick: "year");
-        var outDir = Path.Combine(TestWorld.TempDir("sweep-garbage"), "out");
-        var set = "parameters.adoption.innovation=0.01,0.02";
-        var folder = await Sweep(scenario, outDir, set);
+        var (scenario, outDir, set, folder) = await FinishedSweep("sweep-garbage", "2009-12", "year", "parameters.adoption.innovation=0.01,0.02");
         var points = Path.Combine(folder, "points.csv");
         var marks = File.ReadAllLines(points);
 

@@ -51,15 +51,13 @@ public static class SensitivityPipeline
             other is null ? scenario.Inputs : scenario.Inputs.Concat(other.Inputs), "sensitivity");
         var ledger = new SweepLedger(directory, design.Sweep, "point,outcome,replicate,value", ResultsFile);
         var ticks = Enumerable.Range(0, calendar.Count).First(t => calendar.DateOf(t).ToString() == dates[^1]) + 1;
+        await DesignRunner.RunAsync(design.Sweep, ledger, other is null ? ticks : 2 * ticks, async (i, progress, token) =>
         {
-            await DesignRunner.RunAsync(design.Sweep, ledger, other is null ? ticks : 2 * ticks, async (i, progress, token) =>
-            {
-                var run = await Simulate(simulator, directory, $"point-{i:D4}.json", main.With(design.Sweep.Values(i)), request.Replicates, seed, progress, 0, token);
-                var baseline = compared is null ? null : await Simulate(simulator, directory, $"point-{i:D4}-compare.json",
-                    compared.With(design.Sweep.Values(i).Where(v => shared.Contains(v.Path))), request.Replicates, seed, progress, ticks, token);
-                return Rows(i, outcomes, run, baseline);
-            }, cancel, "sensitivity");
-        }
+            var run = await Simulate(simulator, directory, $"point-{i:D4}.json", main.With(design.Sweep.Values(i)), request.Replicates, seed, progress, 0, token);
+            var baseline = compared is null ? null : await Simulate(simulator, directory, $"point-{i:D4}-compare.json",
+                compared.With(design.Sweep.Values(i).Where(v => shared.Contains(v.Path))), request.Replicates, seed, progress, ticks, token);
+            return Rows(i, outcomes, run, baseline);
+        }, cancel, "sensitivity");
         var analysis = SensitivityAnalysis.Compute(directory, design, outcomes, request.Replicates);
         SensitivityAnalysis.WriteCsv(Path.Combine(directory, "sensitivity.csv"), analysis, design);
         OutputSafety.Claim(directory, "sensitivity.csv");
