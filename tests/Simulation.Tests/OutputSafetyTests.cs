@@ -145,6 +145,25 @@ public sealed class OutputSafetyTests
     }
 
     [Fact]
+    public async Task An_out_link_to_a_missing_folder_is_named_as_such_and_nothing_is_written()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var root = TestWorld.TempDir("out-dangling");
+        var link = Path.Combine(root, "link");
+        File.CreateSymbolicLink(link, Path.Combine(root, "gone"));
+        var scenario = TestWorld.ShortScenario("out-dangling", end: "2008-12", tick: "quarter");
+        foreach (var command in new[] { "run", "sweep" })
+        {
+            var (code, _, err) = await Cli([command, scenario, "--out", link, .. command == "sweep" ? new[] { "--set", "parameters.adoption.imitation=0.1,0.2" } : [], "--engine", "inprocess", "-n", "2"]);
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Contains("is a symbolic link to", err);
+            Assert.Contains("which does not exist", err);
+            Assert.DoesNotContain("is a file", err);
+            Assert.Equal([link], Directory.EnumerateFileSystemEntries(root));
+        }
+    }
+
+    [Fact]
     public async Task A_folder_the_user_made_keeps_its_permissions_when_filled_and_replaced()
     {
         if (OperatingSystem.IsWindows()) return;

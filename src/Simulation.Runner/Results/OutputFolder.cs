@@ -46,7 +46,7 @@ public sealed class OutputFolder : IDisposable
     {
         if (requested != null)
         {
-            if (File.Exists(requested)) throw new OutputExistsException(requested, isFile: true);
+            OutputExistsException.ThrowIfNotAFolder(requested);
             if (Directory.Exists(requested) && Directory.EnumerateFileSystemEntries(requested).Any() && !force)
                 throw new OutputExistsException(requested);
             OutputSafety.CheckReplaceable(requested, inputs);
@@ -119,5 +119,16 @@ public sealed class OutputNotWritableException(string parent, string reason)
     : Exception($"cannot write the output folder in '{parent}': {reason.TrimEnd('.')}; choose another --out");
 
 public sealed class OutputExistsException(string path, bool isFile = false)
-    : Exception(isFile ? $"--out '{path}' is a file, not a folder; choose a folder name"
-        : $"output folder '{path}' already exists and is not empty; choose another --out or add --force to replace it");
+    : Exception(isFile ? NotAFolder(path)
+        : $"output folder '{path}' already exists and is not empty; choose another --out or add --force to replace it")
+{
+    /// <summary>Refuses an --out that names a file, or a symbolic link whose target is missing (which .NET reports as a file).</summary>
+    public static void ThrowIfNotAFolder(string path)
+    {
+        if (File.Exists(path)) throw new OutputExistsException(path, isFile: true);
+    }
+
+    private static string NotAFolder(string path) => new FileInfo(path).LinkTarget is { } target && !Path.Exists(RealPath.Of(path))
+        ? $"--out '{path}' is a symbolic link to '{target}', which does not exist; create that folder or choose another --out"
+        : $"--out '{path}' is a file, not a folder; choose a folder name";
+}

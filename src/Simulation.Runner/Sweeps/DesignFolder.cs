@@ -33,7 +33,7 @@ public sealed class DesignFolder : IDisposable
     public static DesignFolder Prepare(string directory, string descriptionFile, string description, bool force, IEnumerable<string> inputs,
         string command)
     {
-        if (File.Exists(directory)) throw new OutputExistsException(directory, isFile: true);
+        OutputExistsException.ThrowIfNotAFolder(directory);
         var real = RealPath.Of(directory); // through a symbolic link: the link stays, the folder it names is written
         var parent = Path.GetDirectoryName(real)!;
         var @lock = FolderLock.Take(real, directory); // held while the design runs: a second one would write every row twice
