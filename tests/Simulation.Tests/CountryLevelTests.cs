@@ -41,12 +41,12 @@ public sealed class CountryLevelTests
     }
 
     /// <summary>
-    /// docs/model.md §6.1, "What the bands say": the ensemble's spread of a count is mostly contagion (whole replicates
+    /// docs/model.md §6.1, "What the bands say": part of the ensemble's spread of a count is contagion (whole replicates
     /// taking off early or late), not chance country by country. Had countries adopted independently, each with the
     /// probability the ensemble gives it, the count's variance would be the Poisson-binomial sum of p(1 − p).
     /// </summary>
     [Fact]
-    public async Task Most_of_the_band_of_countries_adopting_is_contagion_not_chance_country_by_country()
+    public async Task Contagion_widens_the_band_of_countries_adopting_beyond_chance_country_by_country()
     {
         var hindcast = ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "hindcast-2019.json"));
         var withoutContagion = hindcast.Changed(s => s with
@@ -54,9 +54,12 @@ public sealed class CountryLevelTests
             Calibration = [], // imitation 0 is outside the fit's bounds; nothing is fitted here
             Parameters = s.Parameters with { Adoption = s.Parameters.Adoption with { Imitation = 0 } },
         }, "imitation = 0");
-        Assert.True(await VarianceFactor(hindcast) > 2, "contagion should at least double the variance of independent countries");
+        // With imitation at 0.025 contagion still carries about half the variance (factor 1.9; 3.0 at 0.049, §6.1).
+        var withContagion = await VarianceFactor(hindcast);
         var independent = await VarianceFactor(withoutContagion);
-        Assert.InRange(independent, 0.6, 1.5); // without peers' influence, countries are (nearly) independent
+        Assert.True(withContagion > 1.5, $"contagion should add at least half again to the variance of independent countries: {withContagion:F2}");
+        Assert.InRange(independent, 0.6, 1.3); // without peers' influence, countries are (nearly) independent
+        Assert.True(withContagion - independent > 0.4, $"{withContagion:F2} with contagion against {independent:F2} without");
     }
 
     /// <summary>Variance of countries adopting (any capability, index countries, 2019-09) over its Poisson-binomial variance.</summary>
