@@ -87,6 +87,30 @@ public sealed class PolicyAnswerTests
         Assert.True(chinese.High < 0, $"{file}: Chinese reach changes by {chinese.Mean:0.00} [{chinese.Low:0.00}, {chinese.High:0.00}]");
     }
 
+    /// <summary>
+    /// Issue #10: the baseline, a world without the listed policies, must still be one in which Western governments rarely
+    /// buy Chinese state-linked platforms after the 2018–2019 security debates, while their purchases of Chinese
+    /// cameras (Hikvision, Dahua) go on (docs/model.md §6.1, "The baseline after 2019").
+    /// </summary>
+    [Fact]
+    public async Task In_the_baseline_western_governments_rarely_buy_chinese_platforms_but_go_on_buying_chinese_cameras()
+    {
+        const int n = 10;
+        var baseline = await Shipped("baseline.json", "2030-12", n);
+        var west = TestWorld.World.Countries.Where(c => c.Eu || c.Nato || c.Iso3 is "JPN" or "AUS").Select(c => c.Iso3).ToHashSet();
+        var home = baseline.World.Vendors.ToDictionary(v => v.Id, v => v.Home);
+        var signed = baseline.Contracts.Where(c => west.Contains(c.Country) && string.CompareOrdinal(c.Signed, "2020-01") >= 0).ToArray();
+        var platforms = signed.Where(c => c.Capability is "safe_city" or "smart_policing").ToArray();
+        var stateLinked = platforms.Count(c => c.Vendor is "huawei" or "zte" or "ceiec");
+        // 0.7 % on 2026-12-01 (20 of 2,723 in eight replicates, 2.2 % before per-vendor data exposure).
+        Assert.True(stateLinked < 0.02 * platforms.Length, $"Huawei, ZTE and CEIEC sign {stateLinked} of the West's {platforms.Length} platform contracts of 2020–2030");
+        var chineseSafeCity = signed.Where(c => c.Capability == "safe_city" && home[c.Vendor] == "CHN").ToArray();
+        var cameras = chineseSafeCity.Count(c => c.Vendor is "hikvision" or "dahua");
+        // About 12 a replicate, most of the Chinese safe-city contracts there.
+        Assert.True(cameras >= 5 * n && cameras > 0.7 * chineseSafeCity.Length,
+            $"Hikvision and Dahua sign {cameras} of the West's {chineseSafeCity.Length} Chinese safe-city contracts of 2020–2030 in {n} replicates");
+    }
+
     [Fact]
     public async Task Soft_loans_raise_adoption_in_bri_and_sub_saharan_africa_and_chinese_reach()
     {
