@@ -198,6 +198,29 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public async Task A_count_of_one_vendors_capability_counts_the_countries_holding_that_capability_from_it()
+    {
+        // CSIS counts the countries of Huawei's safe-city agreements abroad (52): "huawei:safe_city" over a set of countries.
+        var hindcast = ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "hindcast-2019.json"));
+        var result = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime())
+            .RunAsync(TestWorld.Plan(hindcast.Path, replicates: 4));
+        var safeCity = new Target("huawei_safe_city", "Countries with a Huawei safe-city contract abroad", "countries_with_vendor",
+            "huawei:safe_city", 52, Among: "index", Abroad: true);
+        var counted = TargetMeasure.PerReplicate(result, hindcast.World, safeCity, "2019-09");
+        var any = TargetMeasure.PerReplicate(result, hindcast.World, safeCity with { Group = "huawei" }, "2019-09");
+        var at = Simulation.Model.Time.YearMonth.Parse("2019-09").Index;
+        for (var r = 0; r < 4; r++)
+        {
+            var expected = result.Contracts.Where(c => c.Replicate == r && c.Vendor == "huawei" && c.Capability == "safe_city" && c.Country != "CHN")
+                .Where(c => Simulation.Model.Time.YearMonth.Parse(c.Signed).Index is var s && s <= at && s + c.DurationMonths > at)
+                .Select(c => hindcast.World.Country(c.Country)).Where(c => c.Population >= CountryFilter.IndexMinPopulation)
+                .Distinct().Count();
+            Assert.Equal(expected, counted[r]);
+            Assert.True(counted[r] > 0 && counted[r] < any[r], $"replicate {r}: {counted[r]} with Huawei's safe city, {any[r]} with any Huawei contract");
+        }
+    }
+
+    [Fact]
     public void The_fitted_fragment_writes_whole_lists_so_extends_keeps_the_other_entries()
     {
         var hindcast = ScenarioLoader.Load(SmallFit(TestWorld.TempDir("fragment")));

@@ -130,16 +130,20 @@ public static class TargetChecks
             return;
         }
         var metrics = catalog.All.Select(s => s.Metric).Distinct().ToArray();
+        // Over a set of countries (among, where, abroad) a count is taken from the contracts, which know only who
+        // adopted and from whom, and can also count one vendor's capability ("huawei:safe_city", CSIS's count).
+        var overCountries = (t.Among ?? t.Where) is not null || t.Abroad;
         if (!metrics.Contains(t.Metric))
             report($"{at}.metric", $"unknown metric '{t.Metric}'{Suggest.DidYouMean(t.Metric, metrics)}");
-        else if (!catalog.TryGet(t.Metric, t.Group, out _))
+        else if (!catalog.TryGet(t.Metric, t.Group, out _) && !overCountries && TargetMeasure.Measurable(t, world))
+            report($"{at}.group", $"{t.Metric}/{t.Group} is counted from the contracts, over a set of countries: " +
+                "give \"among\" (e.g. \"index\"), \"where\" or \"abroad\"");
+        else if (!catalog.TryGet(t.Metric, t.Group, out _) && !(overCountries && TargetMeasure.Measurable(t, world)))
         {
             var groups = catalog.All.Where(s => s.Metric == t.Metric).Select(s => s.Group).ToArray();
             report($"{at}.group", $"{t.Metric} has no group '{t.Group}'; it has {string.Join(", ", groups)}{Suggest.DidYouMean(t.Group, groups)}");
         }
-        // Over a set of countries (among, where, abroad) a count is taken from the contracts, which know only who
-        // adopted and from whom.
-        else if (((t.Among ?? t.Where) is not null || t.Abroad) && !TargetMeasure.Measurable(t, world))
+        else if (overCountries && !TargetMeasure.Measurable(t, world))
             report($"{at}.metric", $"{t.Metric}/{t.Group} cannot be counted over a set of countries (\"among\", \"where\" or \"abroad\"); " +
                 "use countries_adopted, countries_with_vendor or countries_with_vendor_origin");
     }

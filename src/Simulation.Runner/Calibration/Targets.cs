@@ -148,7 +148,8 @@ public static class TargetMeasure
             ReachShare or AgreementShare when homes.Contains(g) => c => homeOf[c.Vendor] == g,
             ReachShare or AgreementShare when homeOf.ContainsKey(g) => c => c.Vendor == g,
             // "huawei:safe_city": one vendor's contracts of one capability (CSIS counts safe-city agreements).
-            ReachShare or AgreementShare when g.Split(':') is [var v, var k] && homeOf.ContainsKey(v) && Capabilities.Ids.Contains(k)
+            MetricCatalog.CountriesWithVendor or ReachShare or AgreementShare
+                when g.Split(':') is [var v, var k] && homeOf.ContainsKey(v) && Capabilities.Ids.Contains(k)
                 => c => c.Vendor == v && c.Capability == k,
             _ => null,
         };
