@@ -135,13 +135,12 @@ public static class TargetChecks
         var overCountries = (t.Among ?? t.Where) is not null || t.Abroad;
         if (!metrics.Contains(t.Metric))
             report($"{at}.metric", $"unknown metric '{t.Metric}'{Suggest.DidYouMean(t.Metric, metrics)}");
-        else if (!catalog.TryGet(t.Metric, t.Group, out _) && !overCountries && TargetMeasure.Measurable(t, world))
-            report($"{at}.group", $"{t.Metric}/{t.Group} is counted from the contracts, over a set of countries: " +
-                "give \"among\" (e.g. \"index\"), \"where\" or \"abroad\"");
         else if (!catalog.TryGet(t.Metric, t.Group, out _) && !(overCountries && TargetMeasure.Measurable(t, world)))
         {
             var groups = catalog.All.Where(s => s.Metric == t.Metric).Select(s => s.Group).ToArray();
-            report($"{at}.group", $"{t.Metric} has no group '{t.Group}'; it has {string.Join(", ", groups)}{Suggest.DidYouMean(t.Group, groups)}");
+            report($"{at}.group", TargetMeasure.Measurable(t, world)
+                ? $"{t.Metric}/{t.Group} is counted from the contracts, over a set of countries: give \"among\" (e.g. \"index\"), \"where\" or \"abroad\""
+                : $"{t.Metric} has no group '{t.Group}'; it has {string.Join(", ", groups)}{Suggest.DidYouMean(t.Group, groups)}");
         }
         else if (overCountries && !TargetMeasure.Measurable(t, world))
             report($"{at}.metric", $"{t.Metric}/{t.Group} cannot be counted over a set of countries (\"among\", \"where\" or \"abroad\"); " +
