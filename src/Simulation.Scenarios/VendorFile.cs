@@ -26,7 +26,8 @@ public sealed record VendorEntry(
     bool HomeCompelsDataAccess,
     Dictionary<string, string> Sources,
     bool Fringe = false,
-    [property: Range(0.0, 1.0)] double DataExposure = 1.0);
+    [property: Range(0.0, 1.0)] double DataExposure = 1.0,
+    bool PlatformModules = false);
 
 /// <summary>A home state's domestic build-out, coverage units per year, by year ("2015": 4.0).</summary>
 public sealed record HomeMarketEntry(string Home, [property: Range(0.0, 1000.0)] Dictionary<string, double> UnitsPerYear,
@@ -86,13 +87,15 @@ public static class VendorFileReader
                 if (!YearMonth.TryParse(d.Entry, out var entry)) Report($"{at}.entry", $"'{d.Entry}' is not a date of the form YYYY-MM, e.g. \"2009-01\"");
                 foreach (var c in d.Capabilities.Where(c => !d.Quality.ContainsKey(c)))
                     Report($"{at}.quality", $"missing a quality for {c}, which the vendor offers");
+                if (d.PlatformModules && !d.Capabilities.Contains(Capability.SafeCity.Id()))
+                    Report($"{at}.platformModules", "a vendor selling modules of its safe-city platform must offer safe_city");
                 foreach (var c in d.Quality.Keys.Where(c => !d.Capabilities.Contains(c)))
                     Report(JsonLineMap.Child($"{at}.quality", c), $"a quality for {c}, which is not among the vendor's capabilities");
                 if (d.Capabilities.Count == 0) Report($"{at}.capabilities", "a vendor must offer at least one capability");
                 if (problems.Count > before) continue;
                 var caps = d.Capabilities.Select(c => { Capabilities.TryParse(c, out var k); return k; }).Distinct().ToArray();
                 vendors.Add(new VendorProfile(d.Id, d.Name, d.Home, entry, caps,
-                    caps.ToDictionary(c => c, c => d.Quality[c.Id()]), d.Price, d.CapacityPerYear, d.UsComponentDependence, d.HomeCompelsDataAccess, d.Fringe, d.DataExposure));
+                    caps.ToDictionary(c => c, c => d.Quality[c.Id()]), d.Price, d.CapacityPerYear, d.UsComponentDependence, d.HomeCompelsDataAccess, d.Fringe, d.DataExposure, d.PlatformModules));
             }
             var homes = new List<HomeMarket>();
             for (var i = 0; i < (file.HomeMarkets?.Count ?? 0); i++)

@@ -36,6 +36,8 @@ public sealed record VendorOverride
     [Range(0.0, 1.0)]
     [Description("How much of the buyer's data the product puts within the vendor's reach (0..1): 1 for a platform it operates, less for hardware a local integrator runs.")]
     public double? DataExposure { get; init; }
+    [Description("Whether the vendor sells facial recognition and smart policing only with its safe-city platform: a country buying a module without the platform gets the platform in the same deal (false: modules sold alone).")]
+    public bool? PlatformModules { get; init; }
     [Range(0.0, 1.0), OneOf("capability", "safe_city", "facial_recognition", "smart_policing")]
     [Description("Quality (0..1) at entry per capability the vendor offers, e.g. \"safe_city\": 0.8.")]
     public Dictionary<string, double>? Quality { get; init; }
@@ -48,6 +50,7 @@ public sealed record VendorOverride
         CapacityPerYear = CapacityPerYear ?? v.CapacityPerYear,
         UsComponentDependence = UsComponentDependence ?? v.UsComponentDependence,
         DataExposure = DataExposure ?? v.DataExposure,
+        PlatformModules = PlatformModules ?? v.PlatformModules,
         Quality = Quality is null ? v.Quality
             : v.Quality.ToDictionary(kv => kv.Key, kv => Quality.TryGetValue(kv.Key.Id(), out var q) ? q : kv.Value),
     };
@@ -85,6 +88,8 @@ public sealed record VendorOverride
             }
             var vendor = world.Vendors[index];
             if (o.Entry != null) ScenarioTicks.Date(o.Entry, $"{at}.entry", problem, out _);
+            if (o.PlatformModules == true && !vendor.Offers(Capability.SafeCity))
+                problem($"{at}.platformModules", $"{vendor.Id} offers no safe_city platform to sell its modules with; it offers {string.Join(", ", vendor.Capabilities.Select(x => x.Id()))}");
             foreach (var cap in o.Quality?.Keys.ToArray() ?? [])
                 if (Capabilities.TryParse(cap, out var capability) && !vendor.Offers(capability))
                     problem($"{at}.quality.{cap}", VendorNumber.NotOffered(vendor, cap)); // ranges and unknown names: DeclaredRules

@@ -188,4 +188,57 @@ public sealed class MechanismTests
         Assert.True(Math.Abs(share - expected) < 0.02, $"the Japanese brand won {share:P1} of Korea's deals, gravity odds give {expected:P1}");
         Assert.True(share > 0.8, $"a neighbour about 18 times nearer should win most deals, not {share:P1}");
     }
+
+    [Fact]
+    public void A_huawei_module_brings_huawei_s_platform_in_the_same_deal_and_only_the_first_time()
+    {
+        // CSIS19: Huawei's "Safe City" covers facial recognition; with "platformModules" (off in the calibrated world,
+        // docs/model.md §3.11) a country buying its face recognition without its platform gets the platform too.
+        // Kenya, real world data, one replicate.
+        const string bundled = """, "vendors": { "huawei": { "platformModules": true } }""";
+        static (CountryAgent Kenya, RunContext Ctx) Kenya(string extra = bundled)
+        {
+            var ctx = new RunContext(TestWorld.Plan(TestWorld.ShortScenario("bundle", extra: extra), 1));
+            return (new CountryAgent(ctx, ctx.World.CountryIndex["KEN"], 0), ctx);
+        }
+        static Tender Module(RunContext ctx, int seq, string vendor, Capability k, TenderKind kind = TenderKind.Adoption, int? renews = null) =>
+            new(0, ctx.World.CountryIndex["KEN"], seq, k, kind, 0.1, renews, [new Bid(ctx.World.VendorIndex[vendor], 2e6, true)]);
+        static void Sign(CountryAgent kenya, int tick, Tender tender) =>
+            kenya.Apply(tick, [tender], [new TenderOutcome(0, tender.Seq, tender.Ranked[0].Vendor)]);
+
+        var (kenya, ctx) = Kenya();
+        var huawei = ctx.World.VendorIndex["huawei"];
+        var report = kenya.Apply(3, [Module(ctx, 0, "huawei", Capability.FacialRecognition)], [new TenderOutcome(0, 0, huawei)]);
+        Assert.Equal(2, report.Signed);
+        var platform = Assert.Single(kenya.Contracts, c => c.Capability == Capability.SafeCity);
+        Assert.Equal(huawei, platform.Vendor);
+        Assert.Equal(0.1, platform.Scope, 12);
+        Assert.Equal(3, platform.SignedTick);
+        var cost = ctx.P.Contracts.CostPerPersonUsd;
+        Assert.Equal(2e6 * cost[(int)Capability.SafeCity] / cost[(int)Capability.FacialRecognition], platform.ValueUsd, 6);
+        Assert.True(platform.DataAccess); // the deal's terms
+        Assert.True(kenya.Adopted(Capability.SafeCity));
+        Assert.Equal(0.1, kenya.Coverage(Capability.SafeCity), 12);
+
+        // A second module runs on the platform already there, and a renewal brings nothing new.
+        Sign(kenya, 4, Module(ctx, 0, "huawei", Capability.SmartPolicing));
+        var faces = kenya.Contracts.First(c => c.Capability == Capability.FacialRecognition);
+        Sign(kenya, faces.EndTick, Module(ctx, 0, "huawei", Capability.FacialRecognition, TenderKind.Renewal, faces.Number));
+        Assert.Single(kenya.Contracts, c => c.Capability == Capability.SafeCity);
+        Assert.Equal(4, kenya.Contracts.Count);
+
+        // Another vendor's face recognition is sold alone; so is Huawei's in the calibrated world, or when a
+        // technology ban on safe-city platforms is in force.
+        var (other, octx) = Kenya();
+        Sign(other, 3, Module(octx, 0, "sensetime", Capability.FacialRecognition));
+        var (unbundled, uctx) = Kenya("");
+        Sign(unbundled, 3, Module(uctx, 0, "huawei", Capability.FacialRecognition));
+        var (banned, bctx) = Kenya(bundled + """, "policies": [{ "id": "no-platforms", "type": "technologyBan", "from": "2008-01", "targets": { "countries": ["KEN"] }, "capabilities": ["safe_city"] }]""");
+        Sign(banned, 3, Module(bctx, 0, "huawei", Capability.FacialRecognition));
+        Assert.All(new[] { other, unbundled, banned }, a =>
+        {
+            Assert.False(a.Adopted(Capability.SafeCity));
+            Assert.Single(a.Contracts);
+        });
+    }
 }

@@ -263,13 +263,17 @@ public sealed class CountryAgent
                 var months = _ctx.P.Contracts.DurationMonths;
                 var contract = new Contract(++_contractSeq, _replicate, _country, bid.Vendor, tender.Capability, tick,
                     tick + _ctx.Ticks(months), months, bid.ValueUsd, tender.Scope, bid.Financed, bid.DataAccess);
-                _active[k].Add(contract);
-                _coverage[k] += contract.Scope;
-                _ledger.Add(contract);
+                Sign(contract);
                 signed++;
                 signedValue += bid.ValueUsd;
                 if (tender.Kind == TenderKind.Adoption) _intentSince[k] = null;
                 if (tender.Kind == TenderKind.Replacement) _toReplace[k] = 0;
+                if (BundledPlatform(tick, tender, bid) is { } platform)
+                {
+                    Sign(platform);
+                    signed++;
+                    signedValue += platform.ValueUsd;
+                }
             }
             if (old != null)
                 Close(old, !outcome.Signed ? Market.ContractStatus.Expired
@@ -277,6 +281,41 @@ public sealed class CountryAgent
         }
         if (signed > 0) _revision++;
         return Report(signed, signedValue);
+    }
+
+    private void Sign(Contract contract)
+    {
+        _active[(int)contract.Capability].Add(contract);
+        _coverage[(int)contract.Capability] += contract.Scope;
+        _ledger.Add(contract);
+    }
+
+    /// <summary>
+    /// A vendor that sells facial recognition and smart policing as modules of its safe-city platform (Huawei; docs/model.md
+    /// §3.11) brings the platform with a new module where the country holds none of its platforms: one deal, so one unit of
+    /// the vendor's capacity, two contracts. The platform covers the module's population (no more than the country lacks),
+    /// is priced like the module per person (the bid's value × the capabilities' cost ratio) and carries the module's terms.
+    /// Renewals bring nothing new, and a ban on the platform or on the vendor stops it. No random draw: the streams of
+    /// every other decision are unchanged.
+    /// </summary>
+    private Contract? BundledPlatform(int tick, Tender tender, Bid bid)
+    {
+        const int platform = (int)Capability.SafeCity;
+        if (tender.Capability == Capability.SafeCity || tender.Kind == TenderKind.Renewal) return null;
+        var vendor = _ctx.World.Vendors[bid.Vendor];
+        if (!vendor.PlatformModules || !vendor.Offers(Capability.SafeCity)
+            || !_ctx.Policies.MayAdopt(_country, Capability.SafeCity, tick) || !_ctx.Policies.MaySign(_country, bid.Vendor, Capability.SafeCity, tick))
+            return null;
+        foreach (var c in _active[platform])
+            if (c.Vendor == bid.Vendor) return null;
+        var scope = Math.Min(tender.Scope, 1 - _coverage[platform]);
+        if (scope <= 1e-9) return null;
+        var cost = _ctx.P.Contracts.CostPerPersonUsd;
+        var value = bid.ValueUsd * scope * cost[platform] / (tender.Scope * cost[(int)tender.Capability]);
+        var months = _ctx.P.Contracts.DurationMonths;
+        _intentSince[platform] = null; // the wish for a platform, if any, is met
+        return new Contract(++_contractSeq, _replicate, _country, bid.Vendor, Capability.SafeCity, tick,
+            tick + _ctx.Ticks(months), months, value, scope, bid.Financed, bid.DataAccess);
     }
 
     // Loops rather than First(predicate), which makes a closure per outcome.

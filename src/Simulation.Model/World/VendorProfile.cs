@@ -9,6 +9,9 @@ namespace Simulation.Model.World;
 /// <param name="DataExposure">How much of the buyer's data the product puts within the vendor's (and so its home
 /// state's) reach, 0..1: 1 for a platform the vendor builds and operates, less for hardware a local integrator installs
 /// and runs. It scales the privacy and rivalry penalties of data access (docs/model.md §3.7; VENDORS.md).</param>
+/// <param name="PlatformModules">The vendor sells facial recognition and smart policing as modules of its safe-city
+/// platform: a country that buys a module from it without holding its platform gets the platform in the same deal
+/// (Huawei, CSIS19: its "Safe City" label covers facial and licence-plate recognition; docs/model.md §3.11).</param>
 public sealed record VendorProfile(
     string Id,
     string Name,
@@ -21,7 +24,8 @@ public sealed record VendorProfile(
     double UsComponentDependence,
     bool HomeCompelsDataAccess,
     bool Fringe = false,
-    double DataExposure = 1.0)
+    double DataExposure = 1.0,
+    bool PlatformModules = false)
 {
     public bool Offers(Capability c) => Quality.ContainsKey(c);
 }
