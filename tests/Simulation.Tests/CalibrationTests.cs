@@ -221,6 +221,36 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public async Task Selling_huaweis_modules_with_its_platform_puts_the_platform_nearly_wherever_huawei_sells()
+    {
+        // docs/model.md §3.11: off in the shipped world, Huawei's platform is in about two of three of its countries
+        // abroad (31.5 of 48); on, in nearly all, and the countries with any safe-city platform rise with it (59 → 68).
+        var dir = TestWorld.TempDir("modules");
+        var bundledPath = Path.Combine(dir, "modules.json");
+        File.WriteAllText(bundledPath, $$"""
+            { "extends": "{{Path.Combine(TestWorld.Scenarios, "hindcast-2019.json").Replace("\\", "/")}}", "name": "modules",
+              "vendors": { "huawei": { "platformModules": true } } }
+            """);
+        var platform = new Target("huawei_platform", "Countries with a Huawei safe-city contract abroad", "countries_with_vendor",
+            "huawei:safe_city", 52, Among: "index", Abroad: true);
+        var safeCity = new Target("safe_city", "Countries with a safe-city platform", "countries_adopted", "safe_city", 56, Among: "index");
+        async Task<(double Platform, double Huawei, double SafeCity)> Measure(string path)
+        {
+            var loaded = ScenarioLoader.Load(path);
+            var result = await new Simulation.Model.Engine.TickDriver(new Simulation.Model.Engine.InProcessRuntime())
+                .RunAsync(TestWorld.Plan(path, replicates: 12));
+            double Mean(Target t) => TargetMeasure.PerReplicate(result, loaded.World, t, "2019-09").Average();
+            return (Mean(platform), Mean(platform with { Group = "huawei" }), Mean(safeCity));
+        }
+        var shipped = await Measure(Path.Combine(TestWorld.Scenarios, "hindcast-2019.json"));
+        var bundled = await Measure(bundledPath);
+        Assert.True(shipped.Platform < 0.8 * shipped.Huawei, $"shipped: platform in {shipped.Platform:0.0} of Huawei's {shipped.Huawei:0.0} countries");
+        Assert.True(bundled.Platform >= 0.9 * bundled.Huawei, $"modules with the platform: platform in {bundled.Platform:0.0} of Huawei's {bundled.Huawei:0.0} countries");
+        Assert.True(bundled.Platform > shipped.Platform + 6, $"platform countries {shipped.Platform:0.0} → {bundled.Platform:0.0}");
+        Assert.True(bundled.SafeCity > shipped.SafeCity + 3, $"safe-city countries {shipped.SafeCity:0.0} → {bundled.SafeCity:0.0}");
+    }
+
+    [Fact]
     public void The_fitted_fragment_writes_whole_lists_so_extends_keeps_the_other_entries()
     {
         var hindcast = ScenarioLoader.Load(SmallFit(TestWorld.TempDir("fragment")));
