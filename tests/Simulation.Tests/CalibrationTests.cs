@@ -37,8 +37,8 @@ public sealed class CalibrationTests
     public void The_named_vendors_stay_within_a_country_or_two_of_their_counts()
     {
         // IBM 11, Palantir 9, Cisco 6, NEC 14, all above before the US fringe was fitted (§6.1): within 10 % or one
-        // country (one country is 7–17 % of counts this small), but NEC, which runs two above its 14 on every seed
-        // since imitation was lowered (§6.1, a documented miss), within two.
+        // country (one country is 7–17 % of counts this small; Palantir and Cisco run one below since 2026-12-02), but
+        // NEC within two: it ran two above its 14 on every seed after imitation was lowered (§6.1), 14 since.
         var named = Shipped.Value.Where(f => f.Target.Id is "ibm" or "palantir" or "cisco" or "nec").ToArray();
         Assert.Equal(4, named.Length);
         Assert.All(named, f => Assert.True(
@@ -68,16 +68,17 @@ public sealed class CalibrationTests
         var regimes = fits.Where(f => f.Target.Per is not null).ToArray();
         Assert.Equal(4, regimes.Length);
         Assert.All(regimes, f => Assert.True(f.WithinTolerance, Describe(f)));
-        // CSIS: Huawei's safe-city deals go mostly to Partly Free / Not Free and to middle-income countries.
-        Assert.True(fits.Single(f => f.Target.Id == "huawei_not_free").WithinTolerance);
-        Assert.True(fits.Single(f => f.Target.Id == "huawei_middle_income").WithinTolerance);
+        // CSIS: Huawei's safe-city deals go mostly to Partly Free / Not Free, to Asian or Sub-Saharan African and to
+        // middle-income countries, each within ±8 pp and inside the band. Asia + Sub-Saharan Africa was the one
+        // published share missed (46 % against 59 %) until Chinese finance in adoption was fitted again (docs §6.1, the
+        // round of 2026-12-02: 53 %).
+        foreach (var id in new[] { "huawei_not_free", "huawei_asia_africa", "huawei_middle_income" })
+        {
+            var share = fits.Single(f => f.Target.Id == id);
+            Assert.True(share.WithinTolerance && share.InsideBand, Describe(share));
+        }
         // The BRI share meets the only comparison the ~2023 list allows: at least Carnegie's 57.1 % (docs §6.1).
         Assert.True(fits.Single(f => f.Target.Id == "chinese_vendors_bri").WithinTolerance, Describe(fits.Single(f => f.Target.Id == "chinese_vendors_bri")));
-        // The Chinese safe-city loans in the hindcast bring Huawei to Asia and Sub-Saharan Africa (CSIS: 59 %; 39 % in
-        // the model without them, 44 % with them when China itself counted; 42 % counted abroad as CSIS counts:
-        // docs/model.md §6.1, a documented miss that must not slide back).
-        var asiaAfrica = fits.Single(f => f.Target.Id == "huawei_asia_africa");
-        Assert.True(asiaAfrica.P50 >= 0.40, Describe(asiaAfrica));
     }
 
     [Fact]
