@@ -260,10 +260,7 @@ public sealed class CountryAgent
             if (outcome.Signed)
             {
                 var bid = WinningBid(tender.Ranked, outcome.Vendor);
-                var months = _ctx.P.Contracts.DurationMonths;
-                var contract = new Contract(++_contractSeq, _replicate, _country, bid.Vendor, tender.Capability, tick,
-                    tick + _ctx.Ticks(months), months, bid.ValueUsd, tender.Scope, bid.Financed, bid.DataAccess);
-                Sign(contract);
+                Sign(NewContract(bid, tender.Capability, tick, bid.ValueUsd, tender.Scope));
                 signed++;
                 signedValue += bid.ValueUsd;
                 if (tender.Kind == TenderKind.Adoption) _intentSince[k] = null;
@@ -312,10 +309,16 @@ public sealed class CountryAgent
         if (scope <= 1e-9) return null;
         var cost = _ctx.P.Contracts.CostPerPersonUsd;
         var value = bid.ValueUsd * scope * cost[platform] / (tender.Scope * cost[(int)tender.Capability]);
-        var months = _ctx.P.Contracts.DurationMonths;
         _intentSince[platform] = null; // the wish for a platform, if any, is met
-        return new Contract(++_contractSeq, _replicate, _country, bid.Vendor, Capability.SafeCity, tick,
-            tick + _ctx.Ticks(months), months, value, scope, bid.Financed, bid.DataAccess);
+        return NewContract(bid, Capability.SafeCity, tick, value, scope);
+    }
+
+    /// <summary>The next contract of this country, on the bid's terms, for the standard duration from this tick.</summary>
+    private Contract NewContract(Bid bid, Capability k, int tick, double valueUsd, double scope)
+    {
+        var months = _ctx.P.Contracts.DurationMonths;
+        return new Contract(++_contractSeq, _replicate, _country, bid.Vendor, k, tick, tick + _ctx.Ticks(months), months,
+            valueUsd, scope, bid.Financed, bid.DataAccess);
     }
 
     // Loops rather than First(predicate), which makes a closure per outcome.
