@@ -38,7 +38,7 @@ public sealed class CalibrationTests
     {
         // IBM 11, Palantir 9, Cisco 6, NEC 14, all above before the US fringe was fitted (§6.1): within 10 % or one
         // country (one country is 7–17 % of counts this small; Palantir and Cisco run one below since 2026-12-02), but
-        // NEC within two: it ran two above its 14 on every seed after imitation was lowered (§6.1), 14 since.
+        // NEC within two: it ran two above its 14 on every seed after imitation was lowered (§6.1), 14–15 since.
         var named = Shipped.Value.Where(f => f.Target.Id is "ibm" or "palantir" or "cisco" or "nec").ToArray();
         Assert.Equal(4, named.Length);
         Assert.All(named, f => Assert.True(
@@ -46,12 +46,13 @@ public sealed class CalibrationTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
+    [InlineData(101)]
+    [InlineData(102)]
+    [InlineData(103)]
     public void Seeds_the_fit_never_saw_keep_the_headline_counts_within_ten_percent(ulong seed)
     {
-        // Issue #10: the ±10 % targets met for at least three seeds the fit never saw (§6.1, the seeds columns).
+        // Issue #10: the ±10 % targets met for at least three seeds the fit never saw. Seeds 1–3 helped choose the
+        // facial-recognition offset in the second round of 2026-12-02; 101–110 were run once after it (§6.1).
         var hindcast = ScenarioLoader.Load(Path.Combine(TestWorld.Scenarios, "hindcast-2019.json"));
         var fits = new Calibrator(hindcast, TargetFile.Load(Targets), replicates: 100, seed).Evaluate();
         var misses = fits.Where(f => f.Target.Headline && !f.WithinTolerance).Select(Describe).ToArray();

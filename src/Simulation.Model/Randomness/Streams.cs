@@ -15,7 +15,10 @@ public static class Streams
 {
     public static StreamRng For(ulong seed, int replicate, ulong agentKey, int tick, Phase phase, ulong sub = 0)
     {
-        var h = seed;
+        // The seed is hashed before the replicate joins it: mixed in raw, seed s + 1's replicate r was seed s's
+        // replicate r + 64, so neighbouring seeds with more than 64 replicates shared streams.
+        var x = seed;
+        var h = StreamRng.SplitMix64(ref x);
         h = Mix(h, (ulong)(uint)replicate);
         h = Mix(h, agentKey);
         h = Mix(h, (ulong)(uint)tick);
